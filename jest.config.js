@@ -1,0 +1,21 @@
+/** Two projects: `unit` (pure functions, no server) and `integration`
+ * (the sandbox and the real n8n engine). `npm test` runs both. */
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.dev.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+module.exports = {
+  reporters: ['default', '<rootDir>/test/support/totals-reporter.js'],
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/n8n-user-folder.js'],
+      testTimeout: 60000,
+    },
+  ],
+};
