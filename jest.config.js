@@ -2,11 +2,12 @@
  * (the sandbox and the real n8n engine). `npm test` runs both. */
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.dev.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
 module.exports = {
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/support/totals-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
@@ -15,7 +16,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/n8n-user-folder.js'],
-      testTimeout: 60000,
     },
   ],
 };

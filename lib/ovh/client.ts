@@ -1,0 +1,273 @@
+import type { HttpMethod, OvhHttpResponse, OvhTransport, Query, Sleep } from './types';
+import { errorFromResponse, getHeader, OvhApiError, OvhTransportFailure } from './errors';
+import { fetchOAuth2Token, type OAuth2ClientCredentials, type OAuth2Token } from './oauth2';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+import { buildUrl, serializeBody } from './serialization';
+import { signedHeaders } from './signature';
+
+export type OvhAuth =
+	/** The client signs each request with the application key, secret and consumer key. */
+	| { type: 'applicationKey'; applicationKey: string; applicationSecret: string; consumerKey: string }
+	/** The client gets and reuses a service-account token. */
+	| ({ type: 'oauth2' } & OAuth2ClientCredentials)
+	/**
+	 * The transport authenticates (in n8n, the credential's `authenticate` signs every request).
+	 * `signsWithTimestamp` says the transport signs with an application key, so the client
+	 * should hand it a clock-corrected `X-Ovh-Timestamp`.
+	 */
+	| { type: 'transport'; signsWithTimestamp: boolean };
+
+export interface OvhClientOptions {
+	/** API base URL, e.g. https://eu.api.ovh.com/1.0 (see `resolveApiBaseUrl`). */
+	baseUrl: string;
+	transport: OvhTransport;
+	auth: OvhAuth;
+	/** Waits between retries; n8n nodes pass n8n-workflow's `sleep`. */
+	sleep: Sleep;
+	nowMs?: () => number;
+	random?: () => number;
+	retry?: Partial<RetryPolicy>;
+	timeoutMs?: number;
+}
+
+export interface OvhRequestOptions {
+	query?: Query;
+	body?: unknown;
+	/**
+	 * Whether repeating the request after an ambiguous failure (5xx, a reset connection) is
+	 * harmless. Defaults to true for GET, PUT and DELETE, false for POST. A request that was
+	 * answered 429, refused for its timestamp, or never left this machine is retried anyway:
+	 * nothing was done.
+	 */
+	idempotent?: boolean;
+	/** Extra headers, such as `X-Ovh-Batch`. */
+	headers?: Record<string, string>;
+}
+
+export interface BatchItem<T> {
+	id: string;
+	value?: T;
+	error?: string;
+}
+
+/** Counters a caller can report (requests sent, retries, rate limits seen). */
+export interface OvhClientStats {
+	requests: number;
+	retries: number;
+	rateLimited: number;
+}
+
+/**
+ * The OVHcloud API client: signing (or delegating it), clock drift, OAuth2 tokens, typed
+ * errors, and retries that never repeat a create whose fate is unknown.
+ */
+export class OvhClient {
+	readonly baseUrl: string;
+	readonly stats: OvhClientStats = { requests: 0, retries: 0, rateLimited: 0 };
+	private readonly transport: OvhTransport;
+	private readonly auth: OvhAuth;
+	private readonly sleep: Sleep;
+	private readonly nowMs: () => number;
+	private readonly random: () => number;
+	private readonly retryPolicy: RetryPolicy;
+	private readonly timeoutMs?: number;
+	private clockDeltaSeconds?: Promise<number>;
+	private token?: Promise<OAuth2Token>;
+
+	constructor(options: OvhClientOptions) {
+		this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+		this.transport = options.transport;
+		this.auth = options.auth;
+		this.sleep = options.sleep;
+		this.nowMs = options.nowMs ?? (() => Date.now());
+		this.random = options.random ?? Math.random;
+		this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+		this.timeoutMs = options.timeoutMs;
+	}
+
+	get<T>(path: string, query?: Query): Promise<T> {
+		return this.request<T>('GET', path, { query });
+	}
+
+	post<T>(path: string, body?: unknown, options: Omit<OvhRequestOptions, 'body'> = {}): Promise<T> {
+		return this.request<T>('POST', path, { ...options, body });
+	}
+
+	put<T>(path: string, body?: unknown): Promise<T> {
+		return this.request<T>('PUT', path, { body });
+	}
+
+	delete<T>(path: string, query?: Query): Promise<T> {
+		return this.request<T>('DELETE', path, { query });
+	}
+
+	/**
+	 * Reads many objects with OVHcloud's batch GET (`X-Ovh-Batch: ,`), `chunkSize` ids a
+	 * request, in the order of `ids`. An id the API could not read comes back with `error`.
+	 */
+	async getMany<T>(collectionPath: string, ids: Array<string | number>, chunkSize = 50): Promise<Array<BatchItem<T>>> {
+		const out: Array<BatchItem<T>> = [];
+		for (let start = 0; start < ids.length; start += chunkSize) {
+			const chunk = ids.slice(start, start + chunkSize).map(String);
+			const path = `${collectionPath.replace(/\/+$/, '')}/${chunk.map(encodeURIComponent).join(',')}`;
+			const answer = await this.request<unknown>('GET', path, { headers: { 'X-Ovh-Batch': ',' } });
+			if (!Array.isArray(answer)) {
+				out.push({ id: chunk[0], value: answer as T });
+				continue;
+			}
+			const byKey = new Map<string, { value?: unknown; error?: unknown }>();
+			answer.forEach((entry: { key?: unknown; value?: unknown; error?: unknown }, index) => {
+				byKey.set(entry.key === undefined ? chunk[index] : String(entry.key), entry);
+			});
+			for (const id of chunk) {
+				const entry = byKey.get(id);
+				if (!entry) out.push({ id, error: 'missing from the batch answer' });
+				else if (typeof entry.error === 'string' && entry.error) out.push({ id, error: entry.error });
+				else if (entry.value === null || entry.value === undefined) out.push({ id, error: 'not found' });
+				else out.push({ id, value: entry.value as T });
+			}
+		}
+		return out;
+	}
+
+	async request<T>(method: HttpMethod, path: string, options: OvhRequestOptions = {}): Promise<T> {
+		const url = buildUrl(this.baseUrl, path, options.query);
+		const body = options.body === undefined ? undefined : serializeBody(options.body);
+		const idempotent = options.idempotent ?? method !== 'POST';
+		const shownPath = url.slice(this.baseUrl.length).split('?')[0];
+		let timestampRefreshed = false;
+		let tokenRefreshed = false;
+
+		for (let attempt = 0; ; attempt++) {
+			const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+			if (body !== undefined) headers['Content-Type'] = 'application/json';
+			Object.assign(headers, await this.authHeaders(method, url, body ?? ''));
+
+			let response: OvhHttpResponse | undefined;
+			let failure: OvhTransportFailure | undefined;
+			this.stats.requests++;
+			try {
+				response = await this.transport({ method, url, headers, body, timeoutMs: this.timeoutMs });
+			} catch (error) {
+				failure = OvhTransportFailure.from(error);
+			}
+			const canRetry = attempt + 1 < this.retryPolicy.maxAttempts;
+
+			if (failure) {
+				if (canRetry && (idempotent || !failure.requestMayHaveBeenSent)) {
+					await this.wait(attempt);
+					continue;
+				}
+				throw new OvhApiError({
+					method,
+					path: shownPath,
+					ovhMessage: failure.requestMayHaveBeenSent
+						? `no answer (${failure.message}); the request may have been processed`
+						: `could not connect (${failure.message})`,
+					requestMayHaveBeenProcessed: failure.requestMayHaveBeenSent,
+				});
+			}
+
+			const { status } = response!;
+			if (status >= 200 && status < 300) return parseBody<T>(response!.body);
+
+			const error = errorFromResponse(method, shownPath, status, response!.headers, response!.body);
+			if (error.isTimestampRejected && !timestampRefreshed && this.usesTimestamp()) {
+				timestampRefreshed = true;
+				this.clockDeltaSeconds = undefined;
+				continue;
+			}
+			if (status === 401 && this.auth.type === 'oauth2' && !tokenRefreshed) {
+				tokenRefreshed = true;
+				this.token = undefined;
+				continue;
+			}
+			if (status === 429) this.stats.rateLimited++;
+			if (canRetry && (status === 429 || (error.isServerError && idempotent))) {
+				await this.wait(attempt, getHeader(response!.headers, 'retry-after'));
+				continue;
+			}
+			throw error;
+		}
+	}
+
+	/** Seconds to add to this machine's clock, from `GET /auth/time`, asked once per client. */
+	private clockDelta(): Promise<number> {
+		if (!this.clockDeltaSeconds) {
+			this.clockDeltaSeconds = this.fetchClockDelta().catch((error: unknown) => {
+				this.clockDeltaSeconds = undefined;
+				throw error;
+			});
+		}
+		return this.clockDeltaSeconds;
+	}
+
+	private async fetchClockDelta(): Promise<number> {
+		const url = `${this.baseUrl}/auth/time`;
+		for (let attempt = 0; ; attempt++) {
+			let response: OvhHttpResponse | undefined;
+			try {
+				response = await this.transport({ method: 'GET', url, headers: { Accept: 'application/json' } });
+			} catch {
+				response = undefined; // no answer: retried below like a 5xx
+			}
+			if (response && response.status >= 200 && response.status < 300) {
+				const serverSeconds = Number(parseBody<unknown>(response.body));
+				if (Number.isFinite(serverSeconds)) return serverSeconds - Math.round(this.nowMs() / 1000);
+			}
+			if (response && response.status !== 429 && response.status < 500) {
+				throw errorFromResponse('GET', '/auth/time', response.status, response.headers, response.body);
+			}
+			if (attempt + 1 >= this.retryPolicy.maxAttempts) {
+				throw new OvhApiError({
+					method: 'GET',
+					path: '/auth/time',
+					ovhMessage: 'could not read the API clock',
+					requestMayHaveBeenProcessed: false,
+				});
+			}
+			await this.wait(attempt);
+		}
+	}
+
+	private usesTimestamp(): boolean {
+		return this.auth.type === 'applicationKey' || (this.auth.type === 'transport' && this.auth.signsWithTimestamp);
+	}
+
+	private async authHeaders(method: HttpMethod, url: string, body: string): Promise<Record<string, string>> {
+		const auth = this.auth;
+		if (auth.type === 'oauth2') {
+			if (!this.token || (await this.token).expiresAtMs - 10_000 <= this.nowMs()) {
+				this.token = fetchOAuth2Token(this.transport, auth, this.nowMs());
+				this.token.catch(() => (this.token = undefined));
+			}
+			return { Authorization: `Bearer ${(await this.token).accessToken}` };
+		}
+		if (!this.usesTimestamp()) return {};
+		const timestamp = Math.round(this.nowMs() / 1000) + (await this.clockDelta());
+		if (auth.type === 'transport') return { 'X-Ovh-Timestamp': String(timestamp) };
+		return signedHeaders({
+			applicationKey: auth.applicationKey.trim(),
+			applicationSecret: auth.applicationSecret.trim(),
+			consumerKey: auth.consumerKey.trim(),
+			method,
+			url,
+			body,
+			timestamp,
+		});
+	}
+
+	private async wait(attempt: number, retryAfter?: string): Promise<void> {
+		this.stats.retries++;
+		await this.sleep(backoffDelayMs(this.retryPolicy, attempt, this.random, retryAfter));
+	}
+}
+
+function parseBody<T>(text: string): T {
+	if (text === '') return null as T;
+	try {
+		return JSON.parse(text) as T;
+	} catch {
+		return text as unknown as T;
+	}
+}

@@ -1,0 +1,12 @@
+export { OvhClient } from './client';
+export type { OvhAuth, OvhClientOptions, OvhRequestOptions, BatchItem, OvhClientStats } from './client';
+export { OvhApiError, OvhTransportFailure, redactSecrets } from './errors';
+export { OVH_ENDPOINTS, checkCustomBaseUrl, resolveApiBaseUrl } from './endpoints';
+export type { OvhEndpointName } from './endpoints';
+export { fetchOAuth2Token } from './oauth2';
+export type { OAuth2ClientCredentials, OAuth2Token } from './oauth2';
+export { buildPath, buildQueryString, buildUrl, serializeBody } from './serialization';
+export { signRequest, signedHeaders } from './signature';
+export type { HttpMethod, OvhHttpRequest, OvhHttpResponse, OvhTransport, Query, Sleep } from './types';
+export { signOutgoingRequest } from './credentialSigning';
+export type { ApplicationKeyCredentials, OutgoingRequest } from './credentialSigning';

@@ -1,0 +1,210 @@
+import { OvhApiError, OvhClient, type OvhAuth, type OvhHttpRequest, type OvhHttpResponse } from '../../../lib/ovh';
+
+const KEYS = { applicationKey: 'app-key-1234', applicationSecret: 'app-secret-5678', consumerKey: 'consumer-key-9012' };
+const SERVER_SECONDS = 1_764_000_000;
+
+type Handler = (request: OvhHttpRequest, call: number) => OvhHttpResponse | Promise<OvhHttpResponse>;
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): OvhHttpResponse {
+	return { status, headers: { 'x-ovh-queryid': 'EU.ext-1.abc123', ...headers }, body: JSON.stringify(body) };
+}
+
+function makeClient(handler: Handler, auth: OvhAuth = { type: 'applicationKey', ...KEYS }, nowMs = () => SERVER_SECONDS * 1000) {
+	const calls: OvhHttpRequest[] = [];
+	const sleeps: number[] = [];
+	let apiCalls = 0;
+	const client = new OvhClient({
+		baseUrl: 'https://eu.api.ovh.com/1.0',
+		auth,
+		sleep: async (ms) => void sleeps.push(ms),
+		nowMs,
+		random: () => 0.5,
+		transport: async (request) => {
+			calls.push(request);
+			if (request.url.endsWith('/auth/time')) return { status: 200, headers: {}, body: String(SERVER_SECONDS) };
+			return handler(request, apiCalls++);
+		},
+	});
+	return { client, calls, sleeps };
+}
+
+const apiCalls = (calls: OvhHttpRequest[]) => calls.filter((c) => !c.url.endsWith('/auth/time'));
+
+describe('OvhClient retries', () => {
+	test('a burst of 429s on a GET is ridden out with growing waits', async () => {
+		const { client, calls, sleeps } = makeClient((_r, n) => (n < 3 ? json(429, { message: 'Too many requests' }) : json(200, ['sms-ab12345-1'])));
+		await expect(client.get('/sms')).resolves.toEqual(['sms-ab12345-1']);
+		expect(apiCalls(calls)).toHaveLength(4);
+		expect(sleeps).toHaveLength(3);
+		expect(sleeps[1]).toBeGreaterThan(sleeps[0]);
+		expect(client.stats.rateLimited).toBe(3);
+	});
+
+	test('Retry-After is honoured when longer than the backoff', async () => {
+		const { client, sleeps } = makeClient((_r, n) => (n === 0 ? json(429, {}, { 'retry-after': '7' }) : json(200, {})));
+		await client.get('/sms');
+		expect(sleeps).toEqual([7000]);
+	});
+
+	test('a 5xx on a GET is retried, a 5xx on a send is not (it may have been sent)', async () => {
+		const get = makeClient((_r, n) => (n === 0 ? json(503, { class: 'Server::ServiceUnavailable', message: 'down' }) : json(200, 1)));
+		await expect(get.client.get('/sms/x')).resolves.toBe(1);
+
+		const post = makeClient(() => json(502, { message: 'Bad gateway' }));
+		const error = await post.client.post('/sms/x/jobs', { message: 'hi' }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(OvhApiError);
+		expect((error as OvhApiError).requestMayHaveBeenProcessed).toBe(true);
+		expect(apiCalls(post.calls)).toHaveLength(1);
+	});
+
+	test('a 429 on a send is retried: the API refused it before doing anything', async () => {
+		const { client, calls } = makeClient((_r, n) => (n < 2 ? json(429, {}) : json(200, { ids: [1] })));
+		await expect(client.post('/sms/x/jobs', { message: 'hi' })).resolves.toEqual({ ids: [1] });
+		expect(apiCalls(calls)).toHaveLength(3);
+	});
+
+	test('a connection reset during a send is reported as ambiguous, never resent', async () => {
+		const { client, calls } = makeClient(() => {
+			throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+		});
+		const error = (await client.post('/sms/x/jobs', { message: 'hi' }).catch((e: unknown) => e)) as OvhApiError;
+		expect(error).toBeInstanceOf(OvhApiError);
+		expect(error.requestMayHaveBeenProcessed).toBe(true);
+		expect(error.message).toContain('may have been processed');
+		expect(apiCalls(calls)).toHaveLength(1);
+	});
+
+	test('a refused connection during a send is retried: nothing left this machine', async () => {
+		const { client, calls } = makeClient((_r, n) => {
+			if (n === 0) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+			return json(200, { ids: [9] });
+		});
+		await expect(client.post('/sms/x/jobs', { message: 'hi' })).resolves.toEqual({ ids: [9] });
+		expect(apiCalls(calls)).toHaveLength(2);
+	});
+
+	test('gives up after the configured attempts with the last OVHcloud error', async () => {
+		const { client, calls } = makeClient(() => json(429, { message: 'slow down' }));
+		await expect(client.get('/sms')).rejects.toThrow(/429.*slow down/);
+		expect(apiCalls(calls)).toHaveLength(6);
+	});
+});
+
+describe('OvhClient errors', () => {
+	test('carry status, OVH class or code, message and query id', async () => {
+		const { client } = makeClient(() => json(400, { class: 'Client::BadRequest', message: 'Invalid sender Foo' }));
+		const error = (await client.post('/sms/sms-ab12345-1/jobs', { sender: 'Foo' }).catch((e: unknown) => e)) as OvhApiError;
+		expect(error.httpStatus).toBe(400);
+		expect(error.errorClass).toBe('Client::BadRequest');
+		expect(error.ovhMessage).toBe('Invalid sender Foo');
+		expect(error.queryId).toBe('EU.ext-1.abc123');
+		expect(error.message).toBe(
+			'OVHcloud API 400 Client::BadRequest on POST /sms/sms-ab12345-1/jobs: Invalid sender Foo (query id EU.ext-1.abc123)',
+		);
+	});
+
+	test('read the auth layer shape and non-JSON bodies', async () => {
+		const auth = makeClient(() => json(400, { errorCode: 'INVALID_SIGNATURE', httpCode: '400 Bad Request', message: 'Invalid signature' }));
+		const e1 = (await auth.client.get('/sms').catch((e: unknown) => e)) as OvhApiError;
+		expect(e1.errorCode).toBe('INVALID_SIGNATURE');
+		expect(e1.isAuthenticationError).toBe(true);
+
+		const html = makeClient(() => ({ status: 408, headers: {}, body: '<html><body><h1>408 Request Time-out</h1></body></html>' }));
+		const e2 = (await html.client.get('/sms').catch((e: unknown) => e)) as OvhApiError;
+		expect(e2.ovhMessage).toBe('408 Request Time-out');
+	});
+
+	test('never contain a key, a secret, a signature or a token', async () => {
+		const secrets = [KEYS.applicationSecret, KEYS.consumerKey];
+		const failures: Handler[] = [
+			() => json(403, { errorCode: 'INVALID_CREDENTIAL', message: 'This credential is not valid' }),
+			() => json(500, { message: 'boom' }),
+			() => {
+				throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', config: { headers: { 'X-Ovh-Consumer': KEYS.consumerKey } } });
+			},
+		];
+		for (const failure of failures) {
+			const { client, calls } = makeClient(failure);
+			const error = (await client.post('/sms/x/jobs', { message: 'hi' }).catch((e: unknown) => e)) as OvhApiError;
+			const signature = apiCalls(calls)[0].headers['X-Ovh-Signature'];
+			const everything = JSON.stringify({ message: error.message, stack: error.stack, json: error.toJSON(), own: { ...error } });
+			for (const secret of [...secrets, signature]) expect(everything).not.toContain(secret);
+		}
+	});
+});
+
+describe('OvhClient clock', () => {
+	test('signs with the API clock, not the local one', async () => {
+		const { client, calls } = makeClient(() => json(200, {}), undefined, () => (SERVER_SECONDS - 600) * 1000);
+		await client.get('/sms');
+		await client.get('/sms');
+		expect(apiCalls(calls).map((c) => c.headers['X-Ovh-Timestamp'])).toEqual([String(SERVER_SECONDS), String(SERVER_SECONDS)]);
+		expect(calls.filter((c) => c.url.endsWith('/auth/time'))).toHaveLength(1);
+	});
+
+	test('a rejected timestamp refreshes the clock once and retries, even a send', async () => {
+		const { client, calls } = makeClient((_r, n) =>
+			n === 0 ? json(400, { errorCode: 'QUERY_TIME_OUT', message: 'Query out of time' }) : json(200, { ids: [1] }),
+		);
+		await expect(client.post('/sms/x/jobs', { message: 'hi' })).resolves.toEqual({ ids: [1] });
+		expect(calls.filter((c) => c.url.endsWith('/auth/time'))).toHaveLength(2);
+	});
+});
+
+describe('OvhClient batch GET', () => {
+	test('reads many ids in chunks with X-Ovh-Batch and keeps their order', async () => {
+		const { client, calls } = makeClient((request) => {
+			const ids = decodeURIComponent(request.url.split('/').pop()!).split(',');
+			return json(
+				200,
+				ids.map((id) => (id === '7' ? { key: id, value: null, error: 'The requested object (id = 7) does not exist' } : { key: id, value: { id: Number(id) }, error: '' })),
+			);
+		});
+		const ids = Array.from({ length: 120 }, (_, i) => i + 1);
+		const items = await client.getMany<{ id: number }>('/sms/x/incoming', ids);
+		expect(apiCalls(calls)).toHaveLength(3);
+		expect(apiCalls(calls)[0].headers['X-Ovh-Batch']).toBe(',');
+		expect(items.map((i) => i.id)).toEqual(ids.map(String));
+		expect(items[6]).toEqual({ id: '7', error: 'The requested object (id = 7) does not exist' });
+		expect(items[7].value).toEqual({ id: 8 });
+	});
+});
+
+describe('OvhClient OAuth2', () => {
+	test('reuses a token until shortly before it expires, then fetches another', async () => {
+		let now = SERVER_SECONDS * 1000;
+		let tokens = 0;
+		const calls: OvhHttpRequest[] = [];
+		const client = new OvhClient({
+			baseUrl: 'https://eu.api.ovh.com/1.0',
+			auth: { type: 'oauth2', clientId: 'cid', clientSecret: 'csecret', tokenUrl: 'https://www.ovh.com/auth/oauth2/token' },
+			sleep: async () => undefined,
+			nowMs: () => now,
+			transport: async (request) => {
+				calls.push(request);
+				if (request.url.includes('oauth2')) return json(200, { access_token: `token-${++tokens}`, token_type: 'Bearer', expires_in: 3599 });
+				return json(200, []);
+			},
+		});
+		await client.get('/sms');
+		await client.get('/sms');
+		now += 3590 * 1000;
+		await client.get('/sms');
+		const bearer = calls.filter((c) => !c.url.includes('oauth2')).map((c) => c.headers.Authorization);
+		expect(bearer).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+		expect(calls.some((c) => c.url.endsWith('/auth/time'))).toBe(false);
+		expect(calls.find((c) => c.url.includes('oauth2'))!.body).toContain('grant_type=client_credentials');
+	});
+
+	test('a revoked secret gives a clear error without the secret', async () => {
+		const client = new OvhClient({
+			baseUrl: 'https://eu.api.ovh.com/1.0',
+			auth: { type: 'oauth2', clientId: 'cid', clientSecret: 'revoked-secret-value', tokenUrl: 'https://www.ovh.com/auth/oauth2/token' },
+			sleep: async () => undefined,
+			transport: async () => json(401, { error: 'invalid_client', error_description: 'client authentication failed' }),
+		});
+		const error = (await client.get('/sms').catch((e: unknown) => e)) as OvhApiError;
+		expect(error.message).toMatch(/service account was refused.*client authentication failed/);
+		expect(JSON.stringify({ m: error.message, j: error.toJSON() })).not.toContain('revoked-secret-value');
+	});
+});
