@@ -29,7 +29,7 @@ export function signOutgoingRequest<T extends OutgoingRequest>(
 	credentials: ApplicationKeyCredentials,
 	request: T,
 	nowSeconds: number,
-): T {
+): T & { headers: Record<string, unknown> } {
 	const method = (request.method ?? 'GET').toUpperCase();
 	let url = `${request.baseURL ?? ''}${request.url}`;
 	const qs = buildQueryString(request.qs);
@@ -60,7 +60,7 @@ export function signOutgoingRequest<T extends OutgoingRequest>(
 	);
 	if (body && !findHeader(headers, 'content-type')) headers['Content-Type'] = 'application/json';
 
-	const signed: T = { ...request, method, url, headers };
+	const signed: T & { headers: Record<string, unknown> } = { ...request, method, url, headers };
 	delete signed.baseURL;
 	delete signed.qs;
 	if (body) signed.body = body;

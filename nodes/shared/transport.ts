@@ -1,0 +1,109 @@
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import { OvhClient, OvhTransportFailure, resolveApiBaseUrl, type OvhTransport } from '../../lib/ovh';
+
+export type OvhRequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| ITriggerFunctions;
+
+export type OvhCredentialType = 'ovhCloudApi' | 'ovhCloudOAuth2Api';
+
+export function credentialTypeFor(authentication: unknown): OvhCredentialType {
+	return authentication === 'oAuth2' ? 'ovhCloudOAuth2Api' : 'ovhCloudApi';
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+/**
+ * Sends the client's requests through n8n's `httpRequestWithAuthentication`, so the
+ * credential's `authenticate` signs them (n8n keeps the secrets) and n8n's proxy and SSRF
+ * settings apply. Every HTTP status comes back as an answer for the client to judge, except
+ * 401 on a service account: n8n must see that one to fetch a new token and retry.
+ */
+function n8nTransport(ctx: OvhRequestContext, credentialType: OvhCredentialType): OvhTransport {
+	return async (request) => {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: request.url,
+			headers: request.headers,
+			body: request.body,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: credentialType === 'ovhCloudOAuth2Api' ? { ignore: true, except: [401] } : true,
+			json: false,
+			encoding: 'text',
+			timeout: request.timeoutMs,
+		};
+		let response: FullResponse | undefined;
+		let failure: unknown;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as FullResponse;
+		} catch (error) {
+			failure = error;
+		}
+		if (response) {
+			const body = response.body;
+			return {
+				status: response.statusCode,
+				headers: response.headers ?? {},
+				body: typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body),
+			};
+		}
+		const httpStatus = statusOf(failure);
+		if (httpStatus) {
+			// n8n already retried once with a fresh token; hand the refusal to the client.
+			return { status: httpStatus, headers: {}, body: JSON.stringify({ message: messageOf(failure) }) };
+		}
+		throw OvhTransportFailure.from(networkCause(failure));
+	};
+}
+
+function statusOf(error: unknown): number | undefined {
+	const e = error as { httpCode?: unknown; response?: { status?: unknown } } | undefined;
+	const status = Number(e?.response?.status ?? e?.httpCode);
+	return Number.isInteger(status) && status >= 400 && status < 600 ? status : undefined;
+}
+
+function messageOf(error: unknown): string {
+	const e = error as { description?: unknown; message?: unknown } | undefined;
+	return String(e?.description || e?.message || 'authentication failed');
+}
+
+/** n8n wraps network errors in NodeApiError; the code that says whether anything was sent
+ * sits on the original axios error. */
+function networkCause(error: unknown): unknown {
+	const e = error as { cause?: { code?: unknown }; code?: unknown; httpCode?: unknown; message?: unknown } | undefined;
+	if (typeof e?.cause?.code === 'string') return e.cause;
+	if (typeof e?.code === 'string') return e;
+	if (typeof e?.httpCode === 'string' && /^E[A-Z_]+$/.test(e.httpCode)) return { code: e.httpCode, message: e.message };
+	return error;
+}
+
+/** The OVHcloud client for this node, with the credential the user picked. */
+export async function createOvhClient(ctx: OvhRequestContext): Promise<OvhClient> {
+	const credentialType = credentialTypeFor(ctx.getNodeParameter('authentication', 0, 'apiKey'));
+	const credentials = await ctx.getCredentials(credentialType);
+	const baseUrl = resolveApiBaseUrl(String(credentials.endpoint ?? ''), String(credentials.customEndpoint ?? ''));
+	return new OvhClient({
+		baseUrl,
+		transport: n8nTransport(ctx, credentialType),
+		auth: { type: 'transport', signsWithTimestamp: credentialType === 'ovhCloudApi' },
+		sleep,
+		timeoutMs: 60_000,
+	});
+}
