@@ -146,11 +146,15 @@ export class OvhClient {
 			let response: OvhHttpResponse | undefined;
 			let failure: OvhTransportFailure | undefined;
 			this.stats.requests++;
+			let refusal: OvhApiError | undefined;
 			try {
 				response = await this.transport({ method, url, headers, body, timeoutMs: this.timeoutMs });
 			} catch (error) {
-				failure = OvhTransportFailure.from(error);
+				// A transport may fail with the API's own refusal (n8n's credential could not get a token).
+				if (error instanceof OvhApiError) refusal = error;
+				else failure = OvhTransportFailure.from(error);
 			}
+			if (refusal) throw refusal;
 			const canRetry = attempt + 1 < this.retryPolicy.maxAttempts;
 
 			if (failure) {

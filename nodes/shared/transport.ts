@@ -8,7 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { OvhClient, OvhTransportFailure, resolveApiBaseUrl, type OvhTransport } from '../../lib/ovh';
+import { OvhApiError, OvhClient, OvhTransportFailure, resolveApiBaseUrl, type OvhTransport } from '../../lib/ovh';
 
 export type OvhRequestContext =
 	| IExecuteFunctions
@@ -64,6 +64,8 @@ function n8nTransport(ctx: OvhRequestContext, credentialType: OvhCredentialType)
 				body: typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body),
 			};
 		}
+		const refusal = findOvhApiError(failure);
+		if (refusal) throw refusal;
 		const httpStatus = statusOf(failure);
 		if (httpStatus) {
 			// n8n already retried once with a fresh token; hand the refusal to the client.
@@ -71,6 +73,17 @@ function n8nTransport(ctx: OvhRequestContext, credentialType: OvhCredentialType)
 		}
 		throw OvhTransportFailure.from(networkCause(failure));
 	};
+}
+
+/** The token fetch of a service-account credential fails with an OvhApiError, which n8n
+ * wraps in a NodeApiError: unwrap it so the user reads why the account was refused. */
+function findOvhApiError(error: unknown): OvhApiError | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current; depth++) {
+		if (current instanceof OvhApiError) return current;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
 }
 
 function statusOf(error: unknown): number | undefined {
