@@ -17,5 +17,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/n8n-user-folder.js'],
     },
+    {
+      // A real n8n 2.x server (Node 24) with this pack installed as a community package.
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/n8n-user-folder.js'],
+    },
   ],
 };

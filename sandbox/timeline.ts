@@ -1,0 +1,12 @@
+/** Re-creates every timed task from the state, after a start, a restart, a reload or a reset. */
+import { scheduleJob, scheduleOutgoing } from './delivery';
+import { scheduleSenderDecision } from './moderation';
+import type { SandboxRuntime } from './runtime';
+
+export function scheduleFromState(runtime: SandboxRuntime): void {
+  for (const account of Object.values(runtime.state.accounts)) {
+    for (const job of Object.values(account.jobs)) scheduleJob(runtime, account.name, job);
+    for (const sms of Object.values(account.outgoing)) scheduleOutgoing(runtime, account.name, sms);
+    for (const sender of Object.values(account.senders)) scheduleSenderDecision(runtime, account.name, sender);
+  }
+}

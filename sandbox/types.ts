@@ -1,0 +1,274 @@
+/**
+ * Types of the sandbox: its options, its fault settings and its in-memory state.
+ * State objects hold the OVHcloud fields a client can read plus the few internal fields the
+ * emulator needs (due times, which number received a reply...), all JSON-serialisable so the
+ * whole state can be written to a file and read back.
+ */
+
+export interface SandboxOptions {
+  host?: string;
+  port?: number;
+  stateFile?: string;
+  credits?: number;
+  deliveryDelayMs?: number;
+  senderValidationDelayMs?: number;
+  timestampToleranceSeconds?: number;
+  allowNonLoopbackCallbacks?: boolean;
+  rateLimitPerSecond?: number;
+}
+
+export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, 'stateFile' | 'rateLimitPerSecond'>> & {
+  stateFile?: string;
+  rateLimitPerSecond?: number;
+};
+
+export interface SandboxFaults {
+  rate429?: number;
+  rate5xx?: number;
+  latencyMs?: number;
+  latencySpikeRate?: number;
+  latencySpikeMs?: number;
+  cutAfterAcceptRate?: number;
+  clockSkewSeconds?: number;
+  seed?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path as received, without the query string (e.g. `/1.0/sms/sms-sb00001-1/jobs`). */
+  path: string;
+  query: Record<string, string>;
+  /** Raw body read as UTF-8 ("" when none). */
+  body: string;
+  headers: Record<string, string>;
+  /** Status sent, or the status the request would have had when the connection was cut. */
+  status: number;
+  /** Set when an injected fault decided the answer. */
+  fault?: 'latency' | 'rate429' | 'rate5xx' | 'cutAfterAccept' | 'rateLimit';
+  /** Time the request was received, ISO 8601. */
+  at: string;
+}
+
+/** An outbound call the sandbox made (or chose not to make) to a user URL. */
+export interface RecordedCallback {
+  kind: 'deliveryReport' | 'incomingCgi' | 'stop';
+  method: 'GET' | 'POST';
+  url: string;
+  body?: string;
+  /** HTTP status answered, absent when the call failed or was skipped. */
+  status?: number;
+  error?: string;
+  skipped?: string;
+  at: string;
+}
+
+export type AccessRuleMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export interface AccessRule {
+  method: AccessRuleMethod;
+  path: string;
+}
+
+export interface ApplicationState {
+  applicationId: number;
+  applicationKey: string;
+  applicationSecret: string;
+  name: string;
+}
+
+export interface ConsumerKeyState {
+  consumerKey: string;
+  credentialId: number;
+  applicationKey: string;
+  status: 'validated' | 'expired';
+  rules: AccessRule[];
+  creation: string;
+  expiration: string | null;
+  lastUse: string | null;
+}
+
+export interface OAuth2ClientState {
+  clientId: string;
+  clientSecret: string;
+  revoked: boolean;
+}
+
+export interface OAuth2TokenState {
+  clientId: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface CredentialsState {
+  owner: { nichandle: string; organisation: string; firstname: string; name: string };
+  applications: Record<string, ApplicationState>;
+  consumerKeys: Record<string, ConsumerKeyState>;
+  oauth2Clients: Record<string, OAuth2ClientState>;
+  oauth2Tokens: Record<string, OAuth2TokenState>;
+}
+
+export type SenderStatus = 'enable' | 'disable' | 'refused' | 'waitingValidation';
+export type SenderType = 'alpha' | 'numeric' | 'shortcode' | 'virtual';
+export type SenderReferer = 'custom' | 'domain' | 'line' | 'nic' | 'owner' | 'virtual';
+
+export interface SenderDocumentState {
+  documentID: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+  uploadId: string;
+}
+
+export interface SenderState {
+  sender: string;
+  description: string;
+  status: SenderStatus;
+  type: SenderType;
+  referer: SenderReferer;
+  comment: string | null;
+  validationMedia: string | null;
+  /** Epoch ms at which a waitingValidation sender is enabled on its own; null = waits for a decision. */
+  decideAt: number | null;
+  documents: Record<string, SenderDocumentState>;
+}
+
+export interface VirtualNumberState {
+  number: string;
+  countryCode: 'be' | 'ch' | 'de' | 'es' | 'fr' | 'uk';
+}
+
+export interface SmsResponseState {
+  responseType: 'cgi' | 'none' | 'text';
+  cgiUrl: string | null;
+  text: string | null;
+  trackingDefaultSmsSender: string | null;
+  trackingOptions: Array<{ media: 'email' | 'sms' | 'voice'; sender: string; target: string }>;
+}
+
+export interface TemplatesState {
+  customizedEmailMode: boolean;
+  customizedSmsMode: boolean;
+  emailBody: string | null;
+  emailFrom: string | null;
+  emailSubject: string | null;
+  smsBody: string | null;
+}
+
+/** Fields shared by a pending job and an outgoing SMS (same id: a job becomes the outgoing SMS). */
+export interface SmsRecordBase {
+  id: number;
+  creationDatetime: string;
+  credits: number;
+  /** Text as sent, STOP clause included when one was added. */
+  message: string;
+  messageLength: number;
+  numberOfSms: number;
+  ptt: number;
+  deliveryReceipt: number;
+  differedDelivery: number;
+  receiver: string;
+  sender: string;
+  tag: string | null;
+  class: string;
+  priority: string;
+  validityPeriod: number;
+  /** The virtual number that sent it, when a VLN sent it. */
+  virtualNumber: string | null;
+  /** The short number that sent it, when sent with senderForResponse. */
+  shortcode: string | null;
+  batchID: string | null;
+}
+
+export interface PendingJobState extends SmsRecordBase {
+  /** Epoch ms at which the deferred SMS is handed to the operator. */
+  dueAt: number;
+}
+
+export interface OutgoingState extends SmsRecordBase {
+  sentAt: string | null;
+  deliveredAt: string | null;
+  messageID: string | null;
+  tariffCode: string | null;
+  /** 0 created, 1 accepted by the operator, 2 final. */
+  step: 0 | 1 | 2;
+  /** Epoch ms of the next delivery step, null once final. */
+  nextStepAt: number | null;
+}
+
+export interface IncomingState {
+  id: number;
+  creationDatetime: string;
+  credits: number;
+  message: string;
+  sender: string;
+  tag: string | null;
+  /** The VLN that received it, or null when the short number did. */
+  virtualNumber: string | null;
+  shortcode: string | null;
+}
+
+export interface BlacklistState {
+  number: string;
+  dateCreation: string;
+  batchID: string | null;
+  smsOutgoingID: number | null;
+}
+
+export interface AccountState {
+  name: string;
+  description: string;
+  status: 'enable' | 'disable';
+  creditsLeft: number;
+  creditsHoldByQuota: number;
+  userQuantityWithQuota: number;
+  callBack: string | null;
+  stopCallBack: string | null;
+  smsResponse: SmsResponseState;
+  automaticRecreditAmount: number | null;
+  creditThresholdForAutomaticRecredit: number;
+  templates: TemplatesState;
+  channel: 'both' | 'marketing' | 'transactional';
+  smpp: boolean;
+  senders: Record<string, SenderState>;
+  virtualNumbers: Record<string, VirtualNumberState>;
+  /** Deferred SMS not yet handed to the operator (`/jobs`). */
+  jobs: Record<string, PendingJobState>;
+  outgoing: Record<string, OutgoingState>;
+  incoming: Record<string, IncomingState>;
+  blacklists: Record<string, BlacklistState>;
+}
+
+export interface UploadState {
+  id: string;
+  contentType: string | null;
+  /** Bytes, base64 (so the state stays JSON). */
+  contentBase64: string;
+  size: number;
+  uploadedAt: string | null;
+}
+
+export interface SandboxState {
+  version: 1;
+  /** Next numeric id (jobs, outgoing and incoming share one sequence). */
+  nextId: number;
+  credentials: CredentialsState;
+  accounts: Record<string, AccountState>;
+  uploads: Record<string, UploadState>;
+}
+
+/** The `sms.Incoming` object as the API returns it. */
+export interface Incoming {
+  id: number;
+  creationDatetime: string;
+  credits: number;
+  message: string;
+  sender: string;
+  tag: string | null;
+}
+
+export interface IncomingInput {
+  sender: string;
+  message: string;
+  tag?: string;
+  virtualNumber?: string;
+  serviceName?: string;
+}
