@@ -1,3 +1,4 @@
+import { BASE_URL_EXPRESSION, endpointProperties } from './shared/endpoint';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -7,9 +8,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { signOutgoingRequest, type Query } from '../lib/ovh';
-
-const ENDPOINT_BASE_URL_EXPRESSION =
-	'={{ $credentials.endpoint === "custom" ? String($credentials.customEndpoint).trim().replace(/\\/+$/, "") : $credentials.endpoint }}';
 
 export class OvhCloudApi implements ICredentialType {
 	name = 'ovhCloudApi';
@@ -28,28 +26,7 @@ export class OvhCloudApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Endpoint',
-			name: 'endpoint',
-			type: 'options',
-			options: [
-				{ name: 'OVHcloud Europe (Ovh-Eu)', value: 'https://eu.api.ovh.com/1.0' },
-				{ name: 'OVHcloud Canada (Ovh-Ca)', value: 'https://ca.api.ovh.com/1.0' },
-				{ name: 'OVHcloud US (Ovh-Us)', value: 'https://api.us.ovhcloud.com/1.0' },
-				{ name: 'Custom (Sandbox or Proxy)', value: 'custom' },
-			],
-			default: 'https://eu.api.ovh.com/1.0',
-			description: 'OVHcloud sells SMS on the European API',
-		},
-		{
-			displayName: 'Custom Endpoint',
-			name: 'customEndpoint',
-			type: 'string',
-			default: 'http://127.0.0.1:8787/1.0',
-			placeholder: 'http://127.0.0.1:8787/1.0',
-			description: 'API base URL. Plain http is accepted only for 127.0.0.1 or localhost (the local sandbox); anything else must use https.',
-			displayOptions: { show: { endpoint: ['custom'] } },
-		},
+		...endpointProperties,
 		{
 			displayName: 'Application Key',
 			name: 'applicationKey',
@@ -93,7 +70,7 @@ export class OvhCloudApi implements ICredentialType {
 	// `/auth/time` would accept any keys; this call succeeds only with a valid, signed key set.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: ENDPOINT_BASE_URL_EXPRESSION,
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/auth/currentCredential',
 		},
 	};

@@ -1,3 +1,4 @@
+import { BASE_URL_EXPRESSION, endpointProperties } from './shared/endpoint';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -38,26 +39,7 @@ export class OvhCloudOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Endpoint',
-			name: 'endpoint',
-			type: 'options',
-			options: [
-				{ name: 'OVHcloud Europe (Ovh-Eu)', value: 'https://eu.api.ovh.com/1.0' },
-				{ name: 'OVHcloud Canada (Ovh-Ca)', value: 'https://ca.api.ovh.com/1.0' },
-				{ name: 'OVHcloud US (Ovh-Us)', value: 'https://api.us.ovhcloud.com/1.0' },
-				{ name: 'Custom (Sandbox or Proxy)', value: 'custom' },
-			],
-			default: 'https://eu.api.ovh.com/1.0',
-		},
-		{
-			displayName: 'Custom Endpoint',
-			name: 'customEndpoint',
-			type: 'string',
-			default: 'http://127.0.0.1:8787/1.0',
-			description: 'API base URL. Plain http is accepted only for 127.0.0.1 or localhost.',
-			displayOptions: { show: { endpoint: ['custom'] } },
-		},
+		...endpointProperties,
 		{
 			displayName: 'Custom Token URL',
 			name: 'customTokenUrl',
@@ -135,8 +117,7 @@ export class OvhCloudOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.endpoint === "custom" ? String($credentials.customEndpoint).trim().replace(/\\/+$/, "") : $credentials.endpoint }}',
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/sms',
 		},
 	};
