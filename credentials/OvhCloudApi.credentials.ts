@@ -73,5 +73,22 @@ export class OvhCloudApi implements ICredentialType {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/auth/currentCredential',
 		},
+		// n8n shows only "Bad Request" for a failed test; say what OVHcloud's answer means.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message: 'OVHcloud refused the signature (INVALID_SIGNATURE or QUERY_TIME_OUT): check the application secret and the consumer key',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'OVHcloud refused the keys: the application key or consumer key is unknown, expired or revoked',
+				},
+			},
+		],
 	};
 }

@@ -120,5 +120,14 @@ export class OvhCloudOAuth2Api implements ICredentialType {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/sms',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The service account is valid but its IAM policies do not allow sms:apiovh:get on the SMS accounts',
+				},
+			},
+		],
 	};
 }

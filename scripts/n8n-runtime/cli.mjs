@@ -1,0 +1,85 @@
+// n8n's own CLI (import:credentials, import:workflow, publish:workflow, execute …)
+// against a user folder, whether or not a server is running on it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runtimeLayout } from './layout.mjs';
+import { findFreePort, installPack, n8nEnvironment } from './environment.mjs';
+import { runCommand } from './commands.mjs';
+import { assertInstalled } from './install.mjs';
+
+const DEFAULT_TIMEOUT_MS = 120_000; // a CLI call costs about 3 s, 5 s when it runs the migrations
+
+/**
+ * Runs `n8n <args>` and returns its exit code and output; throws on a non-zero exit
+ * unless `allowFailure`. Each call gets its own free task-broker port, because
+ * `n8n execute` starts a broker and a running server already holds the default one.
+ */
+export async function n8nCli(
+  args,
+  { userFolder, port, env = {}, timeoutMs = DEFAULT_TIMEOUT_MS, allowFailure = false, installPackage = true, runtimeDir } = {},
+) {
+  if (!userFolder) throw new Error('n8nCli needs the userFolder of the n8n instance');
+  const layout = runtimeLayout(runtimeDir);
+  assertInstalled(layout);
+  fs.mkdirSync(userFolder, { recursive: true });
+  // `execute` and `import:workflow` look node types up, so the pack must be there.
+  if (installPackage) installPack(userFolder, { runtimeDir });
+  const brokerPort = await findFreePort();
+  const environment = n8nEnvironment({ userFolder, port, brokerPort, env, runtimeDir });
+  const result = await runCommand(layout.nodeBinary, [layout.n8nEntry, ...args], {
+    cwd: userFolder,
+    env: environment,
+    timeoutMs,
+  });
+  if (result.code !== 0 && !allowFailure) {
+    throw new Error(
+      `n8n ${args.join(' ')} ${result.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exited with ${result.code ?? result.signal}`}\n` +
+        `${result.stderr.trim()}\n${result.stdout.trim()}`.trim(),
+    );
+  }
+  return result;
+}
+
+/** Imports credentials given as objects (`data` in clear: n8n encrypts it on import). */
+export async function importCredentials(credentials, options) {
+  return await withJsonFile(credentials, (file) => n8nCli(['import:credentials', `--input=${file}`], options));
+}
+
+/** Imports one workflow object, or every `*.json` file of a folder. */
+export async function importWorkflows(workflowsOrFolder, options) {
+  if (typeof workflowsOrFolder === 'string') {
+    return await n8nCli(['import:workflow', '--separate', `--input=${workflowsOrFolder}`], options);
+  }
+  return await withJsonFile(workflowsOrFolder, (file) => n8nCli(['import:workflow', `--input=${file}`], options));
+}
+
+/** Marks a workflow active for the next server start (n8n 2.x calls activation "publish"). */
+export async function publishWorkflow(id, options) {
+  return await n8nCli(['publish:workflow', `--id=${id}`], options);
+}
+
+/**
+ * Runs a saved workflow headless (`n8n execute --id --rawOutput`) and returns n8n's
+ * run object: `{ status, data: { resultData: { runData, error? } }, … }`.
+ */
+export async function executeWorkflow(id, options) {
+  const result = await n8nCli(['execute', `--id=${id}`, '--rawOutput'], { ...options, allowFailure: true });
+  // stdout carries log lines (task broker, license SDK) before the JSON document.
+  const start = result.stdout.search(/^\{/m);
+  if (start === -1) {
+    throw new Error(`n8n execute --id=${id} printed no run (exit ${result.code}):\n${result.stderr.trim()}\n${result.stdout.trim()}`);
+  }
+  return { ...JSON.parse(result.stdout.slice(start)), exitCode: result.code, stderr: result.stderr };
+}
+
+async function withJsonFile(value, use) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-import-'));
+  const file = path.join(directory, 'input.json');
+  try {
+    fs.writeFileSync(file, JSON.stringify(value, null, 2));
+    return await use(file);
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}

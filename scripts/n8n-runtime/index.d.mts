@@ -1,0 +1,178 @@
+// Types of the n8n runtime (index.mjs), for the TypeScript end-to-end tests.
+
+export declare const N8N_VERSION: string;
+export declare const NODE_VERSION: string;
+export declare const PROJECT_ROOT: string;
+export declare const ENCRYPTION_KEY: string;
+
+export type Log = (line: string) => void;
+
+export interface RuntimeLayout {
+  runtimeDir: string;
+  nodeDir: string;
+  n8nDir: string;
+  nodeHome: string;
+  nodeBinary: string;
+  n8nEntry: string;
+  n8nModules: string;
+  sqliteBinding: string;
+  marker: string;
+  installLock: string;
+  installLog: string;
+}
+
+export declare function runtimeLayout(runtimeDir?: string): RuntimeLayout;
+
+/** Installs Node 24 and n8n into `.n8n-runtime/` on first use (about 7 min), then reuses them. */
+export declare function ensureRuntime(options?: { log?: Log; runtimeDir?: string }): Promise<RuntimeLayout & { installed: boolean }>;
+
+/** Copies the built pack into `<userFolder>/.n8n/nodes/node_modules/`, as n8n installs a community package (skipped when unchanged). */
+export declare function installPack(
+  userFolder: string,
+  options?: { packRoot?: string; runtimeDir?: string },
+): { packageName: string; directory: string; updated: boolean };
+
+export declare function findFreePort(): Promise<number>;
+
+/** A child process (in its own process group, behind a reaper) that cannot outlive this process. */
+export declare function spawnSupervised(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined> },
+): import('node:child_process').ChildProcessWithoutNullStreams;
+/** SIGTERM to the child's group, SIGKILL after `graceMs` (default 15 s). */
+export declare function stopSupervised(
+  child: import('node:child_process').ChildProcess,
+  options?: { graceMs?: number; killWaitMs?: number },
+): Promise<{ forced: boolean; stillRunning: boolean }>;
+
+export interface N8nServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  userFolder: string;
+  pid: number;
+  readySeconds: number;
+  /** `<userFolder>/n8n.log` */
+  logFile: string;
+  /** Everything n8n printed so far. */
+  logs(): string;
+  /** SIGTERM to n8n and its task runner, SIGKILL after 15 s. Safe to call twice. */
+  stop(): Promise<{ forced: boolean; stillRunning: boolean }>;
+  /** Settles when the server process ends. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  environment: Record<string, string>;
+}
+
+export interface StartN8nOptions {
+  userFolder: string;
+  /** Default 5678. */
+  port?: number;
+  /** Default port + 1, or a free port when that one is taken. */
+  brokerPort?: number;
+  /** Added to (and overriding) the runtime's environment block. */
+  env?: Record<string, string>;
+  log?: Log;
+  /** Receives n8n's output as it comes. */
+  output?: (chunk: Buffer) => void;
+  /** Default 120 s. */
+  readyTimeoutMs?: number;
+  /** Default true: copy the built pack into the user folder first. */
+  installPackage?: boolean;
+  runtimeDir?: string;
+}
+
+export declare function startN8n(options: StartN8nOptions): Promise<N8nServer>;
+
+export interface CliOptions {
+  userFolder: string;
+  port?: number;
+  env?: Record<string, string>;
+  /** Default 120 s. */
+  timeoutMs?: number;
+  /** Resolve instead of throwing on a non-zero exit. */
+  allowFailure?: boolean;
+  /** Default true: copy the built pack into the user folder first (when changed). */
+  installPackage?: boolean;
+  runtimeDir?: string;
+}
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+export declare function n8nCli(args: string[], options: CliOptions): Promise<CliResult>;
+
+export interface CredentialToImport {
+  id: string;
+  name: string;
+  type: string;
+  /** In clear: n8n encrypts it on import. */
+  data: Record<string, unknown>;
+}
+
+export declare function importCredentials(credentials: CredentialToImport[], options: CliOptions): Promise<CliResult>;
+/** A workflow object (or array of them), or a folder of `*.json` workflows. */
+export declare function importWorkflows(workflowsOrFolder: object | object[] | string, options: CliOptions): Promise<CliResult>;
+export declare function publishWorkflow(id: string, options: CliOptions): Promise<CliResult>;
+
+export interface WorkflowRun {
+  status: string;
+  mode: string;
+  data: { resultData: { runData: Record<string, any[]>; error?: any; lastNodeExecuted?: string } };
+  exitCode: number | null;
+  stderr: string;
+  [key: string]: unknown;
+}
+
+/** `n8n execute --id --rawOutput`, parsed. Does not throw when the workflow fails: check `status`. */
+export declare function executeWorkflow(id: string, options: CliOptions): Promise<WorkflowRun>;
+
+export interface Owner {
+  email: string;
+  firstName: string;
+  lastName: string;
+  password: string;
+}
+
+export declare const DEFAULT_OWNER: Readonly<Owner>;
+
+export interface RestResponse {
+  status: number;
+  body: any;
+}
+
+export interface N8nSession {
+  url: string;
+  owner: Owner;
+  cookie: string;
+  /** Any call, whatever the status. */
+  request(method: string, route: string, body?: unknown): Promise<RestResponse>;
+  /** A call that must answer 2xx; returns n8n's `data` field. */
+  call(method: string, route: string, body?: unknown): Promise<any>;
+}
+
+/** Creates the owner on a fresh instance, or logs in as it. */
+export declare function setupOwner(url: string, owner?: Owner): Promise<N8nSession>;
+export declare function activateWorkflow(session: N8nSession, workflowId: string): Promise<any>;
+export declare function deactivateWorkflow(session: N8nSession, workflowId: string): Promise<any>;
+
+export interface Execution {
+  id: string;
+  status: string;
+  mode: string;
+  startedAt: string;
+  stoppedAt: string | null;
+  workflowId: string;
+  data: any;
+}
+
+/** Newest first, with the run data decoded. */
+export declare function getExecutions(session: N8nSession, workflowId: string, options?: { runtimeDir?: string }): Promise<Execution[]>;
+
+/** Polls (with a CORS preflight, which runs nothing) until n8n has registered the webhook. */
+export declare function waitForWebhook(url: string, options?: { method?: string; timeoutMs?: number }): Promise<void>;
