@@ -1,15 +1,25 @@
 // The environment every n8n process (server or CLI) of one user folder shares, and
 // the installed copy of the pack that n8n loads as a community package.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { PACK_NAME, PROJECT_ROOT, runtimeLayout } from './layout.mjs';
 import { cleanEnvironment, withPathFirst } from './commands.mjs';
 
-// Fixed so that credentials imported by the CLI, the server and later runs agree.
-// It protects nothing real: the user folder only ever holds sandbox or local keys.
-export const ENCRYPTION_KEY = 'n8n-nodes-ovh-sms-local-runtime';
+/**
+ * The key n8n encrypts stored credentials with: random, made once per user folder and kept
+ * in it (mode 0600), so the CLI, the server and later runs of that folder agree, and real
+ * OVHcloud keys given to `npm start` are not protected by a key published in this repository.
+ */
+export function encryptionKeyFor(userFolder) {
+  const file = path.join(userFolder, '.encryption-key');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(userFolder, { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+  return key;
+}
 
 // Inherited variables that would change what n8n does behind our back: jest sets
 // NODE_ENV=test (n8n then refuses to load nodes), a stray N8N_CUSTOM_EXTENSIONS=''
@@ -24,7 +34,7 @@ export function n8nEnvironment({ userFolder, port, brokerPort, env = {}, runtime
   return {
     ...withPathFirst(inherited, path.dirname(layout.nodeBinary)),
     N8N_USER_FOLDER: userFolder,
-    N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    N8N_ENCRYPTION_KEY: encryptionKeyFor(userFolder),
     N8N_LISTEN_ADDRESS: '127.0.0.1',
     N8N_HOST: '127.0.0.1',
     N8N_PROTOCOL: 'http',

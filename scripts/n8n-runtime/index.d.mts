@@ -3,7 +3,8 @@
 export declare const N8N_VERSION: string;
 export declare const NODE_VERSION: string;
 export declare const PROJECT_ROOT: string;
-export declare const ENCRYPTION_KEY: string;
+/** The per-user-folder random key n8n encrypts credentials with. */
+export declare function encryptionKeyFor(userFolder: string): string;
 
 export type Log = (line: string) => void;
 

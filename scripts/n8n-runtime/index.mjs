@@ -3,7 +3,7 @@
 export { N8N_VERSION, NODE_VERSION, PROJECT_ROOT, runtimeLayout } from './layout.mjs';
 export { ensureRuntime } from './install.mjs';
 export { spawnSupervised, stopSupervised } from './commands.mjs';
-export { ENCRYPTION_KEY, findFreePort, installPack } from './environment.mjs';
+export { encryptionKeyFor, findFreePort, installPack } from './environment.mjs';
 export { startN8n } from './server.mjs';
 export { n8nCli, importCredentials, importWorkflows, publishWorkflow, executeWorkflow } from './cli.mjs';
 export { DEFAULT_OWNER, setupOwner, activateWorkflow, deactivateWorkflow, getExecutions, waitForWebhook } from './rest.mjs';

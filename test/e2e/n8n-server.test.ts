@@ -109,6 +109,8 @@ describeWhenBuilt("n8n with the pack installed as a community package", () => {
     sandbox.clearRequests();
     const result = await testCredential(API_CREDENTIAL, { ...apiKeys(), applicationSecret: 'not-the-secret' });
     expect(result.status).toBe('Error');
+    expect(result.message).toMatch(/refused the signature.*application secret/);
+    expect(result.message).not.toContain('not-the-secret');
     // Refused by the signature check (OVHcloud answers 400 INVALID_SIGNATURE), not an unreachable endpoint.
     expect(sandbox.requests.find((request) => request.path === '/1.0/auth/currentCredential')?.status).toBe(400);
   });
@@ -117,5 +119,6 @@ describeWhenBuilt("n8n with the pack installed as a community package", () => {
     await expect(testCredential(OAUTH2_CREDENTIAL, oauth2Keys())).resolves.toMatchObject({ status: 'OK' });
     const wrong = await testCredential(OAUTH2_CREDENTIAL, { ...oauth2Keys(), clientSecret: 'not-the-secret' });
     expect(wrong.status).toBe('Error');
+    expect(wrong.message).not.toContain('not-the-secret');
   });
 });
