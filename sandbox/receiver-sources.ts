@@ -1,9 +1,9 @@
 /**
  * Where a job's receivers come from: an explicit list, a receivers slot, or a CSV at a URL.
- * Slots and documents are not emulated yet; until they are, a job naming one is refused the way
- * OVHcloud refuses an unknown slot.
+ * Slots are read from the account's recipient lists; documents at a URL are not emulated yet.
  */
 import { badRequest } from './http';
+import { readSlotRows } from './receiver-slots';
 import type { SandboxRuntime } from './runtime';
 import type { AccountState } from './types';
 
@@ -13,7 +13,7 @@ export interface ReceiverSource {
   receiversDocumentUrl?: string;
 }
 
-export function resolveReceivers(_runtime: SandboxRuntime, _account: AccountState, source: ReceiverSource): string[] {
+export function resolveReceivers(_runtime: SandboxRuntime, account: AccountState, source: ReceiverSource): string[] {
   const given = (['receivers', 'receiversSlotId', 'receiversDocumentUrl'] as const).filter(
     (field) => source[field] !== undefined,
   );
@@ -22,7 +22,7 @@ export function resolveReceivers(_runtime: SandboxRuntime, _account: AccountStat
   }
   if (given.length > 1) throw badRequest(`Give only one of receivers, receiversSlotId, receiversDocumentUrl (got ${given.join(', ')})`);
   if (source.receiversSlotId !== undefined) {
-    throw badRequest(`[receiversSlotId] The receivers slot ${source.receiversSlotId} does not exist`);
+    return readSlotRows(account, source.receiversSlotId).map((row) => row.number);
   }
   if (source.receiversDocumentUrl !== undefined) {
     throw badRequest('[receiversDocumentUrl] The document could not be read: no receivers document is available in the sandbox');

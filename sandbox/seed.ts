@@ -1,4 +1,5 @@
 import { formatOvhDate } from './clock';
+import { seedPhonebooks, seedReceiverSlots } from './seed-contacts';
 import type { AccountState, SandboxState, SenderState } from './types';
 
 /** Fixed seed values, named in docs/sandbox.md and used by tests. */
@@ -79,6 +80,10 @@ function seedAccount(credits: number): AccountState {
     outgoing: {},
     incoming: {},
     blacklists: {},
+    phonebooks: seedPhonebooks(),
+    receivers: seedReceiverSlots(),
+    tasks: {},
+    batches: {},
   };
 }
 
@@ -122,5 +127,6 @@ export function createSeedState(credits: number, nowMs: number): SandboxState {
     },
     accounts: { [SEED.serviceName]: seedAccount(credits) },
     uploads: {},
+    documents: {},
   };
 }

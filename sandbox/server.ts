@@ -14,11 +14,16 @@ import { API_PREFIX, Router, type HttpMethod, type Route, type RouteContext } fr
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { batchRoutes } from './routes/batches';
 import { blacklistRoutes } from './routes/blacklists';
+import { documentRoutes } from './routes/documents';
 import { incomingRoutes } from './routes/incoming';
 import { jobRoutes } from './routes/jobs';
 import { outgoingRoutes } from './routes/outgoing';
+import { phonebookRoutes } from './routes/phonebooks';
+import { receiverRoutes } from './routes/receivers';
 import { senderRoutes } from './routes/senders';
+import { taskRoutes } from './routes/tasks';
 import { uploadRoutes } from './routes/uploads';
 import { virtualNumberRoutes } from './routes/virtual-numbers';
 import type { SandboxRuntime } from './runtime';
@@ -35,6 +40,11 @@ export const ROUTE_MODULES: Route[][] = [
   senderRoutes,
   virtualNumberRoutes,
   uploadRoutes,
+  phonebookRoutes,
+  receiverRoutes,
+  documentRoutes,
+  taskRoutes,
+  batchRoutes,
   adminRoutes,
 ];
 

@@ -235,6 +235,67 @@ export interface AccountState {
   outgoing: Record<string, OutgoingState>;
   incoming: Record<string, IncomingState>;
   blacklists: Record<string, BlacklistState>;
+  /** Address books by bookKey. */
+  phonebooks: Record<string, PhonebookState>;
+  /** Recipient lists by slot id ("1".."9"). */
+  receivers: Record<string, ReceiverSlotState>;
+  /** Address book imports and list cleanings (`/task`). */
+  tasks: Record<string, SmsTaskState>;
+  /** Campaigns (`/batches`) by id. */
+  batches: Record<string, BatchState>;
+}
+
+export interface PhonebookContactState {
+  id: number;
+  group: string;
+  name: string;
+  surname: string;
+  homeMobile: string | null;
+  homePhone: string | null;
+  workMobile: string | null;
+  workPhone: string | null;
+}
+
+export interface PhonebookState {
+  bookKey: string;
+  name: string;
+  phoneKey: string;
+  contacts: Record<string, PhonebookContactState>;
+}
+
+export interface ReceiverSlotState {
+  slotId: number;
+  description: string;
+  records: number;
+  datetime: string;
+  autoUpdate: boolean;
+  canAutoUpdate: boolean;
+  csvUrl: string | null;
+  documentId: string | null;
+  /** The list as read (a `number` column, other columns for placeholders). */
+  csv: string;
+}
+
+export interface SmsTaskState {
+  taskId: number;
+  function: 'importPhonebookContacts' | 'cleanSmsReceivers';
+  status: 'todo' | 'doing' | 'done' | 'error' | 'cancelled';
+  step: string;
+  message: string;
+  /** Epoch ms at which the work is applied. */
+  dueAt: number;
+  /** What the task does when due (see sandbox/tasks.ts `TaskEffect`). */
+  effect: unknown;
+}
+
+/** A `/me/document` file; its bytes live in `uploads`. */
+export interface MeDocumentState {
+  id: string;
+  name: string;
+  creationDate: string;
+  expirationDate: string | null;
+  tags: Array<{ key: string; value: string }>;
+  uploadId: string;
 }
 
 export interface UploadState {
@@ -253,6 +314,8 @@ export interface SandboxState {
   credentials: CredentialsState;
   accounts: Record<string, AccountState>;
   uploads: Record<string, UploadState>;
+  /** `/me/document` files by id. */
+  documents: Record<string, MeDocumentState>;
 }
 
 /** The `sms.Incoming` object as the API returns it. */
@@ -271,4 +334,62 @@ export interface IncomingInput {
   tag?: string;
   virtualNumber?: string;
   serviceName?: string;
+}
+
+export type BatchStatus =
+  | 'INSERTING'
+  | 'INSERTED'
+  | 'PENDING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'TO_CANCEL'
+  | 'CANCELING'
+  | 'CANCELED';
+
+/** One receiver of a campaign, kept until the campaign is deleted (statistics are read from them). */
+export interface BatchRecordState {
+  receiver: string;
+  /** The personalised text (placeholders substituted, STOP clause included); null = the batch's own text. */
+  text: string | null;
+  parts: number;
+  /** The outgoing SMS, once handed to the operator. */
+  smsId: number | null;
+  /** Final outcome, copied from the outgoing SMS so that deleting it from the history changes nothing. */
+  outcome: 'delivered' | 'failed' | 'stoplisted' | null;
+}
+
+/** A campaign (`sms.Batch`) and what the sandbox needs to run it. */
+export interface BatchState {
+  id: string;
+  accountID: string;
+  name: string;
+  /** As given, placeholders included. */
+  message: string;
+  from: string | null;
+  receivers: string[] | null;
+  slotID: string | null;
+  status: BatchStatus;
+  totalRecords: number;
+  processedRecords: number;
+  estimatedCredits: number;
+  errors: Array<{ receiver: string; message: string }>;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  sentAt: string | null;
+  finishedAt: string | null;
+  deferred: string | null;
+  noStop: boolean;
+  tag: string | null;
+  /** The sending identity, resolved at creation. */
+  sender: string;
+  senderType: SenderType;
+  virtualNumber: string | null;
+  shortcode: string | null;
+  class: string;
+  /** The text once sent (STOP clause included) when every receiver gets the same one. */
+  sentText: string;
+  records: BatchRecordState[];
+  /** Epoch ms of the next step (insertion, start, next chunk, completion check), null once finished. */
+  nextStepAt: number | null;
 }

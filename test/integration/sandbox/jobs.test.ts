@@ -89,7 +89,7 @@ describe('POST /sms/{serviceName}/jobs', () => {
       [{ ...base, differedPeriod: 'soon' }, '[differedPeriod]'],
       [{ ...base, noStop: true }, 'noStop'],
       [{ ...base, senderForResponse: true }, 'either sender or senderForResponse'],
-      [{ ...base, receiversSlotId: '1', receivers: undefined }, 'slot'],
+      [{ ...base, receiversSlotId: '7', receivers: undefined }, 'slot'],
     ];
     for (const [body, expected] of cases) {
       const answer = await send(body);

@@ -1,0 +1,35 @@
+/** The phone fields of an `sms.PhonebookContact` (type internationalPhoneNumber). */
+export const PHONE_FIELDS = ['homeMobile', 'homePhone', 'workMobile', 'workPhone'] as const;
+export type PhoneField = (typeof PHONE_FIELDS)[number];
+
+/** The text fields; all three are mandatory when a contact is created. */
+export const TEXT_FIELDS = ['group', 'name', 'surname'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Every writable field, in the order of OVHcloud's API reference (and of the CSV files here). */
+export const CONTACT_FIELDS = ['group', 'name', 'surname', 'homeMobile', 'homePhone', 'workMobile', 'workPhone'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+/** The body of `POST .../phonebookContact`. */
+export type ContactFields = Record<TextField, string> & Partial<Record<PhoneField, string>>;
+
+/** `sms.PhonebookContact` as OVHcloud returns it. */
+export interface PhonebookContact extends ContactFields {
+	id: number;
+}
+
+export type PhoneNumberCheck = { valid: true; number: string } | { valid: false; reason: string };
+
+/** Turns what a person typed into an international number (`+33…`), or says why it cannot. */
+export type PhoneNumberNormaliser = (raw: string) => PhoneNumberCheck;
+
+/** A contact read from a file, with the 1-based line it starts on. */
+export interface ContactRow {
+	line: number;
+	contact: ContactFields;
+}
+
+export interface RejectedRow {
+	line: number;
+	reason: string;
+}

@@ -1,0 +1,56 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { authenticationProperty, credentialsDescription, serviceNameProperty } from '../shared/descriptions';
+import { searchServices } from '../shared/listSearch';
+import * as addressBook from './actions/addressBook';
+import * as contact from './actions/contact';
+import * as recipientList from './actions/recipientList';
+import { route } from './actions/router';
+import { searchAddressBooks, searchRecipientLists } from './methods/listSearch';
+
+export class OvhSmsAddressBook implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OVHcloud SMS Address Book',
+		name: 'ovhSmsAddressBook',
+		icon: { light: 'file:../../icons/ovhcloud.svg', dark: 'file:../../icons/ovhcloud.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage who receives your OVHcloud SMS: address books, contacts, imports and recipient lists',
+		defaults: { name: 'OVHcloud SMS Address Book' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialsDescription,
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Address Book', value: 'addressBook' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Recipient List', value: 'recipientList' },
+				],
+				default: 'contact',
+			},
+			...addressBook.description,
+			...contact.description,
+			...recipientList.description,
+			serviceNameProperty,
+		],
+	};
+
+	methods = { listSearch: { searchServices, searchAddressBooks, searchRecipientLists } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

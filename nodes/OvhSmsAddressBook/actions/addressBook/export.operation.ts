@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { writeContactsCsv } from '../../../../lib/contacts';
+import { addressBookLocator } from '../fields';
+import { bookPath, readContacts } from '../phonebookApi';
+import type { ItemContext } from '../types';
+
+const show = { resource: ['addressBook'], operation: ['export'] };
+
+export const description: INodeProperties[] = [
+	addressBookLocator(show),
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		description: 'The binary field of the output item that receives the CSV file',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const book = await client.get<{ name: string }>(bookPath(serviceName, bookKey));
+	const contacts = await readContacts(client, serviceName, bookKey);
+	const fileName = `${book.name.replace(/[^\w.-]+/g, '_') || bookKey}.csv`;
+	const file = await this.helpers.prepareBinaryData(Buffer.from(writeContactsCsv(contacts), 'utf8'), fileName, 'text/csv');
+	return [{ json: { bookKey, name: book.name, contacts: contacts.length, fileName }, binary: { [binaryPropertyName]: file } }];
+}

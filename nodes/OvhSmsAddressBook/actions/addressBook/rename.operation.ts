@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { addressBookLocator } from '../fields';
+import { bookPath } from '../phonebookApi';
+import type { ItemContext } from '../types';
+
+const show = { resource: ['addressBook'], operation: ['rename'] };
+
+export const description: INodeProperties[] = [
+	addressBookLocator(show),
+	{ displayName: 'New Name', name: 'newName', type: 'string', required: true, default: '', displayOptions: { show } },
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
+	const name = (this.getNodeParameter('newName', itemIndex) as string).trim();
+	await client.put(bookPath(serviceName, bookKey), { name });
+	return [{ json: await client.get(bookPath(serviceName, bookKey)) }];
+}

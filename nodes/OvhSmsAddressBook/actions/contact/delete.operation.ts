@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { addressBookLocator } from '../fields';
+import { contactsPath } from '../phonebookApi';
+import type { ItemContext } from '../types';
+import { contactIdField } from './get.operation';
+
+export const description: INodeProperties[] = [addressBookLocator({ resource: ['contact'], operation: ['delete'] }), contactIdField('delete')];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
+	const id = this.getNodeParameter('contactId', itemIndex) as number;
+	await client.delete(contactsPath(serviceName, bookKey, id));
+	return [{ json: { addressBook: bookKey, id, deleted: true } }];
+}

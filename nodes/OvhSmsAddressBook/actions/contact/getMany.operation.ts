@@ -1,0 +1,52 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { addressBookLocator } from '../fields';
+import { readContacts } from '../phonebookApi';
+import type { ItemContext } from '../types';
+
+const show = { resource: ['contact'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	addressBookLocator(show),
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [{ displayName: 'Group', name: 'group', type: 'string', default: '', description: 'Only the contacts of this group' }],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const group = ((this.getNodeParameter('filters', itemIndex, {}) as { group?: string }).group ?? '').trim();
+	// OVHcloud cannot filter by group: with a group, every contact is read and filtered here.
+	const contacts = await readContacts(client, serviceName, bookKey, group ? Infinity : limit);
+	return contacts
+		.filter((contact) => !group || contact.group === group)
+		.slice(0, limit)
+		.map((contact) => ({ json: { ...contact, addressBook: bookKey } }));
+}

@@ -1,0 +1,41 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import type { PhonebookContact } from '../../../../lib/contacts';
+import { readContactParameters } from '../contactInput';
+import { addressBookLocator, defaultCountryField, phoneFieldOptions } from '../fields';
+import { contactsPath } from '../phonebookApi';
+import type { ItemContext } from '../types';
+import { contactIdField } from './get.operation';
+
+const show = { resource: ['contact'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	addressBookLocator(show),
+	contactIdField('update'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ displayName: 'Group', name: 'group', type: 'string', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{ displayName: 'Surname', name: 'surname', type: 'string', default: '' },
+			...phoneFieldOptions,
+		],
+	},
+	defaultCountryField(show),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
+	const id = this.getNodeParameter('contactId', itemIndex) as number;
+	const changes = readContactParameters(this, itemIndex, 'updateFields');
+	if (Object.keys(changes).length === 0) throw new NodeOperationError(this.getNode(), 'Add a field to update', { itemIndex });
+	await client.put(contactsPath(serviceName, bookKey, id), changes);
+	return [{ json: { ...(await client.get<PhonebookContact>(contactsPath(serviceName, bookKey, id))), addressBook: bookKey } }];
+}

@@ -1,0 +1,146 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { PHONE_FIELDS } from '../../../lib/contacts';
+import { COUNTRIES } from '../../../lib/recipients';
+
+type Show = Record<string, string[]>;
+
+export function addressBookLocator(show: Show): INodeProperties {
+	return {
+		displayName: 'Address Book',
+		name: 'addressBook',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchAddressBooks', searchable: true },
+			},
+			{ displayName: 'By Key', name: 'id', type: 'string', placeholder: 'b0c5a1d2e3f40001' },
+		],
+	};
+}
+
+export function recipientListLocator(show: Show): INodeProperties {
+	return {
+		displayName: 'Recipient List',
+		name: 'slotId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The slot (1 to 9) of the recipient list',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRecipientLists', searchable: true },
+			},
+			{
+				displayName: 'By Slot',
+				name: 'id',
+				type: 'string',
+				placeholder: '1',
+				validation: [{ type: 'regex', properties: { regex: '^[1-9]$', errorMessage: 'A slot is a number from 1 to 9' } }],
+			},
+		],
+	};
+}
+
+export function binaryField(show: Show, description: string, displayName = 'Input Binary Field'): INodeProperties {
+	return { displayName, name: 'binaryPropertyName', type: 'string', required: true, default: 'data', description, displayOptions: { show } };
+}
+
+export function defaultCountryField(show: Show): INodeProperties {
+	return {
+		displayName: 'Default Country',
+		name: 'defaultCountry',
+		type: 'options',
+		default: 'FR',
+		description:
+			'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
+		options: [
+			{ name: 'None (International Numbers Only)', value: '' },
+			{ name: 'France (+33)', value: 'FR' },
+			...[...COUNTRIES]
+				.filter((country) => country.code !== 'FR')
+				.sort((a, b) => a.name.localeCompare(b.name))
+				.map((country) => ({ name: `${country.name} (+${country.callingCode})`, value: country.code })),
+		],
+		displayOptions: { show },
+	};
+}
+
+const PHONE_LABELS: Record<(typeof PHONE_FIELDS)[number], string> = {
+	homeMobile: 'Home Mobile',
+	homePhone: 'Home Phone',
+	workMobile: 'Work Mobile',
+	workPhone: 'Work Phone',
+};
+
+export const phoneFieldOptions: INodeProperties[] = PHONE_FIELDS.map((field) => ({
+	displayName: PHONE_LABELS[field],
+	name: field,
+	type: 'string',
+	default: '',
+	placeholder: '+33612345678',
+}));
+
+/** Group of a new contact when none is given (OVHcloud requires one). */
+export const DEFAULT_GROUP = 'default';
+
+export function contactTextFields(show: Show, required: boolean): INodeProperties[] {
+	const group: INodeProperties = required
+		? {
+				displayName: 'Group',
+				name: 'group',
+				type: 'string',
+				required: true,
+				default: DEFAULT_GROUP,
+				description: 'The group of the contact in the address book',
+				displayOptions: { show },
+			}
+		: {
+				displayName: 'Group',
+				name: 'group',
+				type: 'string',
+				default: '',
+				description: `The group of the contact; when empty, an existing contact keeps its group and a new one goes to "${DEFAULT_GROUP}"`,
+				displayOptions: { show },
+			};
+	return [
+		group,
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required,
+			default: '',
+			description: 'OVHcloud’s "name" field',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Surname',
+			name: 'surname',
+			type: 'string',
+			required,
+			default: '',
+			description: 'OVHcloud’s "surname" field',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Phone Numbers',
+			name: 'phoneNumbers',
+			type: 'collection',
+			placeholder: 'Add Number',
+			default: {},
+			description: 'At least one number; national numbers use the default country',
+			displayOptions: { show },
+			options: phoneFieldOptions,
+		},
+	];
+}

@@ -1,0 +1,105 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import { ContactIndex, type PhonebookContact, type PhoneNumberNormaliser } from '../../../lib/contacts';
+import { buildPath, type OvhClient } from '../../../lib/ovh';
+import { decodeText } from '../../../lib/recipients';
+
+export const bookPath = (serviceName: string, ...rest: Array<string | number>) =>
+	buildPath(['sms', serviceName, 'phonebooks', ...rest.map(String)]);
+
+export const contactsPath = (serviceName: string, bookKey: string, ...rest: Array<string | number>) =>
+	bookPath(serviceName, bookKey, 'phonebookContact', ...rest);
+
+export const slotPath = (serviceName: string, ...rest: Array<string | number>) =>
+	buildPath(['sms', serviceName, 'receivers', ...rest.map(String)]);
+
+/** Every contact of a book: one list call, then batch reads of 50 (no call per contact). */
+export async function readContacts(client: OvhClient, serviceName: string, bookKey: string, limit = Infinity): Promise<PhonebookContact[]> {
+	const ids = await client.get<number[]>(contactsPath(serviceName, bookKey));
+	const wanted = Number.isFinite(limit) ? ids.slice(0, limit) : ids;
+	const read = await client.getMany<PhonebookContact>(contactsPath(serviceName, bookKey), wanted);
+	return read.flatMap(({ value }) => (value ? [value] : []));
+}
+
+/** The book's contacts indexed by number, read once per execution and kept up to date by writers. */
+export async function contactIndexOf(
+	memo: Map<string, unknown>,
+	client: OvhClient,
+	serviceName: string,
+	bookKey: string,
+	normaliseNumber: PhoneNumberNormaliser,
+): Promise<ContactIndex> {
+	const key = `contacts:${serviceName}:${bookKey}`;
+	let index = memo.get(key) as ContactIndex | undefined;
+	if (!index) {
+		index = new ContactIndex(await readContacts(client, serviceName, bookKey), normaliseNumber);
+		memo.set(key, index);
+	}
+	return index;
+}
+
+export interface UploadedDocument {
+	id: string;
+	putUrl: string;
+}
+
+/** A `/me/document` holding the bytes: created through the API, filled by a plain PUT to its URL. */
+export async function uploadDocument(
+	ctx: IExecuteFunctions,
+	client: OvhClient,
+	name: string,
+	bytes: Buffer,
+	itemIndex: number,
+): Promise<UploadedDocument> {
+	const document = await client.post<UploadedDocument>('/me/document', { name });
+	if (!document?.id || !document.putUrl) {
+		throw new NodeOperationError(ctx.getNode(), 'OVHcloud created the document but gave no upload URL', { itemIndex });
+	}
+	// The upload URL is pre-signed storage, not the API: it takes the bytes as they are.
+	await ctx.helpers.httpRequest({ method: 'PUT', url: document.putUrl, body: bytes, headers: { 'Content-Type': 'text/csv' } });
+	return document;
+}
+
+/** Removes an uploaded file once OVHcloud has read it; a failure only leaves a file behind. */
+export async function deleteDocument(client: OvhClient, id: string): Promise<boolean> {
+	try {
+		await client.delete(buildPath(['me', 'document', id]));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export interface TaskOutcome {
+	taskId: number;
+	status: string;
+	timedOut: boolean;
+}
+
+/** Reads `/sms/{serviceName}/task/{taskId}` until the task is done (or failed), within a time limit. */
+export async function waitForTask(
+	client: OvhClient,
+	serviceName: string,
+	taskId: number,
+	timing: { timeLimitMs: number; pollIntervalMs: number },
+): Promise<TaskOutcome> {
+	const deadline = Date.now() + timing.timeLimitMs;
+	for (;;) {
+		const task = await client.get<{ status: string }>(buildPath(['sms', serviceName, 'task', String(taskId)]));
+		if (!['todo', 'doing'].includes(task.status)) return { taskId, status: task.status, timedOut: false };
+		const left = deadline - Date.now();
+		if (left <= 0) return { taskId, status: task.status, timedOut: true };
+		await sleep(Math.min(Math.max(1, timing.pollIntervalMs), left));
+	}
+}
+
+/** The text of an input binary file, in whatever encoding a spreadsheet saved it. */
+export async function readInputText(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	binaryPropertyName: string,
+): Promise<{ text: string; fileName: string }> {
+	const binary = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const bytes = await ctx.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
+	return { text: decodeText(bytes), fileName: binary.fileName ?? 'file.csv' };
+}

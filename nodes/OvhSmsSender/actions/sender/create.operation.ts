@@ -1,0 +1,123 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { checkSenderName } from '../../../../lib/senders';
+import { waitOptions } from '../fields';
+import { readSenderMaybeWaiting, senderPath, type WaitSettings } from '../senderApi';
+import type { ItemContext } from '../types';
+
+/** OVHcloud's reason for a name offered by `sendersAvailableForValidation`: validated at once. */
+const AVAILABLE_FOR_VALIDATION = 'sendersAvailableForValidation';
+
+const show = { resource: ['sender'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Create',
+		name: 'creationMode',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Manually',
+				value: 'manual',
+				description: 'Any name, checked by OVHcloud’s moderators (usually one or two working days)',
+			},
+			{
+				name: 'From My Personal Data',
+				value: 'nichandle',
+				description: 'A name taken from the account holder’s details, enabled at once',
+			},
+			{
+				name: 'From My Domains',
+				value: 'domain',
+				description: 'A name taken from one of the account’s OVHcloud domains, enabled at once',
+			},
+		],
+		default: 'manual',
+	},
+	{
+		displayName: 'Sender Name',
+		name: 'senderName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'MyCompany',
+		description:
+			'Up to 11 characters among unaccented letters, digits, spaces and - _ . , & + ; or a phone number in international format (+33612345678). Checked before anything is sent.',
+		displayOptions: { show: { ...show, creationMode: ['manual'] } },
+	},
+	{
+		displayName: 'Sender Name',
+		name: 'availableSender',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'One of the names OVHcloud offers for this account (sendersAvailableForValidation)',
+		displayOptions: { show: { ...show, creationMode: ['nichandle', 'domain'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchAvailableSenders', searchable: true },
+			},
+			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: 'example.com' },
+		],
+	},
+	{
+		displayName: 'Description',
+		name: 'senderDescription',
+		type: 'string',
+		default: '',
+		description: 'A label for you (the control panel allows 40 characters)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Reason',
+		name: 'reason',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		placeholder: 'It is the brand of our shop, see www.example.com',
+		description:
+			'Why you use this name, for the moderators (the control panel allows 250 characters). If the name is a third-party company’s, also upload a supporting document (resource Supporting Document).',
+		displayOptions: { show: { ...show, creationMode: ['manual'] } },
+	},
+	waitOptions({ ...show, creationMode: ['manual'] }),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const mode = this.getNodeParameter('creationMode', itemIndex) as string;
+	const description = this.getNodeParameter('senderDescription', itemIndex, '') as string;
+	let sender: string;
+	let reason: string;
+	let settings: WaitSettings = {};
+	if (mode === 'manual') {
+		const check = checkSenderName(this.getNodeParameter('senderName', itemIndex) as string);
+		if (!check.valid) {
+			throw new NodeOperationError(this.getNode(), `Invalid sender name: ${check.reason}`, {
+				itemIndex,
+				description: 'Nothing was sent to OVHcloud.',
+			});
+		}
+		sender = check.name;
+		reason = (this.getNodeParameter('reason', itemIndex) as string).trim();
+		if (!reason) throw new NodeOperationError(this.getNode(), 'A reason is required for a manual sender request', { itemIndex });
+		settings = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitSettings;
+	} else {
+		sender = String(this.getNodeParameter('availableSender', itemIndex, '', { extractValue: true })).trim();
+		if (!sender) throw new NodeOperationError(this.getNode(), 'Choose a sender name from the list', { itemIndex });
+		reason = AVAILABLE_FOR_VALIDATION;
+	}
+	const created = await client.post<string>(senderPath(serviceName), {
+		sender,
+		reason,
+		...(description ? { description } : {}),
+	});
+	const name = typeof created === 'string' && created ? created : sender;
+	return [{ json: await readSenderMaybeWaiting.call(this, client, serviceName, name, settings) }];
+}

@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { senderLocator, waitOptions } from '../fields';
+import { readSenderMaybeWaiting, type WaitSettings } from '../senderApi';
+import type { ItemContext } from '../types';
+
+const show = { resource: ['sender'], operation: ['get'] };
+
+export const description: INodeProperties[] = [senderLocator(show), waitOptions(show)];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
+	const settings = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitSettings;
+	return [{ json: await readSenderMaybeWaiting.call(this, client, serviceName, sender, settings) }];
+}

@@ -1,0 +1,80 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { OvhSender } from '../../../../lib/senders';
+import { senderJson, senderPath } from '../senderApi';
+import type { ItemContext } from '../types';
+
+const show = { resource: ['sender'], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Disabled', value: 'disable' },
+					{ name: 'Enabled', value: 'enable' },
+					{ name: 'Refused', value: 'refused' },
+					{ name: 'Waiting for Validation', value: 'waitingValidation' },
+				],
+				default: [],
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Alphanumeric', value: 'alpha' },
+					{ name: 'Phone Number', value: 'numeric' },
+					{ name: 'Short Number', value: 'shortcode' },
+					{ name: 'Virtual Number', value: 'virtual' },
+				],
+				default: [],
+			},
+		],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string[] };
+	const names = await client.get<string[]>(senderPath(serviceName));
+	const senders = await client.getMany<OvhSender>(senderPath(serviceName), names);
+	const out: INodeExecutionData[] = [];
+	for (const { value } of senders) {
+		if (!value) continue;
+		if (filters.status?.length && !filters.status.includes(String(value.status))) continue;
+		if (filters.type?.length && !filters.type.includes(String(value.type))) continue;
+		out.push({ json: senderJson(value) });
+		if (out.length >= limit) break;
+	}
+	return out;
+}

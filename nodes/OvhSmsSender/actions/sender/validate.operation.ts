@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { senderLocator } from '../fields';
+import { readSenderMaybeWaiting, senderPath } from '../senderApi';
+import type { ItemContext } from '../types';
+
+const show = { resource: ['sender'], operation: ['validate'] };
+
+export const description: INodeProperties[] = [
+	senderLocator(show),
+	{
+		displayName: 'Validation Code',
+		name: 'code',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'The code OVHcloud sent for this sender (for a phone number sender, by SMS to that number)',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ client, serviceName, itemIndex }: ItemContext,
+): Promise<INodeExecutionData[]> {
+	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
+	const code = String(this.getNodeParameter('code', itemIndex)).trim();
+	await client.post(senderPath(serviceName, sender, 'validate'), { code });
+	return [{ json: await readSenderMaybeWaiting.call(this, client, serviceName, sender, {}) }];
+}
