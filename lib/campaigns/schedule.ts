@@ -1,0 +1,53 @@
+/**
+ * The start time of a scheduled campaign. n8n's date fields give a wall-clock time without an
+ * offset, meant in the workflow's time zone; OVHcloud needs an instant.
+ */
+import { CampaignInputError } from './errors';
+
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+function offsetMs(instant: number, timeZone: string): number {
+	const parts: Record<string, number> = {};
+	const format = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	});
+	for (const part of format.formatToParts(new Date(instant))) {
+		if (part.type !== 'literal') parts[part.type] = Number(part.value);
+	}
+	const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	return wallAsUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** Epoch ms of a date given with an offset, or as a wall-clock time in `timeZone`. */
+export function startInstant(value: string, timeZone: string): number {
+	const text = value.trim().replace(' ', 'T');
+	if (HAS_OFFSET.test(text)) {
+		const ms = Date.parse(text);
+		if (Number.isNaN(ms)) throw new CampaignInputError(`"${value}" is not a date and time`);
+		return ms;
+	}
+	const wall = Date.parse(`${text}Z`);
+	if (Number.isNaN(wall)) throw new CampaignInputError(`"${value}" is not a date and time`);
+	// Twice, for the hours around a change of offset.
+	let instant = wall - offsetMs(wall, timeZone);
+	instant = wall - offsetMs(instant, timeZone);
+	return instant;
+}
+
+/** A start more than this far in the past is a mistake, not "now". */
+export const PAST_START_TOLERANCE_MS = 5 * 60 * 1000;
+
+/** OVHcloud's `deferred`, or undefined to start now (a start time just passed means now). */
+export function deferredStart(startMs: number, nowMs: number): string | undefined {
+	if (startMs < nowMs - PAST_START_TOLERANCE_MS) {
+		throw new CampaignInputError(`The start time ${new Date(startMs).toISOString()} is in the past`);
+	}
+	return startMs > nowMs ? new Date(startMs).toISOString() : undefined;
+}

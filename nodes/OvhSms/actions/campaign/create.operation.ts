@@ -1,0 +1,336 @@
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	deferredStart,
+	estimateCampaign,
+	launchCampaign,
+	startInstant,
+	type BatchParams,
+} from '../../../../lib/campaigns';
+import { buildPath, type OvhClient } from '../../../../lib/ovh';
+import { errorItemJson, toNodeError } from '../../../shared/errors';
+import { campaignJson } from './campaignJson';
+import { showFor, waitFields, type WaitOptions } from './fields';
+import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './recipients';
+import { waitAndReport } from './waitForCompletion';
+
+const show = showFor('create');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Campaign Name',
+		name: 'campaignName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Monday promotion',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Send From',
+		name: 'senderMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Sender',
+				value: 'sender',
+				description: 'An enabled sender of the account: a name such as MyCompany, or a phone number',
+			},
+			{
+				name: 'Short Number (Allows Replies)',
+				value: 'shortNumber',
+				description: "OVHcloud's short number, which receivers can reply to (France only, no links)",
+			},
+		],
+		default: 'sender',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Sender',
+		name: 'campaignSender',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'An enabled sender of the SMS account: a name, a phone number, or a virtual number (typed)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
+			},
+			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: 'MyCompany' },
+		],
+		displayOptions: { show: { ...show, senderMode: ['sender'] } },
+	},
+	{
+		displayName: 'Recipients From',
+		name: 'campaignRecipients',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'CSV File',
+				value: 'csv',
+				description: 'A CSV file in a binary field; one campaign per input item holding a file',
+			},
+			{
+				name: 'Input Items',
+				value: 'items',
+				description: 'One campaign for all input items, each item one receiver with its own message',
+			},
+			{
+				name: 'Recipient List',
+				value: 'recipientList',
+				description: 'One of the recipient lists (slots 1 to 9) of the SMS account',
+			},
+		],
+		default: 'items',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '={{ $json.phone }}',
+		description: 'The receiver of each item, in international format (+33…) or national format of the default country',
+		displayOptions: { show: { ...show, campaignRecipients: ['items'] } },
+	},
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		description: 'The binary field holding the CSV file (a header line, then one receiver per line; ; , or tab separated)',
+		displayOptions: { show: { ...show, campaignRecipients: ['csv'] } },
+	},
+	{
+		displayName: 'Phone Number Column',
+		name: 'phoneColumn',
+		type: 'string',
+		default: 'number',
+		description: 'The column of the CSV file holding the phone numbers',
+		displayOptions: { show: { ...show, campaignRecipients: ['csv'] } },
+	},
+	{
+		displayName: 'Recipient List Name or ID',
+		name: 'slotId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getRecipientLists', loadOptionsDependsOn: ['serviceName.value'] },
+		default: '',
+		required: true,
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		displayOptions: { show: { ...show, campaignRecipients: ['recipientList'] } },
+	},
+	{
+		displayName: 'Message',
+		name: 'campaignMessage',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		placeholder: 'Hello #firstname#, -20% in our #city# shop this Monday!',
+		description:
+			'Expressions ({{ }}) are evaluated for each item. With a CSV file or a recipient list, #column# placeholders are replaced by each receiver\'s value in that column; an unknown column stops the campaign before anything is sent.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Start',
+		name: 'startMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Now', value: 'now' },
+			{ name: 'At a Date', value: 'scheduled' },
+		],
+		default: 'now',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Start At',
+		name: 'startAt',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: "When OVHcloud starts sending (in the workflow's time zone unless the date has an offset)",
+		displayOptions: { show: { ...show, startMode: ['scheduled'] } },
+	},
+	{
+		displayName: 'Non-Commercial (No STOP Mention)',
+		name: 'noStop',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to leave out the STOP opt-out mention OVHcloud adds to messages from a sender name or the short number (11 characters). Only allowed for messages that are not advertising.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to only check the receivers and the message and estimate the cost (parts of the longest personalised text, credits needed, credits left), without creating the campaign',
+		displayOptions: { show },
+	},
+	...waitFields({ ...show, dryRun: [false] }),
+	{
+		displayName: 'Options',
+		name: 'campaignOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Default Country',
+				name: 'defaultCountry',
+				type: 'string',
+				default: 'FR',
+				placeholder: 'FR',
+				description: 'Country (ISO code) of numbers written without their international prefix, such as 06 12 34 56 78',
+			},
+			{
+				displayName: 'Replace Non-GSM Characters',
+				name: 'replaceNonGsm',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to replace characters OVHcloud cannot put in a personalised part (ç, ’, …) by GSM-7 lookalikes (Ç, \', …) instead of stopping with an error',
+			},
+			{
+				displayName: 'Tag',
+				name: 'tag',
+				type: 'string',
+				default: '',
+				description: 'A label OVHcloud stores with every SMS of the campaign (to filter the history)',
+			},
+		],
+	},
+];
+
+interface CampaignOptions {
+	defaultCountry?: string;
+	replaceNonGsm?: boolean;
+	tag?: string;
+}
+
+// A phone number sender (numeric or virtual) can be answered directly: OVHcloud adds no STOP mention.
+const PHONE_NUMBER_SENDER = /^(\+|00)?\d{7,15}$/;
+
+async function createOne(
+	this: IExecuteFunctions,
+	client: OvhClient,
+	itemIndex: number,
+	plan: (serviceName: string, options: PlanOptions) => Promise<CampaignPlan>,
+): Promise<IDataObject> {
+	const serviceName = this.getNodeParameter('serviceName', itemIndex, '', { extractValue: true }) as string;
+	const name = (this.getNodeParameter('campaignName', itemIndex) as string).trim();
+	const senderMode = this.getNodeParameter('senderMode', itemIndex) as string;
+	const sender =
+		senderMode === 'sender'
+			? String(this.getNodeParameter('campaignSender', itemIndex, '', { extractValue: true }) ?? '').trim()
+			: '';
+	const noStop = this.getNodeParameter('noStop', itemIndex, false) as boolean;
+	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
+	const options = this.getNodeParameter('campaignOptions', itemIndex, {}) as CampaignOptions;
+
+	// Everything is checked before anything is created.
+	const startMode = this.getNodeParameter('startMode', itemIndex) as string;
+	const deferred =
+		startMode === 'scheduled'
+			? deferredStart(startInstant(this.getNodeParameter('startAt', itemIndex) as string, this.getTimezone()), Date.now())
+			: undefined;
+	const recipients = await plan(serviceName, {
+		defaultCountry: options.defaultCountry ?? 'FR',
+		replaceNonGsm: options.replaceNonGsm ?? false,
+	});
+	const stopClause = !noStop && !(senderMode === 'sender' && PHONE_NUMBER_SENDER.test(sender));
+	const account = await client.get<{ creditsLeft?: number }>(buildPath(['sms', serviceName]));
+	const estimate = estimateCampaign({
+		message: recipients.template,
+		recipients: recipients.estimateRecipients,
+		stopClause,
+		creditsLeft: account.creditsLeft,
+	});
+	const summary: IDataObject = {
+		estimate: estimate as unknown as IDataObject,
+		rejectedCount: recipients.rejected.length,
+		rejected: recipients.rejected.slice(0, 100),
+	};
+	if (dryRun) {
+		return { dryRun: true, name, message: recipients.template, sender: sender || 'short number', deferred: deferred ?? null, ...summary };
+	}
+
+	const params: Omit<BatchParams, 'to' | 'slotID'> = {
+		name,
+		message: recipients.template,
+		...(senderMode === 'sender' ? { from: sender } : { senderForResponse: true }),
+		noStop,
+		...(deferred ? { deferred } : {}),
+		...(options.tag ? { tag: options.tag } : {}),
+	};
+	const launched = await launchCampaign(client, {
+		serviceName,
+		params,
+		recipients: recipients.recipients,
+		sleep,
+		nowMs: () => Date.now(),
+		upload: {
+			putFile: async (url, content) => {
+				// Pre-signed storage, not the API: a plain PUT of the bytes.
+				await this.helpers.httpRequest({ method: 'PUT', url, body: content, headers: { 'Content-Type': 'text/csv' } });
+			},
+			documentName: `campaign-${name || 'recipients'}.csv`,
+			slotDescription: `Campaign ${name}`.slice(0, 100),
+		},
+	});
+	const out: IDataObject = { ...campaignJson(launched.batch), ...summary };
+	if (launched.temporaryList) out.temporaryRecipientList = launched.temporaryList as unknown as IDataObject;
+	if (this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean) {
+		const waitOptions = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitOptions;
+		const { batch, report } = await waitAndReport(client, serviceName, launched.batch.id, waitOptions);
+		Object.assign(out, campaignJson(batch), report);
+	}
+	return out;
+}
+
+/**
+ * Input items: one campaign for all of them. A CSV file or a recipient list: one campaign per
+ * input item (each may hold its own file).
+ */
+export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
+	const count = this.getInputData().length;
+	const source = this.getNodeParameter('campaignRecipients', 0) as string;
+	if (source === 'items') {
+		const pairedItem = Array.from({ length: count }, (_, item) => ({ item }));
+		try {
+			const json = await createOne.call(this, client, 0, async (_serviceName, options) => planFromItems.call(this, options));
+			return [{ json, pairedItem }];
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, 0);
+			if (!this.continueOnFail()) throw nodeError;
+			return [{ json: errorItemJson(nodeError), pairedItem }];
+		}
+	}
+	const out: INodeExecutionData[] = [];
+	for (let item = 0; item < count; item++) {
+		try {
+			const json = await createOne.call(this, client, item, async (serviceName, options) =>
+				source === 'csv'
+					? await planFromCsv.call(this, item, options)
+					: await planFromRecipientList.call(this, client, serviceName, item, options),
+			);
+			out.push({ json, pairedItem: { item } });
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, item);
+			if (!this.continueOnFail()) throw nodeError;
+			out.push({ json: errorItemJson(nodeError), pairedItem: { item } });
+		}
+	}
+	return out;
+}

@@ -1,0 +1,156 @@
+/**
+ * Where the receivers of a campaign come from, read into what the campaign library needs: the
+ * text for OVHcloud, the receivers, the rows for the estimate, and the rows left out.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import {
+	CampaignInputError,
+	checkPlaceholders,
+	factorMessages,
+	findNonGsmValues,
+	nonGsmValuesError,
+	placeholderNames,
+	readCsvTable,
+	readRecipientTable,
+	transliterateValues,
+	type CampaignRecipients,
+	type PhoneNormaliser,
+	type RecipientRow,
+	type RejectedRecipient,
+} from '../../../../lib/campaigns';
+import { buildPath, type OvhClient } from '../../../../lib/ovh';
+import { normalizePhoneNumber } from '../../../../lib/recipients';
+
+export interface CampaignPlan {
+	/** The text given to OVHcloud (placeholders included). */
+	template: string;
+	recipients: CampaignRecipients;
+	/** For the estimate: the personalised rows, or how many receivers get the text as it is. */
+	estimateRecipients: RecipientRow[] | number;
+	rejected: IDataObject[];
+}
+
+export interface PlanOptions {
+	defaultCountry: string;
+	replaceNonGsm: boolean;
+}
+
+function normaliser(defaultCountry: string): PhoneNormaliser {
+	const options = { defaultCountry: defaultCountry.trim() || undefined };
+	return (raw) => {
+		const check = normalizePhoneNumber(raw, options);
+		return check.valid ? { number: check.number } : { reason: check.reason };
+	};
+}
+
+function requireGsmValues(rows: RecipientRow[], columns: string[], options: PlanOptions, lineLabel: string): void {
+	const left = options.replaceNonGsm ? transliterateValues(rows, columns) : findNonGsmValues(rows, columns);
+	if (left.length > 0) throw nonGsmValuesError(left, lineLabel);
+}
+
+function noReceiver(rejected: RejectedRecipient[], where: string): CampaignInputError {
+	const reasons = rejected
+		.slice(0, 3)
+		.map((row) => `${where} ${row.line}: ${row.reason}`)
+		.join('; ');
+	return new CampaignInputError(`No receiver to send to${reasons ? ` (${reasons})` : ''}`);
+}
+
+const rejectedLines = (rejected: RejectedRecipient[]): IDataObject[] =>
+	rejected.map(({ line, value, reason }) => ({ line, value, reason }));
+
+/** One campaign for every input item: each item is a receiver, with its own message. */
+export function planFromItems(this: IExecuteFunctions, options: PlanOptions): CampaignPlan {
+	const normalise = normaliser(options.defaultCountry);
+	const accepted: Array<{ item: number; number: string; message: string }> = [];
+	const rejected: RejectedRecipient[] = [];
+	const firstItemOf = new Map<string, number>();
+	const count = this.getInputData().length;
+	for (let item = 0; item < count; item++) {
+		const raw = String(this.getNodeParameter('phoneNumber', item, '') ?? '').trim();
+		const message = String(this.getNodeParameter('campaignMessage', item, '') ?? '');
+		const checked = raw === '' ? { reason: 'no phone number' } : normalise(raw);
+		if ('reason' in checked) {
+			rejected.push({ line: item, value: raw, reason: checked.reason });
+		} else if (firstItemOf.has(checked.number)) {
+			rejected.push({ line: item, value: raw, reason: `duplicate of item ${firstItemOf.get(checked.number)}` });
+		} else if (message.trim() === '') {
+			rejected.push({ line: item, value: raw, reason: 'empty message' });
+		} else {
+			firstItemOf.set(checked.number, item);
+			accepted.push({ item, number: checked.number, message });
+		}
+	}
+	if (accepted.length === 0) throw noReceiver(rejected, 'item');
+	const itemRejections = rejected.map(({ line, value, reason }) => ({ item: line, value, reason }));
+
+	const variants = factorMessages(accepted.map((receiver) => receiver.message));
+	if (!variants.column) {
+		return {
+			template: variants.template,
+			recipients: { kind: 'numbers', numbers: accepted.map((receiver) => receiver.number) },
+			estimateRecipients: accepted.length,
+			rejected: itemRejections,
+		};
+	}
+	const column = variants.column;
+	const rows = accepted.map((receiver, k) => ({
+		line: receiver.item,
+		number: receiver.number,
+		values: { [column]: variants.variants[k] },
+	}));
+	requireGsmValues(rows, [column], options, 'item');
+	return {
+		template: variants.template,
+		recipients: { kind: 'rows', rows, columns: [column] },
+		estimateRecipients: rows,
+		rejected: itemRejections,
+	};
+}
+
+/** One campaign for the CSV file of one input item. */
+export async function planFromCsv(this: IExecuteFunctions, itemIndex: number, options: PlanOptions): Promise<CampaignPlan> {
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const phoneColumn = (this.getNodeParameter('phoneColumn', itemIndex, 'number') as string).trim() || 'number';
+	const message = this.getNodeParameter('campaignMessage', itemIndex) as string;
+	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const table = readCsvTable(await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName));
+	const columns = placeholderNames(message);
+	checkPlaceholders(message, table.header, `the CSV file${binary.fileName ? ` "${binary.fileName}"` : ''}`);
+	const { rows, rejected } = readRecipientTable(table, { phoneColumn, columns, normalise: normaliser(options.defaultCountry) });
+	if (rows.length === 0) throw noReceiver(rejected, 'line');
+	if (columns.length === 0) {
+		return {
+			template: message,
+			recipients: { kind: 'numbers', numbers: rows.map((row) => row.number) },
+			estimateRecipients: rows.length,
+			rejected: rejectedLines(rejected),
+		};
+	}
+	requireGsmValues(rows, columns, options, 'line');
+	return { template: message, recipients: { kind: 'rows', rows, columns }, estimateRecipients: rows, rejected: rejectedLines(rejected) };
+}
+
+/** One campaign to an existing recipient list: its CSV is read to check placeholders and estimate. */
+export async function planFromRecipientList(
+	this: IExecuteFunctions,
+	client: OvhClient,
+	serviceName: string,
+	itemIndex: number,
+	options: PlanOptions,
+): Promise<CampaignPlan> {
+	const slotId = Number(this.getNodeParameter('slotId', itemIndex));
+	const message = this.getNodeParameter('campaignMessage', itemIndex) as string;
+	const csv = await client.get<string>(buildPath(['sms', serviceName, 'receivers', slotId, 'csv']));
+	const table = readCsvTable(typeof csv === 'string' ? csv : '');
+	const columns = placeholderNames(message);
+	checkPlaceholders(message, table.header, `recipient list ${slotId}`);
+	// OVHcloud checked the list when it was created: the rows here only serve the estimate.
+	const { rows } = readRecipientTable(table, { phoneColumn: 'number', columns, normalise: normaliser(options.defaultCountry) });
+	return {
+		template: message,
+		recipients: { kind: 'recipientList', slotId: String(slotId) },
+		estimateRecipients: columns.length > 0 ? rows : rows.length,
+		rejected: [],
+	};
+}
