@@ -1,0 +1,19 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { createOvhClient } from '../shared/transport';
+import { listVirtualNumbers } from './ovhSmsApi';
+
+/** The SMS accounts the credential can use. */
+export async function getSmsAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const client = await createOvhClient(this);
+	const services = (await client.get<string[]>('/sms')) ?? [];
+	return services.map((name) => ({ name, value: name }));
+}
+
+/** "All numbers of the account" plus the account's virtual numbers. */
+export async function getReceivingNumbers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const all: INodePropertyOptions = { name: 'All Numbers of the Account', value: '' };
+	const serviceName = String(this.getNodeParameter('serviceName', '', { extractValue: true }) ?? '');
+	if (!serviceName) return [all];
+	const numbers = await listVirtualNumbers(await createOvhClient(this), serviceName);
+	return [all, ...numbers.map((number) => ({ name: `+${number.replace(/^(\+|00)/, '')}`, value: number }))];
+}

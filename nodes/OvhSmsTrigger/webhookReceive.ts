@@ -1,0 +1,182 @@
+/**
+ * Webhook mode, receiving: OVHcloud's call is checked (size, secret token), read in either of
+ * its shapes (form POST or GET query), optionally confirmed against the API, filtered, and
+ * only then starts the workflow. A refused call gets an error status and starts nothing.
+ */
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { OvhClient } from '../../lib/ovh';
+import {
+	callbackFields,
+	deliveryReportEvent,
+	describeDelivery,
+	matchesReplyFilter,
+	matchesTag,
+	readDeliveryCallback,
+	readReplyCallback,
+	readStopCallback,
+	sameWebhookEndpoint,
+	samePhoneNumber,
+	smsReceivedEvent,
+	stopReceivedEvent,
+	tokenMatches,
+	type CallbackFields,
+	type IncomingSms,
+	type OutgoingSms,
+} from '../../lib/replies';
+import { createOvhClient } from '../shared/transport';
+import { activeUrl, currentSetting } from './accountCallbacks';
+import { findBlacklistEntry, findIncoming, findOutgoing, findRepliedOutgoingId, readAccountCallbacks } from './ovhSmsApi';
+import { readTriggerSettings, type TriggerSettings } from './settings';
+import { readRegistration } from './webhookSetup';
+
+/** A reply or a report is a few hundred bytes; anything much larger is not OVHcloud. */
+export const MAX_CALLBACK_BYTES = 32 * 1024;
+
+/** The parts of n8n's (express) response this node uses, all from node:http's ServerResponse. */
+interface PlainResponse {
+	headersSent: boolean;
+	writeHead(status: number, headers: Record<string, string>): unknown;
+	end(body?: string): unknown;
+}
+
+interface CallbackRequest {
+	headers?: Record<string, string | string[] | undefined>;
+	rawBody?: { length: number };
+	query?: unknown;
+	body?: unknown;
+}
+
+type Verdict = { status: number; text: string; event?: IDataObject };
+
+const ACCEPTED: Verdict = { status: 200, text: 'OK' };
+
+function respond(ctx: IWebhookFunctions, verdict: Verdict): IWebhookResponseData {
+	const response = ctx.getResponseObject() as unknown as PlainResponse;
+	if (!response.headersSent) {
+		response.writeHead(verdict.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+		response.end(verdict.text);
+	}
+	return verdict.event ? { noWebhookResponse: true, workflowData: [[{ json: verdict.event }]] } : { noWebhookResponse: true };
+}
+
+function bodySize(request: CallbackRequest): number {
+	const declared = Number(request.headers?.['content-length'] ?? 0);
+	return Math.max(Number.isFinite(declared) ? declared : 0, request.rawBody?.length ?? 0);
+}
+
+async function receiveReply(client: OvhClient, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
+	const call = readReplyCallback(fields);
+	if (!call) return { status: 400, text: 'Not a reply' };
+	if (settings.receivingNumber && !samePhoneNumber(call.receivingNumber, settings.receivingNumber)) return ACCEPTED;
+	const scope = { serviceName: settings.serviceName, virtualNumber: settings.receivingNumber || undefined };
+	let sms: IncomingSms | undefined = { id: call.id, message: call.message, sender: call.sender, tag: call.tag ?? null };
+	if (settings.verifyWithApi) {
+		sms = await findIncoming(client, scope, call.id);
+		if (!sms) return { status: 404, text: 'Unknown reply' };
+	}
+	if (!matchesReplyFilter(sms, settings.replyFilter)) return ACCEPTED;
+	const outgoingId = settings.lookUpOriginalSms ? await findRepliedOutgoingId(client, scope, sms) : undefined;
+	return {
+		...ACCEPTED,
+		event: smsReceivedEvent(sms, {
+			serviceName: settings.serviceName,
+			source: 'webhook',
+			verified: settings.verifyWithApi,
+			receivingNumber: call.receivingNumber ?? (settings.receivingNumber || null),
+			outgoingId,
+		}),
+	};
+}
+
+/**
+ * The callback names only the SMS and its codes; the receiver and tag a workflow needs come
+ * from the API. Verified, a final state is accepted only when the API shows that same state
+ * (a forged "failed" cannot start a fallback); a pending report may be older than the API's
+ * state, which has moved on by the time the call arrives.
+ */
+async function receiveReport(client: OvhClient, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
+	const call = readDeliveryCallback(fields);
+	if (!call) return { status: 400, text: 'Not a delivery report' };
+	const stored = await findOutgoing(client, settings.serviceName, call.id);
+	const claimed = { ptt: call.ptt ?? null, dlrCode: call.dlrCode ?? null };
+	const described = describeDelivery(claimed);
+	if (settings.verifyWithApi) {
+		if (!stored) return { status: 404, text: 'Unknown SMS' };
+		const confirmed = stored.ptt === claimed.ptt && stored.deliveryReceipt === claimed.dlrCode;
+		if (described.final && !confirmed) return { status: 409, text: 'State not confirmed' };
+	}
+	if (!settings.statuses.includes(described.status)) return ACCEPTED;
+	const sms: OutgoingSms = { ...stored, id: stored?.id ?? call.id, ptt: claimed.ptt, deliveryReceipt: claimed.dlrCode };
+	if (!matchesTag(sms.tag, settings.reportTags)) return ACCEPTED;
+	return {
+		...ACCEPTED,
+		event: deliveryReportEvent(sms, {
+			serviceName: settings.serviceName,
+			source: 'webhook',
+			verified: settings.verifyWithApi,
+			reportedAt: call.date ?? null,
+			ovhStatusText: call.ovhStatusText ?? null,
+		}),
+	};
+}
+
+async function receiveStop(client: OvhClient, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
+	const call = readStopCallback(fields);
+	if (!call) return { status: 400, text: 'Not a STOP notice' };
+	let entry = { number: call.number.startsWith('00') ? `+${call.number.slice(2)}` : call.number };
+	if (settings.verifyWithApi) {
+		const stored = await findBlacklistEntry(client, settings.serviceName, entry.number);
+		if (!stored) return { status: 404, text: 'Unknown number' };
+		entry = stored;
+	}
+	return {
+		...ACCEPTED,
+		event: stopReceivedEvent(entry, {
+			serviceName: settings.serviceName,
+			source: 'webhook',
+			verified: settings.verifyWithApi,
+			replyId: call.id ?? null,
+		}),
+	};
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Whether the call carries the token of the URL registered at OVHcloud. Normally read from
+ * the static data `create` wrote. n8n makes the webhook live a moment before it saves that
+ * static data (and static data can be lost), so without it the account itself is asked:
+ * the URL it calls for this event must be this node's, with this token.
+ */
+async function isAuthorised(ctx: IWebhookFunctions, settings: TriggerSettings, given: unknown): Promise<boolean> {
+	const registration = readRegistration(ctx.getWorkflowStaticData('node'), settings);
+	if (registration) return tokenMatches(given, registration.token);
+	if (typeof given !== 'string' || !TOKEN_SHAPE.test(given) || !settings.serviceName) return false;
+	const account = await readAccountCallbacks(await createOvhClient(ctx), settings.serviceName);
+	const url = activeUrl(currentSetting(account, settings.event), settings.event);
+	const ours = ctx.getNodeWebhookUrl('default');
+	if (!url || !ours || !sameWebhookEndpoint(url, ours)) return false;
+	return tokenMatches(given, new URL(url).searchParams.get('token'));
+}
+
+export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject() as unknown as CallbackRequest;
+	if (bodySize(request) > MAX_CALLBACK_BYTES) return respond(this, { status: 413, text: 'Too large' });
+
+	const settings = readTriggerSettings(this);
+	const query = (this.getQueryData() ?? {}) as IDataObject;
+	const fields = callbackFields(query, this.getBodyData());
+	let verdict: Verdict;
+	try {
+		if (!(await isAuthorised(this, settings, query.token))) return respond(this, { status: 401, text: 'Unauthorized' });
+		const client = await createOvhClient(this);
+		if (settings.event === 'smsReceived') verdict = await receiveReply(client, settings, fields);
+		else if (settings.event === 'deliveryReport') verdict = await receiveReport(client, settings, fields);
+		else verdict = await receiveStop(client, settings, fields);
+	} catch (error) {
+		// The API could not confirm the event: nothing starts, and the caller may try again.
+		this.logger.warn(`OVHcloud SMS Trigger could not check a callback: ${error instanceof Error ? error.message : String(error)}`);
+		verdict = { status: 503, text: 'Try again later' };
+	}
+	return respond(this, verdict);
+}
