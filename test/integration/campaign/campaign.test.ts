@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { runNode } from '../../support/n8nEngine';
-import { CAMPAIGN_NODE_TYPE } from './campaignNode';
+const CAMPAIGN_NODE_TYPE = 'ovhSms';
 
 let sandbox: Sandbox;
 

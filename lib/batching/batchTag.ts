@@ -1,0 +1,12 @@
+import { randomBytes } from 'node:crypto';
+
+/** Prefix of the tags the node sets itself, so they can be told from a user's own. */
+export const BATCH_TAG_PREFIX = 'n8n-';
+
+/**
+ * A tag unique to one job (20 characters, the longest tag OVHcloud documents), so that the
+ * SMS of a job whose answer was lost can be found in the history without ambiguity.
+ */
+export function createBatchTag(): string {
+	return BATCH_TAG_PREFIX + randomBytes(8).toString('hex');
+}

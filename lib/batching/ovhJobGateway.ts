@@ -1,0 +1,124 @@
+import { buildPath, OvhApiError, type OvhClient } from '../ovh';
+import type { JobGateway, SendingReport, SentSms } from './safeSend';
+
+/** Where a job is sent: the account's jobs, or a virtual number's (the number is the sender). */
+export interface OvhJobTarget {
+	serviceName: string;
+	virtualNumber?: string;
+}
+
+/** The fields of `POST …/jobs` except the receivers (added per attempt) and the tag. */
+export interface OvhJobFields {
+	message: string;
+	sender?: string;
+	senderForResponse?: boolean;
+	differedPeriod?: number;
+	receiversSlotId?: string;
+	[field: string]: unknown;
+}
+
+/** Every job the gateway sends carries a tag: it is how a lost answer is looked up. */
+export type OvhJobBody = OvhJobFields & { tag: string };
+
+export interface OvhJobGatewayOptions {
+	/**
+	 * Ids already attributed to a job of this run. Shared by the gateways of one run, so that
+	 * two jobs with a user's tag never claim the same SMS.
+	 */
+	claimed: Set<number>;
+	nowMs?: () => number;
+}
+
+interface StoredSms {
+	id: number;
+	receiver: string;
+	message: string;
+	sender?: string | null;
+	credits?: number;
+	creationDatetime?: string;
+}
+
+/** How far back from the attempt to look: the API's clock is read, this covers the rest. */
+const LOOKUP_MARGIN_MS = 2 * 60_000;
+
+const digitsOf = (text: string | null | undefined) => (text ?? '').replace(/\D/g, '');
+
+/** A numeric sender may come back as `33612345678` when sent as `+33612345678`. */
+function sameSender(stored: string | null, sent: string): boolean {
+	if (stored === sent) return true;
+	const digits = digitsOf(sent);
+	return /^\+?\d+$/.test(sent) && digits !== '' && digitsOf(stored) === digits;
+}
+
+/** The path of a job collection (`/sms/{sn}/jobs` or `/sms/{sn}/virtualNumbers/{n}/jobs`). */
+export function jobCollectionPath(target: OvhJobTarget, collection: 'jobs' | 'outgoing'): string {
+	return target.virtualNumber
+		? buildPath(['sms', target.serviceName, 'virtualNumbers', target.virtualNumber, collection])
+		: buildPath(['sms', target.serviceName, collection]);
+}
+
+/** An ambiguous failure: OVHcloud may have created the SMS although no success came back. */
+export function isAmbiguousSendFailure(error: unknown): boolean {
+	return error instanceof OvhApiError && error.requestMayHaveBeenProcessed;
+}
+
+/**
+ * OVHcloud's side of a safe send. The lookup reads the outgoing history filtered by the
+ * job's tag (and, for deferred sends, the pending jobs, which carry no tag), and keeps only
+ * the SMS that match the job: receiver, text (OVHcloud may have appended its STOP mention),
+ * sender, and a creation time after the attempt began (by the API's own clock).
+ */
+export function createOvhJobGateway(
+	client: OvhClient,
+	target: OvhJobTarget,
+	body: OvhJobBody,
+	options: OvhJobGatewayOptions,
+): JobGateway {
+	const nowMs = options.nowMs ?? (() => Date.now());
+
+	const matches = (sms: StoredSms, wanted: Set<string> | undefined, sinceMs: number): boolean => {
+		if (options.claimed.has(sms.id)) return false;
+		if (wanted && !wanted.has(digitsOf(sms.receiver))) return false;
+		if (typeof sms.message !== 'string' || !sms.message.startsWith(body.message)) return false;
+		if (body.sender && sms.sender !== undefined && !sameSender(sms.sender, body.sender)) return false;
+		const created = sms.creationDatetime ? Date.parse(sms.creationDatetime) : NaN;
+		return Number.isNaN(created) || created >= sinceMs;
+	};
+
+	const readAll = async (collection: 'jobs' | 'outgoing', query?: Record<string, string>): Promise<StoredSms[]> => {
+		const path = jobCollectionPath(target, collection);
+		const ids = (await client.get<number[]>(path, query)).filter((id) => !options.claimed.has(id));
+		const read = await client.getMany<StoredSms>(path, ids);
+		return read.flatMap((entry) => (entry.value ? [entry.value] : []));
+	};
+
+	return {
+		send: (receivers) =>
+			client.post<SendingReport>(jobCollectionPath(target, 'jobs'), receivers ? { ...body, receivers } : { ...body }),
+
+		async findSent(receivers, attemptStartedAtMs) {
+			const serverNowSeconds = Number(await client.get<number>('/auth/time'));
+			const elapsedMs = nowMs() - attemptStartedAtMs;
+			const serverNowMs = Number.isFinite(serverNowSeconds) ? serverNowSeconds * 1000 : nowMs();
+			const sinceMs = serverNowMs - elapsedMs - LOOKUP_MARGIN_MS;
+			const wanted = receivers ? new Set(receivers.map(digitsOf)) : undefined;
+
+			const since = new Date(Math.floor(sinceMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+			const candidates = await readAll('outgoing', { tag: body.tag, 'creationDatetime.from': since });
+			if ((body.differedPeriod ?? 0) > 0) candidates.push(...(await readAll('jobs')));
+
+			const found: SentSms[] = [];
+			const receiversFound = new Set<string>();
+			for (const sms of candidates) {
+				if (!matches(sms, wanted, sinceMs)) continue;
+				// One SMS per receiver per job: a second match would be another send.
+				const key = digitsOf(sms.receiver);
+				if (receiversFound.has(key)) continue;
+				receiversFound.add(key);
+				options.claimed.add(sms.id);
+				found.push({ id: sms.id, receiver: sms.receiver, credits: sms.credits ?? 0 });
+			}
+			return found;
+		},
+	};
+}

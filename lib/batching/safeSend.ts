@@ -1,0 +1,149 @@
+/** OVHcloud's answer to a send (`sms.SmsSendingReport`). */
+export interface SendingReport {
+	ids: number[];
+	validReceivers: string[];
+	invalidReceivers: string[];
+	totalCreditsRemoved: number;
+	tag?: string | null;
+}
+
+/** One SMS the API holds: its id, the receiver, and what it cost. */
+export interface SentSms {
+	id: number;
+	receiver: string;
+	credits: number;
+}
+
+/**
+ * How a job reaches the API. `receivers` undefined means the job's receivers are not listed
+ * (a recipient list stored on the account): the job is then all or nothing.
+ */
+export interface JobGateway {
+	send(receivers: string[] | undefined): Promise<SendingReport>;
+	/**
+	 * The SMS of this job the API already holds for these receivers (all of the job's when
+	 * undefined), created since the attempt began. Never returns an SMS twice.
+	 */
+	findSent(receivers: string[] | undefined, attemptStartedAtMs: number): Promise<SentSms[]>;
+}
+
+export interface SafeSendOptions {
+	/** Whether a failed send may nevertheless have been carried out (no answer, a 5xx). */
+	isAmbiguous: (error: unknown) => boolean;
+	sleep: (ms: number) => Promise<void>;
+	nowMs?: () => number;
+	/** Pause before looking a second time when the first look finds nothing. Default 1000 ms. */
+	settleMs?: number;
+	/** Ambiguous attempts before giving up on the job. Default 4. */
+	maxAmbiguousAttempts?: number;
+}
+
+export interface JobDelivery {
+	sent: SentSms[];
+	/** Receivers OVHcloud refused (not billed). */
+	invalidReceivers: string[];
+	creditsRemoved: number;
+	/** Ambiguous failures that were resolved by reading the history instead of resending. */
+	recoveredAttempts: number;
+}
+
+/**
+ * A job that did not go out in full. `sent` lists what did go out (never hide a sent SMS),
+ * `unsent` what did not, and `unconfirmed` says whether the API's state could not be known.
+ */
+export class JobSendError extends Error {
+	readonly cause: unknown;
+	readonly sent: SentSms[];
+	readonly unsent: string[] | undefined;
+	readonly unconfirmed: boolean;
+
+	constructor(message: string, fields: { cause: unknown; sent: SentSms[]; unsent: string[] | undefined; unconfirmed: boolean }) {
+		super(message);
+		this.name = 'JobSendError';
+		this.cause = fields.cause;
+		this.sent = fields.sent;
+		this.unsent = fields.unsent;
+		this.unconfirmed = fields.unconfirmed;
+	}
+}
+
+const digitsOf = (number: string) => number.replace(/\D/g, '');
+
+/** Pairs the report's ids with its receivers (same positions) and shares the credits out. */
+export function sentFromReport(report: SendingReport): SentSms[] {
+	const count = Math.min(report.ids.length, report.validReceivers.length);
+	const each = report.validReceivers.length > 0 ? report.totalCreditsRemoved / report.validReceivers.length : 0;
+	const sent: SentSms[] = [];
+	for (let i = 0; i < count; i++) sent.push({ id: report.ids[i], receiver: report.validReceivers[i], credits: each });
+	return sent;
+}
+
+/**
+ * Sends one job so that it is never sent twice and never lost silently. When the answer is
+ * ambiguous (the request may have been carried out), the API's history is read before
+ * anything is sent again, and only the receivers it does not hold are sent again.
+ */
+export async function sendJobSafely(
+	gateway: JobGateway,
+	receivers: string[] | undefined,
+	options: SafeSendOptions,
+): Promise<JobDelivery> {
+	const nowMs = options.nowMs ?? (() => Date.now());
+	const settleMs = options.settleMs ?? 1000;
+	const maxAmbiguous = options.maxAmbiguousAttempts ?? 4;
+	const sent: SentSms[] = [];
+	const invalidReceivers: string[] = [];
+	let creditsRemoved = 0;
+	let recoveredAttempts = 0;
+	let pending = receivers ? [...receivers] : undefined;
+
+	for (let ambiguous = 0; ; ) {
+		const startedAt = nowMs();
+		let report: SendingReport | undefined;
+		let failure: unknown;
+		try {
+			report = await gateway.send(pending);
+		} catch (error) {
+			failure = error;
+		}
+		if (report) {
+			const fromReport = sentFromReport(report);
+			sent.push(...fromReport);
+			invalidReceivers.push(...report.invalidReceivers);
+			creditsRemoved += report.totalCreditsRemoved;
+			return { sent, invalidReceivers, creditsRemoved, recoveredAttempts };
+		}
+		if (!options.isAmbiguous(failure)) {
+			throw new JobSendError(messageOf(failure), { cause: failure, sent, unsent: pending, unconfirmed: false });
+		}
+		ambiguous++;
+		let found = await gateway.findSent(pending, startedAt);
+		if (found.length === 0) {
+			await options.sleep(settleMs);
+			found = await gateway.findSent(pending, startedAt);
+		}
+		if (found.length > 0) recoveredAttempts++;
+		sent.push(...found);
+		creditsRemoved += found.reduce((sum, sms) => sum + sms.credits, 0);
+		if (!pending) {
+			// A listed-elsewhere job is all or nothing: anything found means it went out.
+			if (found.length > 0) return { sent, invalidReceivers, creditsRemoved, recoveredAttempts };
+		} else {
+			const foundDigits = new Set(found.map((sms) => digitsOf(sms.receiver)));
+			pending = pending.filter((receiver) => !foundDigits.has(digitsOf(receiver)));
+			if (pending.length === 0) return { sent, invalidReceivers, creditsRemoved, recoveredAttempts };
+		}
+		if (ambiguous >= maxAmbiguous) {
+			throw new JobSendError(
+				`${messageOf(failure)}; after ${ambiguous} attempts without a clear answer, ${
+					pending ? `${pending.length} receiver(s)` : 'the job'
+				} could not be confirmed as sent or not sent`,
+				{ cause: failure, sent, unsent: pending, unconfirmed: true },
+			);
+		}
+	}
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,65 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { Query } from '../../../../lib/ovh';
+import { itemError } from './itemError';
+import { formatApiDatetime, parseDateTimeParameter } from './datetime';
+
+/** Return All + Limit, for one operation. */
+export function limitProperties(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/** How many ids to read: the API lists ids only, so the limit saves one read per id. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false)) return Infinity;
+	return Number(ctx.getNodeParameter('limit', itemIndex, 50));
+}
+
+/** Ids newest first (OVHcloud's ids grow over time), cut to the limit. */
+export function newestIds(ids: number[], limit: number): number[] {
+	const sorted = [...new Set(ids)].sort((a, b) => b - a);
+	return Number.isFinite(limit) ? sorted.slice(0, limit) : sorted;
+}
+
+/** `creationDatetime.from` / `.to` from the "Created After/Before" filters. */
+export function dateFilters(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	filters: { createdAfter?: unknown; createdBefore?: unknown },
+): Query {
+	const query: Query = {};
+	const timeZone = ctx.getTimezone();
+	for (const [field, name, label] of [
+		['createdAfter', 'creationDatetime.from', 'Created After'],
+		['createdBefore', 'creationDatetime.to', 'Created Before'],
+	] as const) {
+		const value = filters[field];
+		if (value === undefined || value === '' || value === null) continue;
+		const ms = parseDateTimeParameter(value, timeZone);
+		if (ms === undefined) throw itemError(ctx.getNode(), itemIndex, `"${label}" is not a date and time: ${String(value)}`);
+		query[name] = formatApiDatetime(ms);
+	}
+	return query;
+}
+
+export const dateFilterOptions: INodeProperties[] = [
+	{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+	{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
+];

@@ -1,0 +1,77 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { buildPath, type Query } from '../../../../lib/ovh';
+import { normalizePhoneNumber } from '../../../../lib/recipients';
+import { outgoingJson } from '../common/delivery';
+import { dateFilterOptions, dateFilters, limitProperties, newestIds, readLimit } from '../common/listing';
+import type { ItemContext } from '../types';
+
+const show = { resource: ['sms'], operation: ['getMany'] };
+
+/** DLR ids (`deliveryReceipt`) per delivery state, as lib/replies reads them. */
+const DELIVERY_RECEIPTS: Record<string, number[]> = {
+	delivered: [1],
+	failed: [2, 16],
+	pending: [0, 4, 8],
+};
+
+export const description: INodeProperties[] = [
+	...limitProperties(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			...dateFilterOptions,
+			{
+				displayName: 'Delivery State',
+				name: 'deliveryState',
+				type: 'options',
+				default: 'delivered',
+				options: [
+					{ name: 'Delivered', value: 'delivered' },
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'Pending', value: 'pending' },
+				],
+			},
+			{
+				displayName: 'Receiver',
+				name: 'receiver',
+				type: 'string',
+				default: '',
+				placeholder: '+33612345678',
+			},
+			{ displayName: 'Sender', name: 'sender', type: 'string', default: '', placeholder: 'MyCompany' },
+			{ displayName: 'Tag', name: 'tag', type: 'string', default: '' },
+		],
+	},
+];
+
+/** The outgoing history, newest first, each SMS with its delivery state in words. */
+export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
+		createdAfter?: string;
+		createdBefore?: string;
+		deliveryState?: string;
+		receiver?: string;
+		sender?: string;
+		tag?: string;
+	};
+	const query: Query = dateFilters(this, itemIndex, filters);
+	if (filters.receiver?.trim()) {
+		const check = normalizePhoneNumber(filters.receiver, { defaultCountry: 'FR' });
+		query.receiver = check.valid ? check.number : filters.receiver.trim();
+	}
+	if (filters.sender?.trim()) query.sender = filters.sender.trim();
+	if (filters.tag?.trim()) query.tag = filters.tag.trim();
+
+	const path = buildPath(['sms', serviceName, 'outgoing']);
+	const receipts = filters.deliveryState ? (DELIVERY_RECEIPTS[filters.deliveryState] ?? []) : [undefined];
+	const ids: number[] = [];
+	for (const deliveryReceipt of receipts) ids.push(...(await client.get<number[]>(path, { ...query, deliveryReceipt })));
+	const wanted = newestIds(ids, readLimit(this, itemIndex));
+	const read = await client.getMany<IDataObject>(path, wanted);
+	return read.flatMap((entry) => (entry.value ? [outgoingJson(entry.value)] : []));
+}

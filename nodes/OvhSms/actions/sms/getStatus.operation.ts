@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { buildPath } from '../../../../lib/ovh';
+import { readIfExists } from '../common/readIfExists';
+import { outgoingJson, scheduledJson } from '../common/delivery';
+import { itemError } from '../common/itemError';
+import type { ItemContext } from '../types';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'SMS ID',
+		name: 'smsId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '123456789',
+		description: 'The ID of a sent SMS, one of the IDs the Send operation outputs',
+		displayOptions: { show: { resource: ['sms'], operation: ['getStatus'] } },
+	},
+];
+
+export function readSmsId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const id = String(ctx.getNodeParameter('smsId', itemIndex, '') ?? '').trim();
+	if (!/^\d+$/.test(id)) throw itemError(ctx.getNode(), itemIndex, `"SMS ID" must be a number (got "${id}")`);
+	return id;
+}
+
+/** One sent SMS with its delivery state in words; a deferred SMS not yet sent is "scheduled". */
+export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+	const id = readSmsId(this, itemIndex);
+	const sent = await readIfExists<IDataObject>(client, buildPath(['sms', serviceName, 'outgoing', id]));
+	if (sent) return outgoingJson(sent);
+	const scheduled = await readIfExists<IDataObject>(client, buildPath(['sms', serviceName, 'jobs', id]));
+	if (scheduled) return scheduledJson(scheduled);
+	throw itemError(
+		this.getNode(),
+		itemIndex,
+		`No SMS ${id} on ${serviceName}: neither in the history nor waiting to be sent (it may have been deleted or cancelled)`,
+	);
+}

@@ -1,0 +1,180 @@
+import {
+	NodeOperationError,
+	sleep,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
+import { DEFAULT_MAX_RECEIVERS_PER_JOB, groupIntoJobs } from '../../../../lib/batching';
+import type { OvhClient } from '../../../../lib/ovh';
+import { errorItemJson, toNodeError } from '../../../shared/errors';
+import { itemError } from '../common/itemError';
+import { ItemParameters } from '../common/itemParameters';
+import { checkCredits } from './send/creditCheck';
+import { dispatchSends, type ItemDelivery } from './send/dispatch';
+import { DEFAULT_PARALLEL_JOBS, sendFields } from './send/fields';
+import { dryRunItemJson, sentItemJson } from './send/itemOutput';
+import { prepareSend, readSendItem } from './send/readItem';
+import { RecipientReader } from './send/recipientSources';
+import { SenderRefusedError, SenderResolver } from './send/senderResolver';
+import type { PreparedSend } from './send/types';
+
+export const description: INodeProperties[] = sendFields;
+
+type ItemFailure = ReturnType<typeof toNodeError>;
+
+/**
+ * Sends every input item: items are read and checked first (receivers, sender, parts,
+ * credits), so a bad item fails before anything goes out; then items that share account,
+ * sender, text and options go out together as jobs of many receivers, and each item gets its
+ * own output with its SMS ids, receivers and cost.
+ */
+export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const node = this.getNode();
+	const continueOnFail = this.continueOnFail();
+	const failures = new Map<number, ItemFailure>();
+	const fail = (itemIndex: number, error: unknown) => {
+		const nodeError = toNodeError(node, error, itemIndex);
+		if (!continueOnFail) throw nodeError;
+		failures.set(itemIndex, nodeError);
+	};
+
+	const runStartedAt = Date.now();
+	const parameters = new ItemParameters(this);
+	const recipients = new RecipientReader(this, parameters, client);
+	const senders = new SenderResolver(client);
+	let sends: PreparedSend[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const item = await readSendItem(this, parameters, itemIndex, recipients, runStartedAt);
+			const sender = await senders.resolve(item.serviceName, item.sender).catch((error: unknown) => {
+				throw error instanceof SenderRefusedError ? itemError(node, itemIndex, error.message) : error;
+			});
+			sends.push(prepareSend(this, item, sender));
+		} catch (error) {
+			fail(itemIndex, error);
+		}
+	}
+
+	const needs = await checkCredits(client, sends);
+	for (const need of needs.values()) {
+		if (need.needed <= need.creditsLeft) continue;
+		const refused = sends.filter((send) => send.sender.target.serviceName === need.serviceName);
+		sends = sends.filter((send) => send.sender.target.serviceName !== need.serviceName);
+		for (const send of refused) {
+			fail(
+				send.item.itemIndex,
+				itemError(
+					node,
+					send.item.itemIndex,
+					`Not enough credits on ${need.serviceName}: this run needs at least ${need.needed} credits for ${need.smsCount} SMS, ${need.creditsLeft} are left; nothing was sent`,
+					'Buy credits in the OVHcloud control panel (or turn on automatic top-up), or send to fewer receivers. One SMS part to France costs 1 credit; other destinations cost more.',
+				),
+			);
+		}
+	}
+
+	const firstOptions = sends[0]?.item.options ?? {};
+	const maxReceiversPerJob = firstOptions.maxReceiversPerJob ?? DEFAULT_MAX_RECEIVERS_PER_JOB;
+	const results = new Map<number, INodeExecutionData>();
+
+	const dryRun = sends.filter((send) => send.item.options.dryRun);
+	if (dryRun.length) {
+		const { duplicatesByItem } = groupIntoJobs(
+			dryRun.flatMap((send) =>
+				send.item.recipients.kind === 'recipientList'
+					? []
+					: [{ itemIndex: send.item.itemIndex, key: send.key, payload: null, receivers: send.item.recipients.numbers }],
+			),
+			maxReceiversPerJob,
+		);
+		for (const send of dryRun) {
+			const need = needs.get(send.sender.target.serviceName)!;
+			const json = dryRunItemJson(send, duplicatesByItem.get(send.item.itemIndex) ?? [], {
+				creditsLeft: need.creditsLeft,
+				creditsNeeded: need.needed,
+			});
+			results.set(send.item.itemIndex, { json, pairedItem: { item: send.item.itemIndex } });
+		}
+	}
+
+	const live = sends.filter((send) => !send.item.options.dryRun);
+	const deliveries = await dispatchSends(client, live, {
+		maxReceiversPerJob,
+		parallelJobs: firstOptions.parallelJobs ?? DEFAULT_PARALLEL_JOBS,
+		stopAfterFailure: !continueOnFail,
+		sleep,
+	});
+	let firstFailure: ItemFailure | undefined;
+	for (const send of live) {
+		const itemIndex = send.item.itemIndex;
+		const delivery = deliveries.get(itemIndex)!;
+		const json = sentItemJson(send, delivery);
+		if (!delivery.failure) {
+			results.set(itemIndex, { json, pairedItem: { item: itemIndex } });
+			continue;
+		}
+		const failure = sendFailure(this, itemIndex, delivery);
+		firstFailure ??= failure;
+		if (continueOnFail) {
+			results.set(itemIndex, {
+				json: { ...errorItemJson(failure), ...json, status: 'failed', notSent: delivery.failure.unsent ?? 'the whole recipient list' } as JsonObject,
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+	if (firstFailure && !continueOnFail) throw withRunSummary(this, firstFailure, live, deliveries);
+
+	const out: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const failure = failures.get(itemIndex);
+		if (failure) out.push({ json: errorItemJson(failure), pairedItem: { item: itemIndex } });
+		else {
+			const result = results.get(itemIndex);
+			if (result) out.push(result);
+		}
+	}
+	return out;
+}
+
+function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDelivery): ItemFailure {
+	const failure = delivery.failure!;
+	const cause = toNodeError(ctx.getNode(), (failure.error as { cause?: unknown }).cause ?? failure.error, itemIndex);
+	const tags = delivery.tags.join(', ');
+	const unsent = failure.unsent ? `${failure.unsent.length} receiver(s) of this item` : 'the recipient list';
+	const sent = delivery.ids.length ? ` ${delivery.ids.length} SMS of this item did go out (ids in the output).` : '';
+	const advice = failure.unconfirmed
+		? `OVHcloud's answer was lost and its history does not show ${unsent} yet: look in the outgoing history for tag ${tags} before sending again.`
+		: `Not sent: ${unsent}.`;
+	return itemError(
+		ctx.getNode(),
+		itemIndex,
+		`Sending failed: ${cause.message.replace(/ \[item \d+\]$/, '')}`,
+		`${advice}${sent}${cause.description ? ` ${cause.description}` : ''}`,
+	);
+}
+
+/** Without "continue on fail", n8n keeps no output: the error must say what did go out. */
+function withRunSummary(
+	ctx: IExecuteFunctions,
+	failure: ItemFailure,
+	sends: PreparedSend[],
+	deliveries: Map<number, ItemDelivery>,
+): NodeOperationError {
+	let smsSent = 0;
+	const tags = new Set<string>();
+	for (const send of sends) {
+		const delivery = deliveries.get(send.item.itemIndex)!;
+		smsSent += delivery.sameAsItem === undefined ? delivery.ids.length : 0;
+		if (delivery.ids.length) for (const tag of delivery.tags) tags.add(tag);
+	}
+	const summary = smsSent
+		? ` Before it failed, this run sent ${smsSent} SMS (tags: ${[...tags].slice(0, 10).join(', ')}${tags.size > 10 ? ', …' : ''}); turn on "Continue On Fail" to get one output item per input item with its ids.`
+		: ' Nothing was sent by this run.';
+	return new NodeOperationError(ctx.getNode(), failure.message, {
+		itemIndex: (failure as { context?: { itemIndex?: number } }).context?.itemIndex,
+		description: `${failure.description ?? ''}${summary}`.trim(),
+	});
+}

@@ -1,0 +1,103 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { analyzeMessage, toGsm } from '../../../../../lib/encoding';
+import type { OvhJobFields } from '../../../../../lib/batching';
+import { itemError } from '../../common/itemError';
+import type { ItemParameters } from '../../common/itemParameters';
+import { formatApiDatetime, parseDateTimeParameter } from '../../common/datetime';
+import { DEFAULT_MAX_PARTS } from './fields';
+import type { RecipientReader } from './recipientSources';
+import type { PreparedSend, ResolvedSender, SendItem, SendOptions, SenderChoice } from './types';
+
+function readSender(ctx: IExecuteFunctions, parameters: ItemParameters, itemIndex: number): SenderChoice {
+	const kind = parameters.get<string>('senderType', itemIndex, 'sender');
+	if (kind === 'shortNumber') return { kind };
+	if (kind === 'virtualNumber') {
+		const number = String(parameters.get('virtualNumber', itemIndex, '', { extractValue: true }) ?? '').trim();
+		if (!number) throw itemError(ctx.getNode(), itemIndex, '"Virtual Number" is empty');
+		return { kind, number };
+	}
+	const name = String(parameters.get('sender', itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!name) throw itemError(ctx.getNode(), itemIndex, '"Sender" is empty');
+	return { kind: 'sender', name };
+}
+
+/** Reads one item's send: account, sender, receivers, text (transliterated if asked) and options. */
+export async function readSendItem(
+	ctx: IExecuteFunctions,
+	parameters: ItemParameters,
+	itemIndex: number,
+	recipients: RecipientReader,
+	runStartedAtMs: number,
+): Promise<SendItem> {
+	const node = ctx.getNode();
+	const serviceName = String(parameters.get('serviceName', itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!serviceName) throw itemError(node, itemIndex, '"SMS Account" is empty');
+	const sender = readSender(ctx, parameters, itemIndex);
+	const rawMessage = parameters.get<unknown>('message', itemIndex, '');
+	const message = rawMessage === null || rawMessage === undefined ? '' : String(rawMessage);
+	if (message.trim() === '') throw itemError(node, itemIndex, '"Message" is empty');
+	const options = parameters.get<SendOptions>('options', itemIndex, {});
+
+	let text = message;
+	let transliterations: SendItem['transliterations'] = [];
+	if (options.transliteration === 'safe' || options.transliteration === 'lossy') {
+		const converted = toGsm(message, options.transliteration);
+		text = converted.text;
+		transliterations = converted.changes;
+	}
+
+	const item: SendItem = {
+		itemIndex,
+		serviceName,
+		sender,
+		recipients: await recipients.read(itemIndex, serviceName),
+		text,
+		transliterations,
+		options,
+	};
+	if (options.sendAt !== undefined && options.sendAt !== '') {
+		const at = parseDateTimeParameter(options.sendAt, ctx.getTimezone());
+		if (at === undefined) throw itemError(node, itemIndex, `"Send At" is not a date and time: ${String(options.sendAt)}`);
+		// One clock reading per run: items sent "at 18:00" must not split into two jobs at a minute boundary.
+		const minutes = Math.ceil((at - runStartedAtMs) / 60_000);
+		if (minutes > 0) {
+			item.differedPeriod = minutes;
+			item.scheduledFor = formatApiDatetime(runStartedAtMs + minutes * 60_000);
+		}
+	}
+	return item;
+}
+
+/**
+ * Analyses the text the way OVHcloud will bill it (the STOP mention counts for alphanumeric
+ * senders and the short number unless the message is certified non-commercial), refuses a
+ * text over the parts limit, and builds the job body.
+ */
+export function prepareSend(ctx: IExecuteFunctions, item: SendItem, sender: ResolvedSender): PreparedSend {
+	const { options } = item;
+	const stopClause = !options.noStopClause && (sender.type === 'alpha' || sender.type === 'shortcode');
+	const analysis = analyzeMessage(item.text, { stopClause });
+	const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
+	if (analysis.parts > maxParts) {
+		const unicode = analysis.nonGsm.length
+			? ` It is sent as Unicode (70 characters per SMS) because of: ${[...new Set(analysis.nonGsm.map((c) => String.fromCodePoint(c.codePoint)))].slice(0, 10).join(' ')}.`
+			: '';
+		throw itemError(
+			ctx.getNode(),
+			item.itemIndex,
+			`The message needs ${analysis.parts} SMS parts (${analysis.units} ${analysis.encoding} characters${stopClause ? ' with the STOP mention' : ''}), more than "Maximum Parts" allows (${maxParts}); nothing was sent`,
+			`Shorten the message or raise "Maximum Parts".${unicode}`,
+		);
+	}
+	const body: OvhJobFields = { message: item.text, ...sender.fields };
+	if (options.class) body.class = options.class;
+	if (options.priority) body.priority = options.priority;
+	if (options.validityPeriod !== undefined) body.validityPeriod = options.validityPeriod;
+	// A virtual number's jobs take no STOP field: the number is answerable, no mention is added.
+	if (options.noStopClause !== undefined && sender.type !== 'virtual') body.noStopClause = options.noStopClause;
+	if (item.differedPeriod) body.differedPeriod = item.differedPeriod;
+	if (item.recipients.kind === 'recipientList') body.receiversSlotId = item.recipients.slotId;
+	const tag = options.tag?.trim() || undefined;
+	const key = JSON.stringify([sender.target.serviceName, sender.target.virtualNumber ?? '', tag ?? '', body]);
+	return { item, sender, analysis, stopClause, body, key };
+}

@@ -1,0 +1,191 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { buildPath, type OvhClient } from '../../../../../lib/ovh';
+import {
+	readRecipientCsv,
+	RecipientList,
+	splitNumberList,
+	type InvalidRecipient,
+	type RecipientCsv,
+	type RecipientCsvOptions,
+} from '../../../../../lib/recipients';
+import { itemError } from '../../common/itemError';
+import type { ItemParameters } from '../../common/itemParameters';
+import { readIfExists } from '../../common/readIfExists';
+import type { RecipientSource } from './types';
+
+interface PhonebookContact {
+	id: number;
+	group?: string | null;
+	name?: string | null;
+	surname?: string | null;
+	homeMobile?: string | null;
+	homePhone?: string | null;
+	workMobile?: string | null;
+	workPhone?: string | null;
+}
+
+const NUMBER_FIELD_WORDS: Record<string, string> = {
+	mobile: 'mobile number',
+	homeMobile: 'home mobile number',
+	workMobile: 'work mobile number',
+	homePhone: 'home phone number',
+	workPhone: 'work phone number',
+};
+
+function describeInvalid(invalid: InvalidRecipient[]): string {
+	const shown = invalid
+		.slice(0, 3)
+		.map((entry) => `${entry.line === undefined ? '' : `line ${entry.line}: `}${entry.receiver ? `"${entry.receiver}" ` : ''}${entry.reason}`);
+	return shown.join('; ') + (invalid.length > 3 ? `; and ${invalid.length - 3} more` : '');
+}
+
+/**
+ * Reads the receivers of each item from the source it chose. Recipient lists and address
+ * books are read once per run, however many items use them.
+ */
+export class RecipientReader {
+	private readonly slots = new Map<string, Promise<number | undefined>>();
+	private readonly phonebooks = new Map<string, Promise<PhonebookContact[] | undefined>>();
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly parameters: ItemParameters,
+		private readonly client: OvhClient,
+	) {}
+
+	async read(itemIndex: number, serviceName: string): Promise<RecipientSource> {
+		const source = this.parameters.get<string>('recipientSource', itemIndex, 'numbers');
+		if (source === 'recipientList') return await this.readRecipientList(itemIndex, serviceName);
+		if (source === 'addressBook') return await this.readAddressBook(itemIndex, serviceName);
+		if (source === 'csv') return await this.readCsv(itemIndex);
+		return this.readNumbers(itemIndex);
+	}
+
+	private defaultCountry(itemIndex: number): string {
+		return String(this.parameters.get('defaultCountry', itemIndex, '') ?? '');
+	}
+
+	private readNumbers(itemIndex: number): RecipientSource {
+		const raw = this.parameters.get<unknown>('receivers', itemIndex, '');
+		const entries = splitNumberList(raw);
+		const node = this.ctx.getNode();
+		if (entries.length === 0) throw itemError(node, itemIndex, 'No phone number in "Phone Numbers"');
+		const list = new RecipientList({ defaultCountry: this.defaultCountry(itemIndex) }).addAll(entries);
+		if (list.size === 0) {
+			throw itemError(node, itemIndex, `No valid phone number in "Phone Numbers": ${describeInvalid(list.invalid)}`);
+		}
+		return { kind: 'numbers', numbers: list.numbers, invalid: list.invalid, duplicates: list.duplicates };
+	}
+
+	private async readCsv(itemIndex: number): Promise<RecipientSource> {
+		const node = this.ctx.getNode();
+		const field = String(this.parameters.get('binaryPropertyName', itemIndex, 'data')).trim();
+		const binary = this.ctx.getInputData()[itemIndex]?.binary?.[field];
+		if (!binary) {
+			const present = Object.keys(this.ctx.getInputData()[itemIndex]?.binary ?? {});
+			throw itemError(
+				node,
+				itemIndex,
+				`No binary field "${field}" on the input item: set "Input Binary Field" to the field holding the CSV file`,
+				present.length ? `The item has these binary fields: ${present.join(', ')}` : 'The item has no binary data.',
+			);
+		}
+		const bytes = await this.ctx.helpers.getBinaryDataBuffer(itemIndex, field);
+		const fileName = binary.fileName ? `"${binary.fileName}"` : `in "${field}"`;
+		const read = readCsvOrProblem(bytes, {
+			column: String(this.parameters.get('csvColumn', itemIndex, '') ?? ''),
+			header: this.parameters.get('csvHeader', itemIndex, 'auto') as 'auto' | 'yes' | 'no',
+			defaultCountry: this.defaultCountry(itemIndex),
+		});
+		if (typeof read === 'string') throw itemError(node, itemIndex, `CSV file ${fileName}: ${read}`);
+		const { recipients } = read;
+		if (recipients.size === 0) {
+			throw itemError(
+				node,
+				itemIndex,
+				`No valid phone number in CSV file ${fileName} (${read.rows} rows): ${describeInvalid(recipients.invalid)}`,
+			);
+		}
+		return {
+			kind: 'csv',
+			numbers: recipients.numbers,
+			invalid: recipients.invalid,
+			duplicates: recipients.duplicates,
+			file: {
+				rows: read.rows,
+				delimiter: read.delimiter === '\t' ? 'tab' : read.delimiter,
+				column: read.column.name ?? String(read.column.index + 1),
+			},
+		};
+	}
+
+	private async readRecipientList(itemIndex: number, serviceName: string): Promise<RecipientSource> {
+		const slotId = String(this.parameters.get('recipientListSlot', itemIndex, '') ?? '').trim();
+		if (!slotId) throw itemError(this.ctx.getNode(), itemIndex, 'No recipient list chosen in "Recipient List"');
+		const key = `${serviceName}\u0000${slotId}`;
+		let records = this.slots.get(key);
+		if (!records) {
+			records = readIfExists<{ records?: number }>(this.client, buildPath(['sms', serviceName, 'receivers', slotId])).then(
+				(slot) => (slot ? Number(slot.records ?? 0) : undefined),
+			);
+			this.slots.set(key, records);
+		}
+		const count = await records;
+		if (count === undefined) {
+			throw itemError(this.ctx.getNode(), itemIndex, `Recipient list ${slotId} does not exist on ${serviceName}`);
+		}
+		return { kind: 'recipientList', slotId, records: count };
+	}
+
+	private async readAddressBook(itemIndex: number, serviceName: string): Promise<RecipientSource> {
+		const node = this.ctx.getNode();
+		const bookKey = String(this.parameters.get('phonebook', itemIndex, '') ?? '').trim();
+		if (!bookKey) throw itemError(node, itemIndex, 'No address book chosen in "Address Book"');
+		const numberField = String(this.parameters.get('phonebookNumberField', itemIndex, 'mobile'));
+		const group = String(this.parameters.get('phonebookGroup', itemIndex, '') ?? '').trim();
+		const contacts = await this.phonebookContacts(serviceName, bookKey);
+		if (!contacts) throw itemError(node, itemIndex, `Address book ${bookKey} does not exist on ${serviceName}`);
+		const chosen = group ? contacts.filter((contact) => (contact.group ?? '') === group) : contacts;
+		if (chosen.length === 0) {
+			throw itemError(node, itemIndex, `No contact in address book ${bookKey}${group ? ` in group "${group}"` : ''}`);
+		}
+		const list = new RecipientList();
+		for (const contact of chosen) {
+			const number =
+				numberField === 'mobile'
+					? contact.homeMobile || contact.workMobile
+					: contact[numberField as keyof PhonebookContact];
+			const who = [contact.name, contact.surname].filter(Boolean).join(' ') || `contact ${contact.id}`;
+			if (!number) list.reject(who, `no ${NUMBER_FIELD_WORDS[numberField] ?? numberField}`);
+			else if (list.add(number) === 'invalid') list.invalid[list.invalid.length - 1].receiver = `${who} (${number})`;
+		}
+		if (list.size === 0) {
+			throw itemError(node, itemIndex, `No contact of address book ${bookKey} has a usable ${NUMBER_FIELD_WORDS[numberField] ?? numberField}`);
+		}
+		return { kind: 'addressBook', numbers: list.numbers, invalid: list.invalid, duplicates: list.duplicates };
+	}
+
+	private phonebookContacts(serviceName: string, bookKey: string): Promise<PhonebookContact[] | undefined> {
+		const key = `${serviceName}\u0000${bookKey}`;
+		let contacts = this.phonebooks.get(key);
+		if (!contacts) {
+			const path = buildPath(['sms', serviceName, 'phonebooks', bookKey, 'phonebookContact']);
+			contacts = readIfExists<number[]>(this.client, path).then(async (ids) => {
+				if (!ids) return undefined;
+				const read = await this.client.getMany<PhonebookContact>(path, ids);
+				return read.flatMap((entry) => (entry.value ? [entry.value] : []));
+			});
+			this.phonebooks.set(key, contacts);
+		}
+		return contacts;
+	}
+}
+
+/** Any failure of the CSV reader is a problem of the file, said in words. */
+function readCsvOrProblem(bytes: Uint8Array, options: RecipientCsvOptions): RecipientCsv | string {
+	try {
+		return readRecipientCsv(bytes, options);
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	}
+}

@@ -1,0 +1,86 @@
+import { buildPath, type OvhClient } from '../../../../../lib/ovh';
+import { describeSenderStatus, type OvhSender } from '../../../../../lib/senders';
+import { readIfExists } from '../../common/readIfExists';
+import { virtualNumberKey } from '../../common/virtualNumber';
+import type { ResolvedSender, SenderChoice } from './types';
+
+/** A sender that cannot send, with the account's senders that can. */
+export class SenderRefusedError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'SenderRefusedError';
+	}
+}
+
+/**
+ * Checks each sender once per run: it must exist and be enabled. A sender of type `virtual`
+ * sends through its number's own jobs endpoint, as the control panel does.
+ */
+export class SenderResolver {
+	private readonly resolved = new Map<string, Promise<ResolvedSender>>();
+	private readonly enabled = new Map<string, Promise<string[]>>();
+
+	constructor(private readonly client: OvhClient) {}
+
+	resolve(serviceName: string, choice: SenderChoice): Promise<ResolvedSender> {
+		const key = JSON.stringify([serviceName, choice]);
+		let promise = this.resolved.get(key);
+		if (!promise) {
+			promise = this.check(serviceName, choice);
+			// Every caller awaits it; this only keeps an early rejection from being reported as unhandled.
+			promise.catch(() => undefined);
+			this.resolved.set(key, promise);
+		}
+		return promise;
+	}
+
+	private async check(serviceName: string, choice: SenderChoice): Promise<ResolvedSender> {
+		if (choice.kind === 'shortNumber') {
+			return { target: { serviceName }, fields: { senderForResponse: true }, type: 'shortcode', label: 'short number' };
+		}
+		if (choice.kind === 'virtualNumber') return await this.checkVirtualNumber(serviceName, virtualNumberKey(choice.number));
+
+		const sender = await readIfExists<OvhSender>(this.client, buildPath(['sms', serviceName, 'senders', choice.name]));
+		if (!sender) {
+			throw new SenderRefusedError(
+				`The sender "${choice.name}" does not exist on ${serviceName}. ${await this.enabledSendersSentence(serviceName)}`,
+			);
+		}
+		const status = describeSenderStatus(sender);
+		if (!status.canSend) {
+			throw new SenderRefusedError(`The sender "${sender.sender}" cannot send: ${status.statusMessage}. ${await this.enabledSendersSentence(serviceName)}`);
+		}
+		if (sender.type === 'virtual') return await this.checkVirtualNumber(serviceName, virtualNumberKey(sender.sender));
+		const type = sender.type === 'numeric' || sender.type === 'shortcode' ? sender.type : 'alpha';
+		return { target: { serviceName }, fields: { sender: sender.sender }, type, label: sender.sender };
+	}
+
+	private async checkVirtualNumber(serviceName: string, number: string): Promise<ResolvedSender> {
+		const found = await readIfExists(this.client, buildPath(['sms', serviceName, 'virtualNumbers', number]));
+		if (!found) {
+			const numbers = await this.client.get<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']));
+			throw new SenderRefusedError(
+				`The virtual number ${number} does not belong to ${serviceName}. ${
+					numbers.length ? `Its virtual numbers: ${numbers.join(', ')}` : 'The account has no virtual number.'
+				}`,
+			);
+		}
+		return { target: { serviceName, virtualNumber: number }, fields: {}, type: 'virtual', label: number };
+	}
+
+	private async enabledSendersSentence(serviceName: string): Promise<string> {
+		let names = this.enabled.get(serviceName);
+		if (!names) {
+			const path = buildPath(['sms', serviceName, 'senders']);
+			names = this.client
+				.get<string[]>(path)
+				.then((all) => this.client.getMany<OvhSender>(path, all))
+				.then((read) => read.flatMap(({ value }) => (value && value.status === 'enable' ? [value.sender] : [])));
+			this.enabled.set(serviceName, names);
+		}
+		const list = await names;
+		return list.length
+			? `Enabled senders: ${list.join(', ')}.`
+			: 'The account has no enabled sender: request one with the OVHcloud SMS Sender node, or send from the short number.';
+	}
+}

@@ -1,0 +1,37 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { buildPath } from '../../../lib/ovh';
+import type { OvhSender } from '../../../lib/senders';
+import { createOvhClient } from '../../shared/transport';
+
+export function currentServiceName(ctx: ILoadOptionsFunctions): string {
+	return String(ctx.getNodeParameter('serviceName', '', { extractValue: true }) ?? '').trim();
+}
+
+const TYPE_WORDS: Record<string, string> = { alpha: 'name', numeric: 'phone number', shortcode: 'short number' };
+
+/** The senders that can send now (enabled ones); virtual numbers have their own list. */
+export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const serviceName = currentServiceName(this);
+	if (!serviceName) return { results: [] };
+	const client = await createOvhClient(this);
+	const path = buildPath(['sms', serviceName, 'senders']);
+	const senders = await client.getMany<OvhSender>(path, await client.get<string[]>(path));
+	const wanted = filter?.trim().toLowerCase();
+	return {
+		results: senders
+			.flatMap(({ value }) => (value && value.status === 'enable' && value.type !== 'virtual' ? [value] : []))
+			.filter((s) => !wanted || s.sender.toLowerCase().includes(wanted) || s.description?.toLowerCase().includes(wanted))
+			.map((s) => ({ name: `${s.sender} (${TYPE_WORDS[String(s.type)] ?? s.type ?? 'sender'})`, value: s.sender })),
+	};
+}
+
+export async function searchVirtualNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const serviceName = currentServiceName(this);
+	if (!serviceName) return { results: [] };
+	const client = await createOvhClient(this);
+	const numbers = await client.get<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']));
+	const wanted = filter?.replace(/\D/g, '');
+	return {
+		results: numbers.filter((n) => !wanted || n.includes(wanted)).map((n) => ({ name: `+${n.replace(/^\+/, '')}`, value: n })),
+	};
+}

@@ -1,0 +1,91 @@
+// Calls a node's listSearch or loadOptions method as the n8n editor does: n8n-core's
+// LoadOptionsContext on a one-node workflow, each request signed by the credential.
+import { LoadOptionsContext } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INodeType,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { OvhCloudApi } from '../../../credentials/OvhCloudApi.credentials';
+import type { Sandbox } from '../../../sandbox';
+
+class SandboxCredentials extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+	getParentTypes() {
+		return [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions) {
+		return await new OvhCloudApi().authenticate(credentials, options);
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials(): Promise<never> {
+		throw new Error('not used');
+	}
+	async getDecrypted() {
+		return { ...this.data };
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties() {
+		return [];
+	}
+}
+
+export async function callNodeMethod(
+	sandbox: Sandbox,
+	nodeType: INodeType,
+	kind: 'listSearch' | 'loadOptions',
+	method: string,
+	parameters: IDataObject,
+	filter?: string,
+): Promise<unknown> {
+	const node = {
+		id: '1',
+		name: 'Node',
+		type: 'n8n-nodes-ovh-sms.ovhSms',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: { authentication: 'apiKey', ...parameters },
+		credentials: { ovhCloudApi: { id: 'cred-1', name: 'OVHcloud' } },
+	};
+	const workflow = new Workflow({
+		id: 'wf',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+		nodeTypes: {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
+			getKnownTypes: () => ({}),
+		} as any,
+	});
+	const additionalData = {
+		credentialsHelper: new SandboxCredentials({ endpoint: 'custom', customEndpoint: sandbox.apiBaseUrl, ...sandbox.credentials }),
+		currentNodeParameters: node.parameters,
+		variables: {},
+		restApiUrl: '',
+		instanceBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, 'parameters.x');
+	const fn = (nodeType as any).methods[kind][method];
+	return await fn.call(context, filter);
+}
