@@ -287,9 +287,9 @@ describe('Campaign › to a recipient list and the other operations', () => {
 	});
 });
 
-describe('Campaign › the example workflow of docs/campaigns.md', () => {
+describe('Campaign › the example workflow of the README', () => {
 	test('its campaign node, fed the CSV its first nodes make, posts "3 delivered, 1 failed"', async () => {
-		const docs = readFileSync(path.join(__dirname, '../../../docs/campaigns.md'), 'utf8');
+		const docs = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
 		const workflow = JSON.parse(/```json\n(\{\n {2}"id": "exampleCampaignFromCsv"[\s\S]*?)\n```/.exec(docs)![1]);
 		const node = workflow.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-ovh-sms.ovhSms');
 		expect(node.parameters).toMatchObject({ resource: 'campaign', operation: 'create', waitForCompletion: true });
