@@ -1,0 +1,153 @@
+/**
+ * The editor, in a real browser, as a newcomer sees it after `npm start`: log in, open an example
+ * workflow, open the OVHcloud SMS node, find its fields and the lists the sandbox fills, run the
+ * workflow. The screenshots it takes are the README's (docs/screenshots/).
+ *
+ * Needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH): without it the test is skipped and says
+ * so, unless CI=true, where it must run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { eventually } from './support/eventually';
+import { browserTestMustRun, CHROMIUM_PATH, isChromiumInstalled, launchEditorBrowser, type EditorBrowser } from './support/chromium';
+import {
+  INSTALL_AND_START_TIMEOUT_MS,
+  PROJECT_ROOT,
+  packNotBuiltReason,
+  readExampleWorkflows,
+  startExampleServer,
+  type ExampleServer,
+  type ExampleWorkflow,
+} from './support/exampleServer';
+
+const SCREENSHOTS_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+
+/** The example the README walks through, and what its OVHcloud SMS node must show. */
+const WALKTHROUGH = {
+  file: 'csv-campaign.json',
+  nodeName: 'Send the campaign',
+  /** Parameter names (n8n's `parameter-input-<name>`) and the labels a user reads. */
+  fields: [
+    { name: 'serviceName', label: 'SMS Account' },
+    { name: 'recipientSource', label: 'Recipients' },
+    { name: 'sender', label: 'Sender' },
+    { name: 'message', label: 'Message' },
+  ],
+  /** The resource locator whose list comes from the sandbox. */
+  list: 'sender',
+  /** The nodes a run with enough credits goes through. */
+  succeeds: ['Campaign', 'Customer list as a CSV file', 'Estimate first (dry run)', 'Enough credits?', 'Send the campaign'],
+};
+
+const notBuilt = packNotBuiltReason();
+const chromiumMissing = isChromiumInstalled() ? undefined : `Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+const skipReason = browserTestMustRun() ? undefined : (notBuilt ?? chromiumMissing);
+if (skipReason) process.stderr.write(`\n[e2e] SKIPPED the editor's browser test: ${skipReason}.\n\n`);
+const describeUnlessSkipped = skipReason ? describe.skip : describe;
+
+jest.setTimeout(180_000);
+
+describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', () => {
+  let example: ExampleServer;
+  let browser: EditorBrowser;
+  let page: Page;
+  let walkthrough: ExampleWorkflow;
+
+  beforeAll(async () => {
+    if (notBuilt) throw new Error(`The browser test must run in CI, but ${notBuilt}.`);
+    if (chromiumMissing) throw new Error(`The browser test must run in CI, but ${chromiumMissing}.`);
+    const found = readExampleWorkflows().find((workflow) => workflow.file === WALKTHROUGH.file);
+    if (!found) throw new Error(`examples/workflows/${WALKTHROUGH.file} is missing`);
+    walkthrough = found;
+    example = await startExampleServer();
+    browser = await launchEditorBrowser();
+    page = browser.page;
+    fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  }, INSTALL_AND_START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    const clean = await example?.stop();
+    expect(clean ?? true).toBe(true);
+  }, 60_000);
+
+  const screenshot = async (name: string) => {
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), animations: 'disabled' });
+  };
+  const ndv = () => page.getByTestId('ndv');
+  const closeNodeView = async () => {
+    if (!(await ndv().isVisible())) return;
+    await page.keyboard.press('Escape'); // an open dropdown first
+    if (await ndv().isVisible()) await ndv().getByTestId('ndv-close-button').click();
+    await ndv().waitFor({ state: 'hidden' });
+  };
+  const canvasNode = (name: string): Locator => page.getByTestId('canvas-node').filter({ hasText: name });
+
+  test('the owner logs in with the login npm start prints', async () => {
+    await page.goto(`${example.server.url}/signin`);
+    await page.getByLabel('Email').fill(example.session.owner.email);
+    await page.getByLabel('Password').fill(example.session.owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+    await expectVisible(page.getByText(walkthrough.name));
+  });
+
+  test('the example workflow opens with all its nodes on the canvas', async () => {
+    await page.goto(`${example.server.url}/workflow/${walkthrough.id}`);
+    for (const node of walkthrough.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote')) {
+      await expectVisible(canvasNode(node.name));
+    }
+    await screenshot('editor-workflow');
+  });
+
+  test('the OVHcloud SMS node shows its fields, and the senders come from the sandbox', async () => {
+    await canvasNode(WALKTHROUGH.nodeName).dblclick();
+    await expectVisible(ndv());
+    const parameters = ndv().getByTestId('node-parameters');
+    for (const field of WALKTHROUGH.fields) {
+      await expectVisible(parameters.getByTestId(`parameter-input-${field.name}`));
+      await expectVisible(parameters.locator(`label[for="${field.name}"]`).getByText(field.label, { exact: true }));
+    }
+
+    await parameters.getByTestId(`resource-locator-${WALKTHROUGH.list}`).getByTestId('rlc-input').click();
+    const account = example.sandbox.state.accounts[example.sandbox.serviceName];
+    const canSend = Object.values(account.senders)
+      .filter((sender) => sender.status === 'enable' && sender.type !== 'virtual')
+      .map((sender) => sender.sender)
+      .sort();
+    // The saved choice shows at once; the account's senders follow when the sandbox answers.
+    const items = page.getByTestId('rlc-item');
+    await eventually(async () => ((await items.count()) >= canSend.length ? true : undefined), {
+      describe: () => `the list did not load ${canSend.length} senders`,
+    });
+    // Entries read "MyCompany (name)", "33612345678 (phone number)": the enabled senders that can send.
+    const listed = (await items.allInnerTexts()).map((text) => text.trim().replace(/\s*\(.*\)$/, '')).sort();
+    expect(listed).toEqual(canSend);
+    expect(listed).toEqual(expect.arrayContaining(['MyCompany', 'Alerts']));
+    expect(listed).not.toContain('Refused');
+    await screenshot('editor-senders-list');
+    await closeNodeView();
+  });
+
+  test('running the workflow estimates, then sends through the sandbox, and shows the result', async () => {
+    await closeNodeView();
+    example.sandbox.clearRequests();
+    await page.getByTestId('execute-workflow-button').click();
+    await expectVisible(page.getByText('Workflow executed successfully'));
+    for (const name of WALKTHROUGH.succeeds) await expectVisible(canvasNode(name).getByTestId('canvas-node-status-success'));
+    const sends = example.sandbox.requests.filter((request) => request.method === 'POST' && /\/jobs$/.test(request.path));
+    expect(sends.map((request) => (JSON.parse(request.body) as { receivers: string[] }).receivers)).toEqual([
+      ['+33611000001', '+33611000002', '+33611000003'],
+    ]);
+    await screenshot('editor-run');
+    await canvasNode(WALKTHROUGH.nodeName).dblclick();
+    await expectVisible(ndv().getByTestId('node-run-status-success'));
+    await expectVisible(ndv().getByTestId('output-panel').getByText('+33611000002').first());
+    await screenshot('editor-run-output');
+  });
+});
+
+async function expectVisible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' });
+}
