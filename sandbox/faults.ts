@@ -4,7 +4,7 @@
  * on demand and reproducibly when a seed is given.
  */
 import { badRequest, RawReply } from './http';
-import type { SandboxFaults } from './types';
+import type { SandboxFaults, ScriptedFault } from './types';
 
 /** mulberry32: tiny, fast and good enough to spread shares evenly. */
 function seededRandom(seed: number): () => number {
@@ -31,11 +31,15 @@ const NON_NEGATIVE = ['latencyMs', 'latencySpikeMs'] as const;
 export function checkFaults(input: unknown): SandboxFaults {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw badRequest('Faults must be an object');
   const faults = input as Record<string, unknown>;
-  const known = [...SHARES, ...NON_NEGATIVE, 'clockSkewSeconds', 'seed'];
+  const known = [...SHARES, ...NON_NEGATIVE, 'clockSkewSeconds', 'seed', 'script'];
   const unknown = Object.keys(faults).filter((key) => !known.includes(key));
   if (unknown.length) throw badRequest(`Unknown fault(s): ${unknown.join(', ')}`);
   for (const [key, value] of Object.entries(faults)) {
     if (value === undefined) continue;
+    if (key === 'script') {
+      checkScript(value);
+      continue;
+    }
     if (typeof value !== 'number' || !Number.isFinite(value)) throw badRequest(`${key} must be a number`);
     if ((SHARES as readonly string[]).includes(key) && (value < 0 || value > 1)) {
       throw badRequest(`${key} is a share between 0 and 1`);
@@ -43,6 +47,18 @@ export function checkFaults(input: unknown): SandboxFaults {
     if ((NON_NEGATIVE as readonly string[]).includes(key) && value < 0) throw badRequest(`${key} must be >= 0`);
   }
   return { ...(faults as SandboxFaults) };
+}
+
+const SCRIPTABLE = ['rate429', 'rate5xx', 'cutAfterAccept'];
+
+function checkScript(script: unknown): void {
+  if (!Array.isArray(script)) throw badRequest('script must be an array');
+  for (const entry of script) {
+    const fault = (entry as ScriptedFault | null)?.fault;
+    if (!SCRIPTABLE.includes(fault as string)) throw badRequest(`script entries need a fault among ${SCRIPTABLE.join(', ')}`);
+    const method = (entry as ScriptedFault).method;
+    if (method !== undefined && typeof method !== 'string') throw badRequest('a script entry method must be a string');
+  }
 }
 
 const SERVER_ERRORS: RawReply[] = [
@@ -57,6 +73,7 @@ const SERVER_ERRORS: RawReply[] = [
 export class FaultInjector {
   private faults: SandboxFaults = {};
   private random: () => number = Math.random;
+  private script: ScriptedFault[] = [];
 
   get current(): SandboxFaults {
     return { ...this.faults };
@@ -65,6 +82,16 @@ export class FaultInjector {
   set(faults: SandboxFaults): void {
     this.faults = checkFaults(faults);
     this.random = faults.seed === undefined ? Math.random : seededRandom(faults.seed);
+    this.script = [...(faults.script ?? [])];
+  }
+
+  /** Takes the first scripted fault of these kinds that this request may receive. */
+  private takeScripted(method: string, kinds: string[]): ScriptedFault['fault'] | undefined {
+    const index = this.script.findIndex(
+      (entry) => kinds.includes(entry.fault) && (entry.method === undefined || entry.method.toUpperCase() === method),
+    );
+    if (index < 0) return undefined;
+    return this.script.splice(index, 1)[0].fault;
   }
 
   get clockSkewSeconds(): number {
@@ -76,18 +103,19 @@ export class FaultInjector {
   }
 
   /** Decides the fate of one API request, before any work is done. */
-  beforeRequest(): FaultDecision {
+  beforeRequest(method: string): FaultDecision {
     const f = this.faults;
     let delayMs = f.latencyMs ?? 0;
     if (this.draw(f.latencySpikeRate)) delayMs += f.latencySpikeMs ?? 0;
-    if (this.draw(f.rate429)) {
+    const scripted = this.takeScripted(method, ['rate429', 'rate5xx']);
+    if (scripted === 'rate429' || (scripted === undefined && this.draw(f.rate429))) {
       return {
         delayMs,
         kind: 'rate429',
         reply: RawReply.json(429, { class: 'Client::TooManyRequests', message: 'Too many requests, please retry later' }),
       };
     }
-    if (this.draw(f.rate5xx)) {
+    if (scripted === 'rate5xx' || (scripted === undefined && this.draw(f.rate5xx))) {
       const reply = SERVER_ERRORS[Math.min(SERVER_ERRORS.length - 1, Math.floor(this.random() * SERVER_ERRORS.length))];
       return { delayMs, kind: 'rate5xx', reply };
     }
@@ -95,7 +123,8 @@ export class FaultInjector {
   }
 
   /** Whether a committed create is answered by cutting the connection. */
-  cutAfterAccept(): boolean {
+  cutAfterAccept(method: string): boolean {
+    if (this.takeScripted(method, ['cutAfterAccept'])) return true;
     return this.draw(this.faults.cutAfterAcceptRate);
   }
 }

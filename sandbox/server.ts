@@ -156,7 +156,7 @@ export function createSandboxServer(runtime: SandboxRuntime, onError: (error: un
       const route = match.kind === 'found' ? match.route : undefined;
 
       if (isApi && !route?.faultFree) {
-        const decision = runtime.faults.beforeRequest();
+        const decision = runtime.faults.beforeRequest(method);
         if (decision.delayMs > 0) {
           entry.fault = 'latency';
           await sleep(decision.delayMs);
@@ -219,7 +219,7 @@ export function createSandboxServer(runtime: SandboxRuntime, onError: (error: un
 
       const result = await found.route.handle(ctx);
       if (method !== 'GET') runtime.changed();
-      if (found.route.cuttable && runtime.faults.cutAfterAccept()) {
+      if (found.route.cuttable && runtime.faults.cutAfterAccept(method)) {
         // The work is done and committed; the client never learns it.
         entry.status = toReply(result).status;
         entry.fault = 'cutAfterAccept';

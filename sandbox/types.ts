@@ -31,6 +31,18 @@ export interface SandboxFaults {
   cutAfterAcceptRate?: number;
   clockSkewSeconds?: number;
   seed?: number;
+  /**
+   * Faults forced in this order before any share is drawn, each spent on the next request it
+   * applies to: a test that must meet every kind of failure does not depend on which requests
+   * a concurrent client happens to send first.
+   */
+  script?: ScriptedFault[];
+}
+
+export interface ScriptedFault {
+  fault: 'rate429' | 'rate5xx' | 'cutAfterAccept';
+  /** Only a request with this method takes it (e.g. `POST` for a send). */
+  method?: string;
 }
 
 export interface RecordedRequest {

@@ -49,6 +49,25 @@ describe('injected faults', () => {
     expect((await adminCall(sandbox, 'GET', '/faults')).json).toEqual({ rate5xx: 1, seed: 1 });
   });
 
+  it('spends scripted faults in order, each on the next request it applies to', async () => {
+    sandbox.setFaults({ script: [{ fault: 'rate5xx', method: 'POST' }, { fault: 'cutAfterAccept' }, { fault: 'rate429' }] });
+    const send = () =>
+      ovh(sandbox, 'POST', `/sms/${sandbox.serviceName}/jobs`, {
+        body: { message: 'Hi', sender: 'MyCompany', receivers: ['+33611111111'] },
+      }).then(
+        (answer) => answer.status,
+        () => 'cut',
+      );
+    // The GET is not a POST: the 5xx waits for the send, and the 429 is the first left for it.
+    expect((await ovh(sandbox, 'GET', '/sms')).status).toBe(429);
+    const [serverError, cut, ok] = [await send(), await send(), await send()];
+    expect([500, 502, 503]).toContain(serverError);
+    expect([cut, ok]).toEqual(['cut', 200]);
+    expect(sandbox.requests.map((r) => r.fault ?? null)).toEqual(['rate429', 'rate5xx', 'cutAfterAccept', null]);
+    expect(Object.keys(sandbox.state.accounts[sandbox.serviceName].outgoing)).toHaveLength(2);
+    expect(() => sandbox.setFaults({ script: [{ fault: 'timeout' }] } as never)).toThrow(/script entries need a fault/);
+  });
+
   it('adds latency to API requests', async () => {
     sandbox.setFaults({ latencyMs: 150 });
     const started = Date.now();
