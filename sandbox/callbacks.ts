@@ -113,8 +113,13 @@ export class CallbackClient {
           },
         },
         (res) => {
-          res.resume();
-          res.on('end', () => finish({ status: res.statusCode }));
+          // The start of the answer, enough to tell why a call was refused.
+          let answer = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            if (answer.length < 200) answer = (answer + chunk).slice(0, 200);
+          });
+          res.on('end', () => finish({ status: res.statusCode, answer }));
           res.on('error', (error) => finish({ status: res.statusCode, error: error.message }));
         },
       );

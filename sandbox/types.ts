@@ -69,6 +69,8 @@ export interface RecordedCallback {
   body?: string;
   /** HTTP status answered, absent when the call failed or was skipped. */
   status?: number;
+  /** The first 200 characters of the answer's body. */
+  answer?: string;
   error?: string;
   skipped?: string;
   at: string;

@@ -12,7 +12,7 @@ import { authenticationProperty, credentialsDescription } from '../shared/descri
 import { smsAccountProperty, triggerProperties } from './description';
 import { getReceivingNumbers, getSmsAccounts } from './loadOptions';
 import { pollTrigger } from './polling';
-import { webhookDescription } from './webhookDescription';
+import { webhookDescriptions } from './webhookDescription';
 import { createWebhook, deleteWebhook, webhookExists } from './webhookSetup';
 import { receiveWebhook } from './webhookReceive';
 
@@ -36,7 +36,7 @@ export class OvhSmsTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsDescription,
-		webhooks: [webhookDescription],
+		webhooks: webhookDescriptions,
 		// The editor words its panel for webhook nodes; this node polls by default.
 		triggerPanel: {
 			header: 'Pull in an event from OVHcloud SMS',

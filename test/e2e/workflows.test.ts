@@ -14,7 +14,7 @@ import {
   startExampleServer,
   type ExampleServer,
 } from './support/exampleServer';
-import { countExecutions, errorOf, outputOf, waitForTriggerRegistration } from './support/executions';
+import { countExecutions, errorOf, finishedExecutions, outputOf, waitForTriggerRegistration } from './support/executions';
 import { startReplyCollector, type ReplyCollector } from './support/replyCollector';
 import {
   REPLY_POLLING_ID,
@@ -44,12 +44,7 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
   let collector: ReplyCollector;
 
   const account = () => example.sandbox.state.accounts[example.sandbox.serviceName];
-  // Finished executions only: n8n lists an execution as soon as it starts, and its data is
-  // complete only once its status leaves 'new' / 'running'.
-  const executionsOf = async (workflowId: string) =>
-    (await example.runtime.getExecutions(example.session, workflowId)).filter(
-      (execution: { status: string }) => execution.status !== 'running' && execution.status !== 'new',
-    );
+  const executionsOf = (workflowId: string) => finishedExecutions(example, workflowId);
 
   beforeAll(async () => {
     collector = await startReplyCollector();

@@ -211,22 +211,28 @@ export class TriggerHarness {
 		return out;
 	}
 
-	/** Publishing the workflow: for each webhook, checkExists then create when it does not. */
+	/**
+	 * Publishing the workflow, in n8n's order: each webhook is routed, then its checkExists runs,
+	 * then create when it does not exist, before the next webhook is routed.
+	 */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<void> {
 		for (const webhook of this.webhooks()) {
+			this.registrations.set(this.key(webhook.httpMethod, `webhook/${webhook.path}`), { webhook, workflow: this.workflow, mode: 'webhook' });
 			if (!(await this.runHook('checkExists', this.workflow, webhook, 'trigger', activation))) {
 				await this.runHook('create', this.workflow, webhook, 'trigger', activation);
 			}
-			this.registrations.set(this.key(webhook.httpMethod, `webhook/${webhook.path}`), { webhook, workflow: this.workflow, mode: 'webhook' });
 		}
 	}
 
-	/** Unpublishing: delete for each webhook. */
+	/** The HTTP methods routed now for the production URL. */
+	routedMethods(): string[] {
+		return [...this.registrations.values()].filter((r) => r.mode === 'webhook').map((r) => r.webhook.httpMethod);
+	}
+
+	/** Unpublishing, in n8n's order: every delete hook, then the routes go. */
 	async deactivate(): Promise<void> {
-		for (const webhook of this.webhooks()) {
-			this.registrations.delete(this.key(webhook.httpMethod, `webhook/${webhook.path}`));
-			await this.runHook('delete', this.workflow, webhook, 'internal', 'update');
-		}
+		for (const webhook of this.webhooks()) await this.runHook('delete', this.workflow, webhook, 'internal', 'update');
+		for (const webhook of this.webhooks()) this.registrations.delete(this.key(webhook.httpMethod, `webhook/${webhook.path}`));
 	}
 
 	/** "Listen for test event": test URLs, a workflow copy with its own static data, as n8n does. */

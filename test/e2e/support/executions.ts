@@ -1,6 +1,6 @@
 /** Reading what n8n recorded: executions, their node outputs, and a trigger's saved state. */
 import { eventually } from './eventually';
-import type { Execution, N8nSession, WorkflowRun } from './exampleServer';
+import type { Execution, ExampleServer, N8nSession, WorkflowRun } from './exampleServer';
 
 type NodeRun = { data?: { main?: Array<Array<{ json: Record<string, any> }> | null> }; error?: { message?: string; description?: string } };
 
@@ -18,6 +18,16 @@ export function errorOf(execution: Execution | WorkflowRun): { node?: string; me
   const error = execution.data?.resultData?.error as { message?: string; description?: string; node?: { name?: string } } | undefined;
   if (!error) return undefined;
   return { node: error.node?.name, message: error.message ?? '', description: error.description ?? '' };
+}
+
+/**
+ * A workflow's finished executions, newest first. n8n lists an execution as soon as it starts,
+ * and its data is complete only once its status leaves 'new' / 'running'.
+ */
+export async function finishedExecutions(example: ExampleServer, workflowId: string): Promise<Execution[]> {
+  return (await example.runtime.getExecutions(example.session, workflowId)).filter(
+    (execution: Execution) => execution.status !== 'running' && execution.status !== 'new',
+  );
 }
 
 /** How many executions n8n recorded for a workflow (from its list: no run data is read). */

@@ -45,6 +45,23 @@ async function call(url: string, init: { method?: string; form?: Record<string, 
 }
 
 describe('registration', () => {
+	test('the account is pointed at n8n only once both methods are routed (n8n routes a webhook, then runs its hooks)', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		const routedAtPut: string[][] = [];
+		const runHook = (harness as any).runHook.bind(harness);
+		jest.spyOn(harness as any, 'runHook').mockImplementation(async (...args: any[]) => {
+			const before = sandbox.requests.filter((r) => r.method === 'PUT').length;
+			const result = await runHook(...args);
+			if (sandbox.requests.filter((r) => r.method === 'PUT').length > before) routedAtPut.push(harness.routedMethods().sort());
+			return result;
+		});
+		await harness.activate();
+		expect(routedAtPut).toEqual([['GET', 'POST']]);
+		// A reply pushed the moment the URL changed would land on a route: both answer with the token.
+		const url = state().smsResponse.cgiUrl!;
+		expect((await call(url, { method: 'GET' })).status).not.toBe(404);
+	});
+
 	test('activation points the reply URL at the webhook with a secret token; deactivation puts the previous setting back', async () => {
 		const harness = await trigger({ event: 'smsReceived' });
 		await harness.activate();

@@ -10,7 +10,7 @@ const nodeTypes = {
 	getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeType as INodeType, version),
 	getKnownTypes: () => ({}),
 } as any;
-const description = nodeType.description.webhooks![0];
+const [queryDescription, description] = nodeType.description.webhooks!;
 
 function workflowWith(parameters: INode['parameters']): { workflow: Workflow; node: INode } {
 	const node: INode = {
@@ -27,14 +27,24 @@ function workflowWith(parameters: INode['parameters']): { workflow: Workflow; no
 
 describe('webhook description', () => {
 	test.each([
-		['webhook', 'GET,POST', false],
-		['poll', '', true],
+		['webhook', ['GET', 'POST'], false],
+		['poll', ['', ''], true],
 	])('mode %s: methods %j, URL hidden %j, resolved natively and by the engine alike', (mode, methods, hidden) => {
 		const { workflow, node } = workflowWith({ serviceName: 'sms-ab12345-1', event: 'smsReceived', mode });
-		expect(resolveWebhookDescriptionField(node, description, 'httpMethod')).toEqual({ resolved: true, value: methods });
+		[queryDescription, description].forEach((webhook, i) => {
+			expect(resolveWebhookDescriptionField(node, webhook, 'httpMethod')).toEqual({ resolved: true, value: methods[i] });
+			expect(workflow.expression.getSimpleParameterValue(node, webhook.httpMethod, 'internal', {})).toBe(methods[i]);
+		});
 		expect(resolveWebhookDescriptionField(node, description, 'ndvHideUrl')).toEqual({ resolved: true, value: hidden });
-		expect(workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'internal', {})).toBe(methods);
 		expect(workflow.expression.getSimpleParameterValue(node, description.ndvHideUrl as string, 'internal', {})).toBe(hidden);
+		// The GET webhook has the same URL: the editor shows it once.
+		expect(resolveWebhookDescriptionField(node, queryDescription, 'ndvHideUrl')).toEqual({ resolved: true, value: true });
+		expect(queryDescription.path).toBe(description.path);
+	});
+
+	test('the webhook whose hooks register the URL at OVHcloud is the last one n8n routes', () => {
+		expect(nodeType.description.webhooks!.at(-1)!.name).toBe('default');
+		expect(Object.keys(nodeType.webhookMethods)).toEqual(['default']);
 	});
 
 	test('the default parameters (polling) declare no webhook', () => {
