@@ -47,8 +47,11 @@ const common = {
 	ndvHideMethod: true,
 } as const;
 
-/** GET calls (delivery reports); no hooks of its own. Same URL as `default`, so never shown twice. */
-export const queryWebhookDescription: IWebhookDescription = { ...common, name: 'query', ...dynamicFields(getMethod, alwaysHidden) };
+/**
+ * GET calls (delivery reports); no hooks of its own. Same URL as `default`, so never shown twice.
+ * n8n names webhooks `default` or `setup` only; its Form Trigger uses `setup` for its GET too.
+ */
+export const queryWebhookDescription: IWebhookDescription = { ...common, name: 'setup', ...dynamicFields(getMethod, alwaysHidden) };
 
 /** POST calls (replies); its hooks register the URL at OVHcloud. Must stay last. */
 export const webhookDescription: IWebhookDescription = { ...common, name: 'default', ...dynamicFields(postMethod, urlHidden) };
