@@ -53,8 +53,7 @@ describeWhenRegistered('n8n-nodes-ovh-sms.ovhSmsTrigger')('a reply pushed the mo
     await eventually(() => (account().smsResponse.cgiUrl ? undefined : true), {
       describe: () => `deactivation left the reply URL at ${account().smsResponse.cgiUrl}`,
     });
-    // ...and removes the webhook from its routes after that hook: the next publication must not
-    // overlap it (n8n would drop the new route, a race of n8n's own, not the trigger's).
+    // ...and removes the routes after that hook: each round starts from an unpublished workflow.
     await eventually(async () => ((await fetch(example.webhookUrl(REPLY_WEBHOOK_PATH), { method: 'POST' })).status === 404 ? true : undefined), {
       describe: () => 'n8n still routes the webhook after deactivation',
     });
