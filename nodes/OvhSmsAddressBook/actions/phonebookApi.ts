@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { ContactIndex, type PhonebookContact, type PhoneNumberNormaliser } from '../../../lib/contacts';
 import { buildPath, type OvhClient } from '../../../lib/ovh';
-import { decodeText } from '../../../lib/recipients';
+import { decodeText, whyNotText } from '../../../lib/recipients';
 
 export const bookPath = (serviceName: string, ...rest: Array<string | number>) =>
 	buildPath(['sms', serviceName, 'phonebooks', ...rest.map(String)]);
@@ -101,5 +101,11 @@ export async function readInputText(
 ): Promise<{ text: string; fileName: string }> {
 	const binary = ctx.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const bytes = await ctx.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
-	return { text: decodeText(bytes), fileName: binary.fileName ?? 'file.csv' };
+	const text = decodeText(bytes);
+	const fileName = binary.fileName ?? 'file.csv';
+	const notText = whyNotText(text);
+	if (notText) {
+		throw new NodeOperationError(ctx.getNode(), `"${fileName}" is not a text file (${notText}): is it really a CSV file?`, { itemIndex });
+	}
+	return { text, fileName };
 }

@@ -3,27 +3,12 @@ import { listBatches, type BatchStatus } from '../../../../lib/campaigns';
 import type { ItemContext } from '../types';
 import { campaignJson } from './campaignJson';
 import { showFor } from './fields';
+import { limitProperties, readLimit } from '../../../shared/limit';
 
 const show = showFor('getMany');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...limitProperties(show),
 	{
 		displayName: 'Filters',
 		name: 'campaignFilters',
@@ -60,8 +45,7 @@ export const description: INodeProperties[] = [
 
 /** Newest first. */
 export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('campaignFilters', itemIndex, {}) as { status?: BatchStatus[]; nameContains?: string };
 	const wanted = filters.nameContains?.trim().toLowerCase();
 	return (await listBatches(client, serviceName))

@@ -3,35 +3,6 @@ import type { Query } from '../../../../lib/ovh';
 import { itemError } from './itemError';
 import { formatApiDatetime, parseDateTimeParameter } from './datetime';
 
-/** Return All + Limit, for one operation. */
-export function limitProperties(show: Record<string, string[]>): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
-}
-
-/** How many ids to read: the API lists ids only, so the limit saves one read per id. */
-export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	if (ctx.getNodeParameter('returnAll', itemIndex, false)) return Infinity;
-	return Number(ctx.getNodeParameter('limit', itemIndex, 50));
-}
-
 /** Ids newest first (OVHcloud's ids grow over time), cut to the limit. */
 export function newestIds(ids: number[], limit: number): number[] {
 	const sorted = [...new Set(ids)].sort((a, b) => b - a);

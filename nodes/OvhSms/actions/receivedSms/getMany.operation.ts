@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { buildPath, type Query } from '../../../../lib/ovh';
 import { normalizePhoneNumber } from '../../../../lib/recipients';
-import { dateFilterOptions, dateFilters, limitProperties, newestIds, readLimit } from '../common/listing';
+import { limitProperties, readLimit } from '../../../shared/limit';
+import { dateFilterOptions, dateFilters, newestIds } from '../common/listing';
 import { virtualNumberKey } from '../common/virtualNumber';
 import type { ItemContext } from '../types';
 

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { buildPath, type Query } from '../../../../lib/ovh';
 import { normalizePhoneNumber } from '../../../../lib/recipients';
 import { outgoingJson } from '../common/delivery';
-import { dateFilterOptions, dateFilters, limitProperties, newestIds, readLimit } from '../common/listing';
+import { limitProperties, readLimit } from '../../../shared/limit';
+import { dateFilterOptions, dateFilters, newestIds } from '../common/listing';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['sms'], operation: ['getMany'] };

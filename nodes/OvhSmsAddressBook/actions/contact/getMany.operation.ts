@@ -2,28 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { addressBookLocator } from '../fields';
 import { readContacts } from '../phonebookApi';
 import type { ItemContext } from '../types';
+import { limitProperties, readLimit } from '../../../shared/limit';
 
 const show = { resource: ['contact'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
 	addressBookLocator(show),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...limitProperties(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -40,8 +25,7 @@ export async function execute(
 	{ client, serviceName, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const group = ((this.getNodeParameter('filters', itemIndex, {}) as { group?: string }).group ?? '').trim();
 	// OVHcloud cannot filter by group: with a group, every contact is read and filtered here.
 	const contacts = await readContacts(client, serviceName, bookKey, group ? Infinity : limit);

@@ -2,27 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { OvhSender } from '../../../../lib/senders';
 import { senderJson, senderPath } from '../senderApi';
 import type { ItemContext } from '../types';
+import { limitProperties, readLimit } from '../../../shared/limit';
 
 const show = { resource: ['sender'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...limitProperties(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -63,8 +48,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	{ client, serviceName, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string[] };
 	const names = await client.get<string[]>(senderPath(serviceName));
 	const senders = await client.getMany<OvhSender>(senderPath(serviceName), names);

@@ -295,7 +295,7 @@ export const sendFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'Send later, at this date and time (the workflow’s time zone unless an offset is given). Empty or past: send now. A deferred SMS can be cancelled until then.',
+					'Send later, at this date and time (the workflow’s time zone unless an offset is given). Empty, or less than 5 minutes past: send now; further in the past: the item fails. A deferred SMS can be cancelled until then.',
 			},
 			{
 				displayName: 'Tag',

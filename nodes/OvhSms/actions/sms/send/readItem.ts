@@ -1,12 +1,15 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { analyzeMessage, toGsm } from '../../../../../lib/encoding';
 import type { OvhJobFields } from '../../../../../lib/batching';
+import { PAST_START_TOLERANCE_MS } from '../../../../../lib/campaigns';
 import { itemError } from '../../common/itemError';
 import type { ItemParameters } from '../../common/itemParameters';
 import { formatApiDatetime, parseDateTimeParameter } from '../../common/datetime';
 import { DEFAULT_MAX_PARTS } from './fields';
 import type { RecipientReader } from './recipientSources';
 import type { PreparedSend, ResolvedSender, SendItem, SendOptions, SenderChoice } from './types';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function readSender(ctx: IExecuteFunctions, parameters: ItemParameters, itemIndex: number): SenderChoice {
 	const kind = parameters.get<string>('senderType', itemIndex, 'sender');
@@ -36,6 +39,17 @@ export async function readSendItem(
 	const rawMessage = parameters.get<unknown>('message', itemIndex, '');
 	const message = rawMessage === null || rawMessage === undefined ? '' : String(rawMessage);
 	if (message.trim() === '') throw itemError(node, itemIndex, '"Message" is empty');
+	// Half of a surrogate pair (usually an emoji cut by a substring in an expression) is no
+	// character at all: OVHcloud or the phone would show garbage, so it is refused here.
+	const brokenAt = message.search(LONE_SURROGATE);
+	if (brokenAt !== -1) {
+		throw itemError(
+			node,
+			itemIndex,
+			`"Message" has a broken character at position ${brokenAt + 1} (U+${message.charCodeAt(brokenAt).toString(16).toUpperCase()}, half of an emoji or other character that takes two UTF-16 units); nothing was sent`,
+			'This usually comes from an expression that cut the text in the middle of an emoji (such as .slice() or .substring()). Fix the text or the expression.',
+		);
+	}
 	const options = parameters.get<SendOptions>('options', itemIndex, {});
 
 	let text = message;
@@ -59,6 +73,16 @@ export async function readSendItem(
 		const at = parseDateTimeParameter(options.sendAt, ctx.getTimezone());
 		if (at === undefined) throw itemError(node, itemIndex, `"Send At" is not a date and time: ${String(options.sendAt)}`);
 		// One clock reading per run: items sent "at 18:00" must not split into two jobs at a minute boundary.
+		// A date just passed ("now" computed a moment ago) means now; one further back is a mistake
+		// (wrong day, year or time zone) that must not turn into an SMS sent at once.
+		if (at < runStartedAtMs - PAST_START_TOLERANCE_MS) {
+			throw itemError(
+				node,
+				itemIndex,
+				`"Send At" is in the past: ${formatApiDatetime(at)} (more than ${PAST_START_TOLERANCE_MS / 60_000} minutes before now); nothing was sent`,
+				`Leave "Send At" empty to send now, or give a future date. A date without an offset is read in the workflow's time zone (${ctx.getTimezone()}).`,
+			);
+		}
 		const minutes = Math.ceil((at - runStartedAtMs) / 60_000);
 		if (minutes > 0) {
 			item.differedPeriod = minutes;

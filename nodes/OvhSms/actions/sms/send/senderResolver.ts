@@ -4,6 +4,8 @@ import { readIfExists } from '../../common/readIfExists';
 import { virtualNumberKey } from '../../common/virtualNumber';
 import type { ResolvedSender, SenderChoice } from './types';
 
+const MAX_ALPHANUMERIC_SENDER_LENGTH = 11;
+
 /** A sender that cannot send, with the account's senders that can. */
 export class SenderRefusedError extends Error {
 	constructor(message: string) {
@@ -42,8 +44,13 @@ export class SenderResolver {
 
 		const sender = await readIfExists<OvhSender>(this.client, buildPath(['sms', serviceName, 'senders', choice.name]));
 		if (!sender) {
+			// The SMS standard caps an alphanumeric sender at 11 characters: say so, or the user looks for a typo.
+			const tooLong =
+				/\p{L}/u.test(choice.name) && [...choice.name].length > MAX_ALPHANUMERIC_SENDER_LENGTH
+					? ` A sender name has at most ${MAX_ALPHANUMERIC_SENDER_LENGTH} characters; "${choice.name}" has ${[...choice.name].length}.`
+					: '';
 			throw new SenderRefusedError(
-				`The sender "${choice.name}" does not exist on ${serviceName}. ${await this.enabledSendersSentence(serviceName)}`,
+				`The sender "${choice.name}" does not exist on ${serviceName}.${tooLong} ${await this.enabledSendersSentence(serviceName)}`,
 			);
 		}
 		const status = describeSenderStatus(sender);
