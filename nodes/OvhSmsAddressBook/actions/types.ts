@@ -5,10 +5,7 @@ export interface ItemContext {
 	client: OvhClient;
 	serviceName: string;
 	itemIndex: number;
-	/**
-	 * Lives for one execution: what an operation read once and reuses for the next items (an
-	 * upsert of 500 CRM records reads the address book once, not 500 times).
-	 */
+	/** Reads worth reusing for the next items; see PerItemContext in nodes/shared/router.ts. */
 	memo: Map<string, unknown>;
 }
 
