@@ -4,7 +4,7 @@ import { startSandbox, type Sandbox } from '../../../sandbox';
 import { OvhSmsAddressBook } from '../../../nodes/OvhSmsAddressBook/OvhSmsAddressBook.node';
 import { registerNodeType, runNode } from '../../support/n8nEngine';
 import { accountOf, byId, credentialsFor } from '../sender/fixtures';
-import { runListSearch } from '../sender/listSearchContext';
+import { runListSearch } from '../../support/nodeMethods';
 
 const TYPE = 'n8n-nodes-ovh-sms.ovhSmsAddressBook';
 registerNodeType(TYPE, new OvhSmsAddressBook());

@@ -2,7 +2,7 @@
 // account callbacks, and the editor's lists, through n8n's engine against the sandbox.
 import { OvhSms } from '../../../nodes/OvhSms/OvhSms.node';
 import { jsonOf, sendParameters, useNodeHarness } from './helpers';
-import { callNodeMethod } from './methodContext';
+import { callNodeMethod } from '../../support/nodeMethods';
 
 const harness = useNodeHarness({ deliveryDelayMs: 15 });
 
@@ -140,20 +140,20 @@ describe('Editor lists', () => {
 	const parameters = () => ({ serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName } });
 
 	test('senders: only the enabled ones, virtual numbers apart', async () => {
-		const senders = (await callNodeMethod(harness.sandbox, new OvhSms(), 'listSearch', 'searchSenders', parameters())) as {
+		const senders = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'listSearch', 'searchSenders', parameters())) as {
 			results: Array<{ value: string }>;
 		};
 		expect(senders.results.map((r) => r.value).sort()).toEqual(['33612345678', 'Alerts', 'MyCompany']);
-		const numbers = (await callNodeMethod(harness.sandbox, new OvhSms(), 'listSearch', 'searchVirtualNumbers', parameters())) as {
+		const numbers = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'listSearch', 'searchVirtualNumbers', parameters())) as {
 			results: Array<{ value: string }>;
 		};
 		expect(numbers.results.map((r) => r.value)).toEqual(['33700000001']);
 	});
 
 	test('recipient lists and address books', async () => {
-		const lists = (await callNodeMethod(harness.sandbox, new OvhSms(), 'loadOptions', 'getRecipientLists', parameters())) as Array<{ name: string; value: string }>;
+		const lists = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'loadOptions', 'getRecipientLists', parameters())) as Array<{ name: string; value: string }>;
 		expect(lists).toEqual(Object.values(harness.account().receivers).map((slot) => ({ name: `${slot.description} (${slot.records} numbers)`, value: String(slot.slotId) })));
-		const books = (await callNodeMethod(harness.sandbox, new OvhSms(), 'loadOptions', 'getPhonebooks', parameters())) as Array<{ value: string }>;
+		const books = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'loadOptions', 'getPhonebooks', parameters())) as Array<{ value: string }>;
 		expect(books.map((b) => b.value)).toEqual(Object.keys(harness.account().phonebooks));
 	});
 });

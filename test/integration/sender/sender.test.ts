@@ -3,7 +3,7 @@ import { startSandbox, type Sandbox } from '../../../sandbox';
 import { OvhSmsSender } from '../../../nodes/OvhSmsSender/OvhSmsSender.node';
 import { registerNodeType, runNode } from '../../support/n8nEngine';
 import { accountOf, byId, credentialsFor } from './fixtures';
-import { runListSearch } from './listSearchContext';
+import { runListSearch } from '../../support/nodeMethods';
 
 const TYPE = 'n8n-nodes-ovh-sms.ovhSmsSender';
 registerNodeType(TYPE, new OvhSmsSender());

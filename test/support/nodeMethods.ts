@@ -1,5 +1,5 @@
-// Runs a node's listSearch method the way the n8n editor does: n8n-core's LoadOptionsContext on
-// a one-node workflow, the credential's own `authenticate` signing each request.
+// Runs a node's listSearch or loadOptions method the way the n8n editor does: n8n-core's
+// LoadOptionsContext on a one-node workflow, the credential's own `authenticate` signing each request.
 import { LoadOptionsContext } from 'n8n-core';
 import {
   ICredentialsHelper,
@@ -12,8 +12,8 @@ import {
   type INodeType,
   type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { OvhCloudApi } from '../../../credentials/OvhCloudApi.credentials';
-import type { Sandbox } from '../../../sandbox';
+import { OvhCloudApi } from '../../credentials/OvhCloudApi.credentials';
+import type { Sandbox } from '../../sandbox';
 
 class SandboxCredentials extends ICredentialsHelper {
   constructor(private readonly data: ICredentialDataDecryptedObject) {
@@ -47,15 +47,16 @@ class SandboxCredentials extends ICredentialsHelper {
   }
 }
 
-/** Calls `nodeType.methods.listSearch[method]` with the node's current parameters. */
-export async function runListSearch(
+/** Calls `nodeType.methods[kind][method]` with the node's current parameters. */
+export async function callNodeMethod(
   sandbox: Sandbox,
   nodeType: INodeType,
   typeName: string,
+  kind: 'listSearch' | 'loadOptions',
   method: string,
   parameters: IDataObject,
   filter?: string,
-): Promise<INodeListSearchResult> {
+): Promise<unknown> {
   const node = {
     id: '1',
     name: 'Node',
@@ -88,6 +89,18 @@ export async function runListSearch(
     webhookTestBaseUrl: '',
   } as unknown as IWorkflowExecuteAdditionalData;
   const context = new LoadOptionsContext(workflow, workflow.getNode('Node')!, additionalData, 'parameters.x');
-  const search = (nodeType as any).methods.listSearch[method];
-  return await search.call(context, filter);
+  const fn = (nodeType as any).methods[kind][method];
+  return await fn.call(context, filter);
+}
+
+/** A listSearch method's answer, as the editor's resource locator receives it. */
+export async function runListSearch(
+  sandbox: Sandbox,
+  nodeType: INodeType,
+  typeName: string,
+  method: string,
+  parameters: IDataObject,
+  filter?: string,
+): Promise<INodeListSearchResult> {
+  return (await callNodeMethod(sandbox, nodeType, typeName, 'listSearch', method, parameters, filter)) as INodeListSearchResult;
 }
