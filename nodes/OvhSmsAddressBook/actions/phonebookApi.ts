@@ -3,6 +3,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { ContactIndex, type PhonebookContact, type PhoneNumberNormaliser } from '../../../lib/contacts';
 import { buildPath, type OvhClient } from '../../../lib/ovh';
 import { decodeText, whyNotText } from '../../../lib/recipients';
+import { putToUploadUrl } from '../../shared/upload';
 
 export const bookPath = (serviceName: string, ...rest: Array<string | number>) =>
 	buildPath(['sms', serviceName, 'phonebooks', ...rest.map(String)]);
@@ -55,8 +56,7 @@ export async function uploadDocument(
 	if (!document?.id || !document.putUrl) {
 		throw new NodeOperationError(ctx.getNode(), 'OVHcloud created the document but gave no upload URL', { itemIndex });
 	}
-	// The upload URL is pre-signed storage, not the API: it takes the bytes as they are.
-	await ctx.helpers.httpRequest({ method: 'PUT', url: document.putUrl, body: bytes, headers: { 'Content-Type': 'text/csv' } });
+	await putToUploadUrl(ctx, document.putUrl, bytes, 'text/csv');
 	return document;
 }
 

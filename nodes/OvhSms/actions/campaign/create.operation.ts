@@ -12,6 +12,7 @@ import { campaignJson } from './campaignJson';
 import { showFor, waitFields, type WaitOptions } from './fields';
 import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './recipients';
 import { waitAndReport } from './waitForCompletion';
+import { putToUploadUrl } from '../../../shared/upload';
 
 const show = showFor('create');
 
@@ -281,10 +282,7 @@ async function createOne(
 		sleep,
 		nowMs: () => Date.now(),
 		upload: {
-			putFile: async (url, content) => {
-				// Pre-signed storage, not the API: a plain PUT of the bytes.
-				await this.helpers.httpRequest({ method: 'PUT', url, body: content, headers: { 'Content-Type': 'text/csv' } });
-			},
+			putFile: async (url, content) => await putToUploadUrl(this, url, content, 'text/csv'),
 			documentName: `campaign-${name || 'recipients'}.csv`,
 			slotDescription: `Campaign ${name}`.slice(0, 100),
 		},

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { senderLocator } from '../fields';
 import { senderPath } from '../senderApi';
 import type { ItemContext } from '../types';
+import { putToUploadUrl } from '../../../shared/upload';
 
 /** What the control panel accepts as a supporting document. */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -75,8 +76,7 @@ export async function execute(
 	if (!document.putUrl) {
 		throw new NodeOperationError(this.getNode(), 'OVHcloud created the document but gave no upload URL', { itemIndex });
 	}
-	// The upload URL is pre-signed storage, not the API: a plain PUT of the bytes.
-	await this.helpers.httpRequest({ method: 'PUT', url: document.putUrl, body: bytes, headers: { 'Content-Type': mimeType } });
+	await putToUploadUrl(this, document.putUrl, bytes, mimeType);
 	const shown: IDataObject = { ...document };
 	delete shown.putUrl;
 	return [{ json: { sender, ...shown, size: bytes.length, uploaded: true } }];
