@@ -8,7 +8,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { checkCustomBaseUrl, fetchOAuth2Token, OVH_ENDPOINTS, type OvhTransport } from '../lib/ovh';
+import { checkCustomBaseUrl, fetchOAuth2Token, OVH_ENDPOINTS, redactSecrets, type OvhTransport } from '../lib/ovh';
 
 const TOKEN_URL_BY_API: Record<string, string> = Object.fromEntries(
 	Object.values(OVH_ENDPOINTS).map((e) => [e.apiBaseUrl, e.tokenUrl]),
@@ -85,10 +85,12 @@ export class OvhCloudOAuth2Api implements ICredentialType {
 				json: false,
 				encoding: 'text',
 			})) as { statusCode: number; headers: Record<string, string>; body: unknown };
+			const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+			// An edge that repeats the request in its error page would repeat the client secret.
 			return {
 				status: response.statusCode,
 				headers: response.headers,
-				body: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''),
+				body: response.statusCode >= 400 ? redactSecrets(body, [String(credentials.clientSecret ?? '')]) : body,
 			};
 		};
 		const token = await fetchOAuth2Token(

@@ -13,7 +13,7 @@ import { newOutgoing, scheduleOutgoing } from './delivery';
 import { badRequest, conflict, forbidden } from './http';
 import { normaliseReceiver } from './phone';
 import { readSlotRows } from './receiver-slots';
-import { nextId, type SandboxRuntime } from './runtime';
+import { nextId, serverNowMs, type SandboxRuntime } from './runtime';
 import { stopClauseApplies } from './sending';
 import type { AccountState, BatchRecordState, BatchState, SenderType, SmsRecordBase } from './types';
 
@@ -284,7 +284,7 @@ function advanceBatch(runtime: SandboxRuntime, serviceName: string, batch: Batch
 function sendChunk(runtime: SandboxRuntime, account: AccountState, batch: BatchState, now: number): void {
   const start = batch.processedRecords - batch.errors.length;
   const end = Math.min(batch.records.length, start + BATCH_RECORDS_PER_STEP);
-  const created = formatOvhDate(now);
+  const created = formatOvhDate(serverNowMs(runtime, now));
   for (let i = start; i < end; i++) {
     const record = batch.records[i];
     if (record.outcome === 'stoplisted') continue;

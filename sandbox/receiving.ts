@@ -7,7 +7,7 @@ import { analyzeMessage } from '../lib/encoding';
 import { formatOvhDate } from './clock';
 import { badRequest, notFound } from './http';
 import { normaliseNumericSender, normaliseReceiver } from './phone';
-import { nextId, requireAccount, type SandboxRuntime } from './runtime';
+import { nextId, requireAccount, serverNowMs, type SandboxRuntime } from './runtime';
 import { SEED } from './seed';
 import { sendSms } from './sending';
 import type { AccountState, Incoming, IncomingInput, IncomingState, OutgoingState } from './types';
@@ -51,7 +51,7 @@ export async function receiveIncoming(runtime: SandboxRuntime, input: IncomingIn
   const credits = analyzeMessage(input.message).parts;
   account.creditsLeft = Math.max(0, account.creditsLeft - credits);
 
-  const now = runtime.now();
+  const now = serverNowMs(runtime);
   const incoming: IncomingState = {
     id: nextId(runtime),
     creationDatetime: formatOvhDate(now),

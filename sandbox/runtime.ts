@@ -30,6 +30,16 @@ export function serverEpochSeconds(runtime: SandboxRuntime): number {
   return Math.floor(runtime.now() / 1000) + Math.round(runtime.faults.clockSkewSeconds);
 }
 
+/**
+ * The same server clock in ms, for the creation times the API stamps: a skewed server stamps
+ * its SMS with the time `/auth/time` gives, or a client that compares the two (a lookup of
+ * lost answers, a polling cursor) would meet a server that exists nowhere. Due times stay on
+ * the real clock so that changing the skew does not move them.
+ */
+export function serverNowMs(runtime: SandboxRuntime, realMs = runtime.now()): number {
+  return realMs + Math.round(runtime.faults.clockSkewSeconds) * 1000;
+}
+
 export function requireAccount(runtime: SandboxRuntime, serviceName: string): AccountState {
   const account = runtime.state.accounts[serviceName];
   if (!account) throw new ApiError(404, { class: 'Client::NotFound', message: 'This service does not exist' });

@@ -8,7 +8,7 @@ import { formatOvhDate } from './clock';
 import { newOutgoing, scheduleJob, scheduleOutgoing } from './delivery';
 import { badRequest, forbidden } from './http';
 import { normaliseReceiver } from './phone';
-import { nextId, type SandboxRuntime } from './runtime';
+import { nextId, serverNowMs, type SandboxRuntime } from './runtime';
 import type { AccountState, PendingJobState, SenderType, SmsRecordBase } from './types';
 
 export interface SendOrder {
@@ -86,7 +86,7 @@ export function sendSms(runtime: SandboxRuntime, account: AccountState, order: S
   for (const receiver of valid) {
     const base: SmsRecordBase = {
       id: nextId(runtime),
-      creationDatetime: formatOvhDate(now),
+      creationDatetime: formatOvhDate(serverNowMs(runtime)),
       credits: analysis.parts,
       message: text,
       messageLength: text.length,

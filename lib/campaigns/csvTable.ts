@@ -4,7 +4,7 @@
  * recipients library's, so both read a file the same way.
  */
 import { parse } from 'csv-parse/sync';
-import { decodeText, detectDelimiter } from '../recipients';
+import { decodeText, detectDelimiter, whyNotText } from '../recipients';
 import { CampaignInputError } from './errors';
 import type { TableInput } from './recipientTable';
 
@@ -15,6 +15,8 @@ interface ParsedRecord {
 
 export function readCsvTable(input: string | Uint8Array): TableInput & { header: string[] } {
 	const text = typeof input === 'string' ? input : decodeText(input);
+	const binary = whyNotText(text);
+	if (binary) throw new CampaignInputError(`The CSV file is not a text file (${binary}): is it really a CSV file?`);
 	let records: ParsedRecord[];
 	try {
 		records = parse(text, {

@@ -80,6 +80,12 @@ function checkRow(
 	if (missingText.length > 0) return { reason: `no ${missingText.join(' and no ')}` };
 	if (options.asciiOnly) {
 		for (const field of ['group', 'name', 'surname'] as const) {
+			// A line break or tab inside a quoted value is skipped by OVHcloud's import just the same.
+			if ([...contact[field]].some((c) => c.charCodeAt(0) < 0x20)) {
+				return {
+					reason: `a line break or control character in ${field}: OVHcloud's import skips such contacts (the contact-by-contact mode keeps them)`,
+				};
+			}
 			const accented = [...contact[field]].find((c) => c.charCodeAt(0) > 0x7e);
 			if (accented) {
 				return {

@@ -166,8 +166,8 @@ export class OvhClient {
 					method,
 					path: shownPath,
 					ovhMessage: failure.requestMayHaveBeenSent
-						? `no answer (${failure.message}); the request may have been processed`
-						: `could not connect (${failure.message})`,
+						? `no answer (${networkWords(failure)}); the request may have been processed`
+						: `could not connect (${networkWords(failure)})`,
 					requestMayHaveBeenProcessed: failure.requestMayHaveBeenSent,
 				});
 			}
@@ -186,8 +186,15 @@ export class OvhClient {
 				this.token = undefined;
 				continue;
 			}
-			if (status === 429) this.stats.rateLimited++;
-			if (canRetry && (status === 429 || (error.isServerError && idempotent))) {
+			if (status === 429) {
+				this.stats.rateLimited++;
+				if (attempt + 1 < this.retryPolicy.maxRateLimitedAttempts) {
+					await this.wait(attempt, getHeader(response!.headers, 'retry-after'));
+					continue;
+				}
+				throw error;
+			}
+			if (canRetry && error.isServerError && idempotent) {
 				await this.wait(attempt, getHeader(response!.headers, 'retry-after'));
 				continue;
 			}
@@ -208,25 +215,45 @@ export class OvhClient {
 
 	private async fetchClockDelta(): Promise<number> {
 		const url = `${this.baseUrl}/auth/time`;
+		// The first call of a run, and one that needs no key: a failure here is the endpoint's.
+		const checkEndpoint = `check the endpoint in the credential (${this.baseUrl})`;
 		for (let attempt = 0; ; attempt++) {
 			let response: OvhHttpResponse | undefined;
+			let failure: OvhTransportFailure | undefined;
 			try {
 				response = await this.transport({ method: 'GET', url, headers: { Accept: 'application/json' } });
-			} catch {
-				response = undefined; // no answer: retried below like a 5xx
+			} catch (error) {
+				failure = OvhTransportFailure.from(error); // no answer: retried below like a 5xx
 			}
 			if (response && response.status >= 200 && response.status < 300) {
 				const serverSeconds = Number(parseBody<unknown>(response.body));
-				if (Number.isFinite(serverSeconds)) return serverSeconds - Math.round(this.nowMs() / 1000);
+				if (Number.isFinite(serverSeconds) && response.body.trim() !== '') return serverSeconds - Math.round(this.nowMs() / 1000);
+				throw new OvhApiError({
+					method: 'GET',
+					path: '/auth/time',
+					httpStatus: response.status,
+					ovhMessage: `this is not the OVHcloud API: it answered ${describeBody(response.body)} where the API gives its clock; ${checkEndpoint}`,
+					requestMayHaveBeenProcessed: false,
+				});
 			}
 			if (response && response.status !== 429 && response.status < 500) {
-				throw errorFromResponse('GET', '/auth/time', response.status, response.headers, response.body);
+				const error = errorFromResponse('GET', '/auth/time', response.status, response.headers, response.body);
+				throw new OvhApiError({
+					method: 'GET',
+					path: '/auth/time',
+					httpStatus: response.status,
+					errorCode: error.errorCode,
+					errorClass: error.errorClass,
+					queryId: error.queryId,
+					ovhMessage: `${error.ovhMessage}; this route needs no key on the OVHcloud API, so ${checkEndpoint}`,
+					requestMayHaveBeenProcessed: false,
+				});
 			}
 			if (attempt + 1 >= this.retryPolicy.maxAttempts) {
 				throw new OvhApiError({
 					method: 'GET',
 					path: '/auth/time',
-					ovhMessage: 'could not read the API clock',
+					ovhMessage: `could not read the API clock (${failure ? networkWords(failure) : `HTTP ${response?.status ?? '?'}`}); ${checkEndpoint} and the network`,
 					requestMayHaveBeenProcessed: false,
 				});
 			}
@@ -265,6 +292,30 @@ export class OvhClient {
 		this.stats.retries++;
 		await this.sleep(backoffDelayMs(this.retryPolicy, attempt, this.random, retryAfter));
 	}
+}
+
+/**
+ * A network failure in words. n8n replaces any error message that contains a Node.js error
+ * code (ECONNREFUSED…) by its own generic sentence, which would hide the endpoint.
+ */
+function networkWords(failure: OvhTransportFailure): string {
+	const words: Record<string, string> = {
+		ECONNREFUSED: 'connection refused: nothing listens there',
+		ENOTFOUND: 'host name not found',
+		EAI_AGAIN: 'host name not found',
+		ETIMEDOUT: 'no answer in time',
+		ECONNRESET: 'connection cut',
+		EHOSTUNREACH: 'host unreachable',
+		ENETUNREACH: 'network unreachable',
+	};
+	return (failure.code && words[failure.code]) || failure.message.replace(/\bE[A-Z_]{3,}\b/g, '').trim() || 'no answer';
+}
+
+/** A short, printable view of an unexpected answer. */
+function describeBody(text: string): string {
+	const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	if (!plain) return 'an empty body';
+	return `"${plain.length > 80 ? `${plain.slice(0, 80)}…` : plain}"`;
 }
 
 function parseBody<T>(text: string): T {

@@ -1,11 +1,17 @@
 export interface RetryPolicy {
 	/** Attempts in all, the first included. */
 	maxAttempts: number;
+	/**
+	 * Attempts in all when the API keeps answering 429. A 429 means nothing was done, and an
+	 * account's limit is shared by every execution and worker using its key: when five of them
+	 * send at once, six attempts (about 12 s of waiting) are not enough to get a turn.
+	 */
+	maxRateLimitedAttempts: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 20_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, maxRateLimitedAttempts: 12, baseDelayMs: 500, maxDelayMs: 20_000 };
 
 /**
  * Full-jitter exponential backoff (a random wait up to base × 2^attempt, capped): many

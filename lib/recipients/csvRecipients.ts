@@ -86,6 +86,26 @@ export function detectDelimiter(text: string): CsvDelimiter {
 	return ',';
 }
 
+/**
+ * Why a decoded file is binary data rather than text (an image, a spreadsheet in .xlsx, a
+ * zip), or undefined: NUL or other control characters that no CSV holds, in its first 64 KB.
+ */
+export function whyNotText(text: string): string | undefined {
+	const sample = text.slice(0, 65_536);
+	let controls = 0;
+	let firstAt = -1;
+	for (let i = 0; i < sample.length; i++) {
+		const code = sample.charCodeAt(i);
+		if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) {
+			controls++;
+			if (firstAt === -1) firstAt = i;
+		}
+	}
+	// A stray control character in a hand-made file is a bad row; many of them are not text.
+	if (controls === 0 || (controls < 8 && controls * 1000 < sample.length)) return undefined;
+	return `${controls} control characters in its first ${sample.length.toLocaleString('en-US')} characters, the first at position ${firstAt + 1}`;
+}
+
 interface ParsedRecord {
 	record: string[];
 	info: { lines: number };
@@ -203,6 +223,8 @@ function chooseColumn(
  */
 export function readRecipientCsv(input: string | Uint8Array, options: RecipientCsvOptions = {}): RecipientCsv {
 	const text = typeof input === 'string' ? input : decodeText(input);
+	const binary = whyNotText(text);
+	if (binary) throw new RecipientFileError(`This is not a text file (${binary}): is it really a CSV file?`);
 	const delimiter = detectDelimiter(text);
 	const unreadable: Array<{ line: number; reason: string }> = [];
 	const records = readRecords(text, delimiter, unreadable);

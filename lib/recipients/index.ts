@@ -11,5 +11,5 @@ export type { PhoneNumberCheck, PhoneNumberOptions } from './phoneNumber';
 export { splitNumberList } from './numberList';
 export { RecipientList } from './recipientList';
 export type { InvalidRecipient } from './recipientList';
-export { decodeText, detectDelimiter, readRecipientCsv, RecipientFileError } from './csvRecipients';
+export { decodeText, detectDelimiter, readRecipientCsv, RecipientFileError, whyNotText } from './csvRecipients';
 export type { CsvDelimiter, RecipientCsv, RecipientCsvOptions } from './csvRecipients';

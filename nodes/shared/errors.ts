@@ -1,16 +1,28 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import { OvhApiError } from '../../lib/ovh';
 
+/** What to do about OVHcloud's refusals of the credential itself, which its own words do not say. */
+const CREDENTIAL_ADVICE: Record<string, string> = {
+	INVALID_CREDENTIAL:
+		'The consumer key (or the service account token) is unknown, expired or revoked: create a new consumer key (https://eu.api.ovh.com/createToken/) and put it in the credential.',
+	INVALID_KEY: 'The application key is unknown to this endpoint: check the credential\'s application key and endpoint.',
+	INVALID_SIGNATURE: 'The request signature was refused: check the credential\'s application secret and consumer key.',
+	NOT_GRANTED_CALL: 'The consumer key does not grant this call: create one with the rights listed in the credential.',
+};
+
 /** An n8n error that shows OVHcloud's own words (n8n's generic "Bad request" hides them). */
 export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof OvhApiError) {
+		const advice = CREDENTIAL_ADVICE[error.errorCode ?? ''];
 		return new NodeApiError(node, error.toJSON() as JsonObject, {
 			itemIndex,
 			message: error.message,
-			description: error.queryId
-				? `OVHcloud answered: ${error.ovhMessage}. Quote query id ${error.queryId} to OVHcloud support if it persists.`
-				: `OVHcloud: ${error.ovhMessage}`,
+			description:
+				(advice ? `${advice} ` : '') +
+				(error.queryId
+					? `OVHcloud answered: ${error.ovhMessage}. Quote query id ${error.queryId} to OVHcloud support if it persists.`
+					: `OVHcloud: ${error.ovhMessage}`),
 			httpCode: error.httpStatus === undefined ? undefined : String(error.httpStatus),
 		});
 	}

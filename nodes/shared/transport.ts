@@ -8,7 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { OvhApiError, OvhClient, OvhTransportFailure, resolveApiBaseUrl, type OvhTransport } from '../../lib/ovh';
+import { OvhApiError, OvhClient, OvhTransportFailure, redactSecrets, resolveApiBaseUrl, type OvhTransport } from '../../lib/ovh';
 
 export type OvhRequestContext =
 	| IExecuteFunctions
@@ -36,7 +36,7 @@ interface FullResponse {
  * settings apply. Every HTTP status comes back as an answer for the client to judge, except
  * 401 on a service account: n8n must see that one to fetch a new token and retry.
  */
-function n8nTransport(ctx: OvhRequestContext, credentialType: OvhCredentialType): OvhTransport {
+function n8nTransport(ctx: OvhRequestContext, credentialType: OvhCredentialType, secrets: string[]): OvhTransport {
 	return async (request) => {
 		const options: IHttpRequestOptions = {
 			method: request.method,
@@ -58,10 +58,11 @@ function n8nTransport(ctx: OvhRequestContext, credentialType: OvhCredentialType)
 		}
 		if (response) {
 			const body = response.body;
+			const text = typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body);
 			return {
 				status: response.statusCode,
 				headers: response.headers ?? {},
-				body: typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body),
+				body: response.statusCode >= 400 ? redactErrorBody(text, secrets) : text,
 			};
 		}
 		const refusal = findOvhApiError(failure);
@@ -69,10 +70,18 @@ function n8nTransport(ctx: OvhRequestContext, credentialType: OvhCredentialType)
 		const httpStatus = statusOf(failure);
 		if (httpStatus) {
 			// n8n already retried once with a fresh token; hand the refusal to the client.
-			return { status: httpStatus, headers: {}, body: JSON.stringify({ message: messageOf(failure) }) };
+			return { status: httpStatus, headers: {}, body: JSON.stringify({ message: redactErrorBody(messageOf(failure), secrets) }) };
 		}
 		throw OvhTransportFailure.from(networkCause(failure));
 	};
+}
+
+/**
+ * An error answer becomes the error message users and logs see. Some edges (proxies, WAFs)
+ * repeat the request in their error page, headers included: take the keys out of it.
+ */
+function redactErrorBody(text: string, secrets: string[]): string {
+	return redactSecrets(text, secrets).replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1[redacted]');
 }
 
 /** The token fetch of a service-account credential fails with an OvhApiError, which n8n
@@ -114,7 +123,11 @@ export async function createOvhClient(ctx: OvhRequestContext): Promise<OvhClient
 	const baseUrl = resolveApiBaseUrl(String(credentials.endpoint ?? ''), String(credentials.customEndpoint ?? ''));
 	return new OvhClient({
 		baseUrl,
-		transport: n8nTransport(ctx, credentialType),
+		transport: n8nTransport(
+			ctx,
+			credentialType,
+			['applicationSecret', 'consumerKey', 'clientSecret', 'accessToken'].map((key) => String(credentials[key] ?? '')),
+		),
 		auth: { type: 'transport', signsWithTimestamp: credentialType === 'ovhCloudApi' },
 		sleep,
 		timeoutMs: 60_000,

@@ -85,6 +85,45 @@ export interface StartN8nOptions {
 
 export declare function startN8n(options: StartN8nOptions): Promise<N8nServer>;
 
+export interface N8nWorker {
+  /** `http://127.0.0.1:<healthPort>`: the worker's health server (`/healthz`, `/healthz/readiness`). */
+  url: string;
+  healthPort: number;
+  brokerPort: number;
+  userFolder: string;
+  pid: number;
+  readySeconds: number;
+  /** `<userFolder>/n8n-worker.log` */
+  logFile: string;
+  logs(): string;
+  /** SIGTERM to the worker and its task runner, SIGKILL after 15 s. Safe to call twice. */
+  stop(): Promise<{ forced: boolean; stillRunning: boolean }>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  environment: Record<string, string>;
+}
+
+export interface StartN8nWorkerOptions {
+  userFolder: string;
+  /** The health server's port (QUEUE_HEALTH_CHECK_PORT). Default: a free one. */
+  healthPort?: number;
+  /** Default: a free one. */
+  brokerPort?: number;
+  /** Jobs run at once (`n8n worker --concurrency`); n8n's default is 10. */
+  concurrency?: number;
+  /** The queue settings shared with the main instance (EXECUTIONS_MODE, QUEUE_BULL_REDIS_*, DB_*, N8N_ENCRYPTION_KEY). */
+  env?: Record<string, string>;
+  log?: Log;
+  output?: (chunk: Buffer) => void;
+  /** Default 120 s. */
+  readyTimeoutMs?: number;
+  /** Default true. */
+  installPackage?: boolean;
+  runtimeDir?: string;
+}
+
+/** Starts `n8n worker` (queue mode) and resolves once it takes jobs. */
+export declare function startN8nWorker(options: StartN8nWorkerOptions): Promise<N8nWorker>;
+
 export interface CliOptions {
   userFolder: string;
   port?: number;

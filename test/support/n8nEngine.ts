@@ -20,6 +20,7 @@ import { Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core'
 import { OvhCloudApi } from '../../credentials/OvhCloudApi.credentials';
 import { OvhCloudOAuth2Api } from '../../credentials/OvhCloudOAuth2Api.credentials';
 import { OvhSms } from '../../nodes/OvhSms/OvhSms.node';
+import { linesSince, logMark, type EngineLogLine } from './engineLogs';
 
 export const PACKAGE = 'n8n-nodes-ovh-sms';
 
@@ -129,6 +130,8 @@ export interface RunResult {
 	/** The workflow error, when the node failed without continue-on-fail. */
 	error?: { message: string; description?: string | null; httpCode?: string | null };
 	credentialsHelper: TestCredentialsHelper;
+	/** What n8n's logger received while the run went (every level, debug included). */
+	logs: EngineLogLine[];
 }
 
 let executionCounter = 0;
@@ -136,6 +139,7 @@ let executionCounter = 0;
 /** Runs Start → the node, with the items given as the Start node's output. */
 export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 	const nodeName = 'Node Under Test';
+	const logStart = logMark();
 	const credentialType = Object.keys(options.credentials)[0];
 	const workflowData = {
 		id: 'wf-test',
@@ -197,5 +201,5 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 	const nodeRuns = run.data.resultData.runData[nodeName];
 	const output = (nodeRuns?.[0]?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	const error = run.data.resultData.error as RunResult['error'] | undefined;
-	return { run, status: run.status, output, error, credentialsHelper };
+	return { run, status: run.status, output, error, credentialsHelper, logs: linesSince(logStart) };
 }

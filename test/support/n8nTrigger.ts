@@ -30,6 +30,8 @@ import { Credentials, HookContext, PollContext, WebhookContext } from 'n8n-core'
 import { OvhCloudApi } from '../../credentials/OvhCloudApi.credentials';
 import { OvhCloudOAuth2Api } from '../../credentials/OvhCloudOAuth2Api.credentials';
 import { OvhSmsTrigger } from '../../nodes/OvhSmsTrigger/OvhSmsTrigger.node';
+// Installs the log recorder: the trigger's contexts log through it too (`engineLogLines`).
+import './engineLogs';
 
 const PACKAGE = 'n8n-nodes-ovh-sms';
 const NODE_NAME = 'OVHcloud SMS Trigger';

@@ -100,6 +100,17 @@ describe('injected faults', () => {
     expect(serverTime - Date.now() / 1000).toBeGreaterThan(590);
     expect((await ovh(sandbox, 'GET', '/sms')).json.errorCode).toBe('QUERY_TIME_OUT');
     expect((await ovh(sandbox, 'GET', '/sms', { timestamp: serverTime })).status).toBe(200);
+
+    // What it creates carries its own (skewed) time, as a real server's clock would stamp it.
+    const sent = await ovh(sandbox, 'POST', `/sms/${sandbox.serviceName}/jobs`, {
+      timestamp: serverTime,
+      body: { message: 'Hi', sender: 'MyCompany', receivers: ['+33611111111'] },
+    });
+    const [id] = sent.json.ids as number[];
+    const stamped = sandbox.state.accounts[sandbox.serviceName].outgoing[id].creationDatetime;
+    expect(Date.parse(stamped) / 1000 - Date.now() / 1000).toBeGreaterThan(590);
+    const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'OK' });
+    expect(Date.parse(reply.creationDatetime) / 1000 - Date.now() / 1000).toBeGreaterThan(590);
   });
 
   it('is driven over HTTP too, and refuses nonsense', async () => {

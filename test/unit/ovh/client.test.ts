@@ -84,9 +84,16 @@ describe('OvhClient retries', () => {
 	});
 
 	test('gives up after the configured attempts with the last OVHcloud error', async () => {
-		const { client, calls } = makeClient(() => json(429, { message: 'slow down' }));
-		await expect(client.get('/sms')).rejects.toThrow(/429.*slow down/);
+		const { client, calls } = makeClient(() => json(503, { message: 'down for maintenance' }));
+		await expect(client.get('/sms')).rejects.toThrow(/503.*down for maintenance/);
 		expect(apiCalls(calls)).toHaveLength(6);
+	});
+
+	test('a rate limit is waited out longer than other errors (it is shared by every execution), then given up', async () => {
+		const { client, calls, sleeps } = makeClient(() => json(429, { message: 'slow down' }));
+		await expect(client.post('/sms/x/jobs', { message: 'hi' })).rejects.toThrow(/429.*slow down/);
+		expect(apiCalls(calls)).toHaveLength(12);
+		expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThan(60_000);
 	});
 });
 

@@ -1,5 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import {
+	CampaignInputError,
 	deferredStart,
 	estimateCampaign,
 	launchCampaign,
@@ -250,6 +251,7 @@ async function createOne(
 		defaultCountry: options.defaultCountry ?? 'FR',
 		replaceNonGsm: options.replaceNonGsm ?? false,
 	});
+	if (recipients.template.trim() === '') throw new CampaignInputError('"Message" is empty: nothing was created');
 	const stopClause = !noStop && !(senderMode === 'sender' && PHONE_NUMBER_SENDER.test(sender));
 	const account = await client.get<{ creditsLeft?: number }>(buildPath(['sms', serviceName]));
 	const estimate = estimateCampaign({

@@ -1,0 +1,480 @@
+// Bad input, one row of docs/reliability.md per test: each gets an error that says what and
+// where, spends no credit, and (with continue on fail) leaves the other items working, their
+// output paired with the right input. n8n's real engine, the sandbox, the OVHcloud SMS node
+// (Send, Campaign) and the Address Book node's CSV import.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { OvhSmsAddressBook } from '../../../nodes/OvhSmsAddressBook/OvhSmsAddressBook.node';
+import { registerNodeType, runNode, type RunResult } from '../../support/n8nEngine';
+import { jsonOf, sendParameters, useNodeHarness } from '../ovhSms/helpers';
+
+registerNodeType('n8n-nodes-ovh-sms.ovhSmsAddressBook', new OvhSmsAddressBook());
+
+const CREDITS = 100_000;
+const harness = useNodeHarness({ deliveryDelayMs: 20 });
+
+/** What each row showed the user, printed at the end for the docs table. */
+const seen: string[] = [];
+const note = (input: string, text: string) => seen.push(`${input} → ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+afterAll(() => process.stderr.write(`\n[bad input] what the user sees:\n${seen.map((line) => `  ${line}`).join('\n')}\n`));
+
+const postJobs = () => harness.sandbox.requests.filter((r) => r.method === 'POST' && /\/jobs$/.test(r.path));
+const creditsLeft = () => harness.account().creditsLeft;
+const receiversSent = () => harness.allSms().map((sms) => sms.receiver).sort();
+const apiCredentials = (overrides: IDataObject = {}) => ({
+	ovhCloudApi: { endpoint: 'custom', customEndpoint: harness.sandbox.apiBaseUrl, ...harness.sandbox.credentials, ...overrides },
+});
+
+function csvItem(content: string | Buffer, fileName = 'customers.csv'): INodeExecutionData {
+	const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+	return { json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'text/csv', fileName } } };
+}
+
+/** Every item of a continue-on-fail run: one output each, in order, paired with its input. */
+function expectPaired(result: RunResult, count: number) {
+	expect(result.status).toBe('success');
+	expect(result.output).toHaveLength(count);
+	result.output.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
+}
+
+/** Without continue on fail, the bad input stops the run before anything is sent. */
+async function expectStopsBeforeSending(run: () => Promise<RunResult>, error: RegExp) {
+	harness.sandbox.reset();
+	harness.sandbox.setCredits(CREDITS);
+	const result = await run();
+	expect(result.status).toBe('error');
+	expect(result.error?.message).toMatch(error);
+	expect(postJobs()).toHaveLength(0);
+	expect(creditsLeft()).toBe(CREDITS);
+}
+
+// Junk that no CSV holds: the bytes of a made-up binary file, NULs and control bytes included.
+const BINARY_JUNK = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+
+describe('Send: one bad item among good ones', () => {
+	// Item 1 is the bad one; items 0 and 2 are good and must still go out.
+	const good = (n: number) => ({ phone: `+3361111110${n}`, msg: 'Your parcel arrives tomorrow', sender: 'MyCompany', sendAt: '' });
+	const parameters = sendParameters({
+		receivers: '={{ $json.phone }}',
+		message: '={{ $json.msg }}',
+		sender: { __rl: true, mode: 'id', value: '={{ $json.sender }}' },
+		options: { sendAt: '={{ $json.sendAt }}' },
+	});
+	const rows: Array<{ input: string; bad: IDataObject; parameters?: IDataObject; error: RegExp | null; sentTo?: string }> = [
+		{ input: 'Malformed number', bad: { phone: '+33 6 12 ab 56' }, error: /^No valid phone number in "Phone Numbers": "\+33 6 12 ab 56" contains letters \[item 1\]$/ },
+		{ input: 'Malformed number (too short)', bad: { phone: '+33 6 12' }, error: /"\+33 6 12" wrong length for France: 3 digits after \+33, expected 9 \[item 1\]$/ },
+		{
+			input: 'National number, no default country',
+			bad: { phone: '06 12 34 56 78' },
+			parameters: { defaultCountry: '' },
+			error: /"06 12 34 56 78" national number without a country: write it as \+<country code>… or set a default country \[item 1\]$/,
+		},
+		{ input: 'National number, default country FR', bad: { phone: '06 12 34 56 78' }, parameters: { defaultCountry: 'FR' }, error: null, sentTo: '+33612345678' },
+		{
+			input: '2,000-character message',
+			bad: { msg: 'a'.repeat(2000) },
+			error: /^The message needs 14 SMS parts \(2011 GSM-7 characters with the STOP mention\), more than "Maximum Parts" allows \(6\); nothing was sent \[item 1\]$/,
+		},
+		{
+			input: 'Lone surrogate in the message',
+			bad: { msg: 'Your parcel \uD83D arrives' },
+			error: /^"Message" has a broken character at position 13 \(U\+D83D, half of an emoji/,
+		},
+		{ input: 'Empty message', bad: { msg: '' }, error: /^"Message" is empty \[item 1\]$/ },
+		{ input: 'Message of spaces only', bad: { msg: '   \n ' }, error: /^"Message" is empty \[item 1\]$/ },
+		{ input: 'Unknown sender', bad: { sender: 'Nobody' }, error: /^The sender "Nobody" does not exist on sms-sb00001-1\. Enabled senders: MyCompany, Alerts, .* \[item 1\]$/ },
+		{
+			input: 'Sender over 11 characters',
+			bad: { sender: 'MyCompanyShop' },
+			error: /^The sender "MyCompanyShop" does not exist on sms-sb00001-1\. A sender name has at most 11 characters; "MyCompanyShop" has 13\. Enabled senders: /,
+		},
+		{ input: 'Sender not enabled (refused)', bad: { sender: 'Refused' }, error: /^The sender "Refused" cannot send: .*Brand not justified.* \[item 1\]$/ },
+		{
+			input: 'Send At in the past',
+			bad: { sendAt: '2020-01-01T10:00:00Z' },
+			error: /^"Send At" is in the past: 2020-01-01T10:00:00\+00:00 \(more than 5 minutes before now\); nothing was sent \[item 1\]$/,
+		},
+		{ input: 'Send At not a date', bad: { sendAt: 'tomorrow' }, error: /^"Send At" is not a date and time: tomorrow \[item 1\]$/ },
+	];
+
+	test.each(rows)('$input', async ({ input, bad, parameters: overrides, error, sentTo }) => {
+		const items = [good(0), { ...good(1), ...bad }, good(2)];
+		const run = () => harness.run({ ...parameters, ...overrides }, items, { continueOnFail: true });
+		const result = await run();
+		expectPaired(result, 3);
+		const out = jsonOf(result);
+		for (const index of [0, 2]) expect(out[index]).toMatchObject({ status: 'sent', validReceivers: [items[index].phone] });
+		if (error) {
+			expect(out[1].error).toMatch(error);
+			note(input, `${String(out[1].error)}${out[1].errorDescription ? ` — ${String(out[1].errorDescription)}` : ''}`);
+			expect(out[1].ids).toBeUndefined();
+			expect(receiversSent()).toEqual([items[0].phone, items[2].phone]);
+			expect(creditsLeft()).toBe(CREDITS - 2);
+			expect(postJobs().flatMap((request) => JSON.parse(request.body).receivers as string[])).not.toContain(items[1].phone);
+			await expectStopsBeforeSending(() => harness.run({ ...parameters, ...overrides }, items), error);
+		} else {
+			expect(out[1]).toMatchObject({ status: 'sent', validReceivers: [sentTo] });
+			note(input, `sent to ${sentTo}`);
+			expect(creditsLeft()).toBe(CREDITS - 3);
+		}
+	});
+});
+
+describe('Send: CSV files', () => {
+	// Item 0 holds the file under test, item 1 a good file: one bad file must not stop the other.
+	const otherFile = csvItem('phone\n+33699999901\n', 'other.csv');
+	const csvParameters = (overrides: IDataObject = {}) =>
+		sendParameters({ recipientSource: 'csv', binaryPropertyName: 'data', csvHeader: 'auto', defaultCountry: 'FR', ...overrides });
+	const rows: Array<{
+		input: string;
+		file: string | Buffer;
+		parameters?: IDataObject;
+		error?: RegExp;
+		sent?: string[];
+		invalid?: Array<{ line: number; reason: RegExp }>;
+	}> = [
+		{
+			input: 'Numbers in the wrong column',
+			file: 'phone;name\nAlice;+33611111101\nBob;+33611111102\n',
+			error: /^CSV file "customers\.csv": No valid phone number in CSV file "customers\.csv" \(2 rows\): line 2: "Alice" contains letters; line 3: "Bob" contains letters \[item 0\]$|^No valid phone number in CSV file "customers\.csv" \(2 rows\): line 2: "Alice" contains letters; line 3: "Bob" contains letters \[item 0\]$/,
+		},
+		{
+			input: 'Column named in "Number Column" not in the file',
+			file: 'name;mobile\nAlice;+33611111101\n',
+			parameters: { csvColumn: 'phone' },
+			error: /^CSV file "customers\.csv": No column named "phone" in the file; its columns are: name, mobile \[item 0\]$/,
+		},
+		{
+			input: 'CSV with a BOM',
+			file: '\uFEFFphone;name\n+33611111101;Alice\n06 11 11 11 02;Bob\n',
+			sent: ['+33611111101', '+33611111102'],
+		},
+		{ input: 'CSV with `;`', file: 'name;phone\nAlice;+33611111101\nBob;0611111102\n', sent: ['+33611111101', '+33611111102'] },
+		{ input: 'CSV with `,`', file: 'name,phone\nAlice,+33611111101\nBob,0611111102\n', sent: ['+33611111101', '+33611111102'] },
+		{
+			input: 'Quoted fields with delimiters and line breaks inside',
+			file: 'name;phone;note\n"Doe; Jane";+33611111101;"first line\nsecond line"\n"Bob ""B"" Smith";not a number;x\nCarl;+33611111103;"a;b"\n',
+			sent: ['+33611111101', '+33611111103'],
+			invalid: [{ line: 4, reason: /contains letters/ }],
+		},
+		{
+			input: 'Blank lines',
+			file: 'phone\n\n+33611111101\n\n\n+3361\n;\n+33611111103\n\n',
+			sent: ['+33611111101', '+33611111103'],
+			invalid: [{ line: 6, reason: /too short|wrong length/ }],
+		},
+		{
+			input: 'Binary junk as the CSV file',
+			file: BINARY_JUNK,
+			error: /^CSV file "customers\.csv": This is not a text file \(\d+ control characters in its first 4,096 characters, the first at position \d+\): is it really a CSV file\? \[item 0\]$/,
+		},
+		{ input: 'Empty CSV file', file: '', error: /^CSV file "customers\.csv": The file has no rows \[item 0\]$/ },
+	];
+
+	test.each(rows)('$input', async ({ input, file, parameters: overrides, error, sent, invalid }) => {
+		const items = [csvItem(file), otherFile];
+		const result = await harness.run(csvParameters(overrides), items, { continueOnFail: true });
+		expectPaired(result, 2);
+		const [out, other] = jsonOf(result);
+		expect(other).toMatchObject({ status: 'sent', validReceivers: ['+33699999901'] });
+		if (error) {
+			expect(out.error).toMatch(error);
+			note(input, String(out.error));
+			expect(receiversSent()).toEqual(['+33699999901']);
+			expect(creditsLeft()).toBe(CREDITS - 1);
+			await expectStopsBeforeSending(() => harness.run(csvParameters(overrides), items), error);
+			return;
+		}
+		expect(out).toMatchObject({ status: 'sent', validReceivers: sent });
+		const reported = out.invalidReceivers as Array<{ line: number; reason: string }>;
+		expect(reported).toHaveLength(invalid?.length ?? 0);
+		invalid?.forEach((expected, k) => {
+			expect(reported[k].line).toBe(expected.line);
+			expect(reported[k].reason).toMatch(expected.reason);
+		});
+		note(input, `sent to ${sent!.length}; ${reported.map((r) => `line ${r.line}: ${r.reason}`).join('; ') || 'nothing rejected'}`);
+		expect(receiversSent()).toEqual([...sent!, '+33699999901'].sort());
+		expect(creditsLeft()).toBe(CREDITS - sent!.length - 1);
+	});
+
+	test('1 million rows: a dry run reads and prices them all; a real send the account cannot pay is refused before any job', async () => {
+		const lines = ['phone'];
+		for (let i = 0; i < 1_000_000; i++) lines.push(`+3361${String(i).padStart(7, '0')}`);
+		lines[500_001] = 'not a number';
+		const file = Buffer.from(lines.join('\n'), 'utf8');
+		lines.length = 0;
+		const rssBefore = process.memoryUsage().rss;
+
+		harness.sandbox.setCredits(2_000_000);
+		let started = Date.now();
+		const dry = await harness.run(csvParameters({ options: { dryRun: true } }), [csvItem(file)]);
+		const dryMs = Date.now() - started;
+		const rssAfterDry = process.memoryUsage().rss;
+		const heapAfterDry = process.memoryUsage().heapUsed;
+		expect(dry.status).toBe('success');
+		const [estimate] = jsonOf(dry);
+		expect(estimate).toMatchObject({ status: 'dryRun', receiverCount: 999_999, estimatedCredits: 999_999, file: { rows: 1_000_000 } });
+		expect(estimate.invalidReceivers).toEqual([{ receiver: 'not a number', reason: 'contains letters', line: 500_002 }]);
+		expect(postJobs()).toHaveLength(0);
+		expect(creditsLeft()).toBe(2_000_000);
+
+		harness.sandbox.setCredits(CREDITS);
+		started = Date.now();
+		const refused = await harness.run(csvParameters(), [csvItem(file)]);
+		const refusedMs = Date.now() - started;
+		expect(refused.status).toBe('error');
+		expect(refused.error?.message).toMatch(
+			/^Not enough credits on sms-sb00001-1: this run needs at least 999999 credits for 999999 SMS, 100000 are left; nothing was sent \[item 0\]$/,
+		);
+		note('1 million rows (real send, 100,000 credits)', refused.error!.message);
+		note('1 million rows (dry run)', `status dryRun, receiverCount 999999, estimatedCredits 999999, line 500002 reported`);
+		expect(postJobs()).toHaveLength(0);
+		expect(creditsLeft()).toBe(CREDITS);
+		process.stderr.write(
+			`[bad input] 1,000,000-row CSV (${(file.length / 1e6).toFixed(1)} MB): dry run ${dryMs} ms, refused send ${refusedMs} ms; ` +
+				`RSS ${Math.round(rssBefore / 1e6)} MB before, ${Math.round(rssAfterDry / 1e6)} MB after the dry run, ` +
+				`${Math.round(process.memoryUsage().rss / 1e6)} MB at the end; heap in use after the dry run ${Math.round(heapAfterDry / 1e6)} MB\n`,
+		);
+	}, 120_000);
+});
+
+describe('Send: credentials and endpoint (every item fails alike: they share the credential)', () => {
+	let notOvh: http.Server;
+	let notOvhUrl = '';
+	let closedUrl = '';
+	beforeAll(async () => {
+		notOvh = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Welcome to nginx!</body></html>'));
+		await new Promise<void>((resolve) => notOvh.listen(0, '127.0.0.1', resolve));
+		notOvhUrl = `http://127.0.0.1:${(notOvh.address() as AddressInfo).port}/1.0`;
+		// A port that was just free: nothing listens there.
+		const probe = http.createServer();
+		await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+		closedUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/1.0`;
+		await new Promise((resolve) => probe.close(resolve));
+	});
+	afterAll(async () => {
+		await new Promise((resolve) => notOvh.close(resolve));
+	});
+
+	const oauth2 = (overrides: IDataObject = {}) => ({
+		ovhCloudOAuth2Api: {
+			endpoint: 'custom',
+			customEndpoint: harness.sandbox.apiBaseUrl,
+			customTokenUrl: `${harness.sandbox.url}/auth/oauth2/token`,
+			clientId: harness.sandbox.oauth2.clientId,
+			clientSecret: harness.sandbox.oauth2.clientSecret,
+			...overrides,
+		},
+	});
+	const withSpace = (field: 'applicationKey' | 'applicationSecret' | 'consumerKey') => () =>
+		apiCredentials({ [field]: `${harness.sandbox.credentials[field]} ` });
+
+	const rows: Array<{
+		input: string;
+		credentials: () => Record<string, ICredentialDataDecryptedObject>;
+		setUp?: () => void;
+		tearDown?: () => void;
+		error: RegExp | null;
+		description?: RegExp;
+		/** The run without continue on fail takes the same path; skipped where retries make it slow. */
+		skipStopRun?: boolean;
+	}> = [
+		{ input: 'Application key with a trailing space', credentials: withSpace('applicationKey'), error: null },
+		{ input: 'Application secret with a trailing space', credentials: withSpace('applicationSecret'), error: null },
+		{ input: 'Consumer key with a trailing space', credentials: withSpace('consumerKey'), error: null },
+		{ input: 'Consumer key with a leading tab and a trailing new line', credentials: () => apiCredentials({ consumerKey: `\t${harness.sandbox.credentials.consumerKey}\n` }), error: null },
+		{
+			input: 'Wrong endpoint: nothing listens there',
+			credentials: () => apiCredentials({ customEndpoint: closedUrl }),
+			// The clock is asked 6 times with backoff (a restarting API is not a wrong endpoint): ~12 s a run.
+			skipStopRun: true,
+			error: /^OVHcloud API no answer on GET \/auth\/time: could not read the API clock \(connection refused: nothing listens there\); check the endpoint in the credential \(http:\/\/127\.0\.0\.1:\d+\/1\.0\) and the network$/,
+		},
+		{
+			input: 'Wrong endpoint: a web server, not the OVHcloud API',
+			credentials: () => apiCredentials({ customEndpoint: notOvhUrl }),
+			error: /^OVHcloud API 200 on GET \/auth\/time: this is not the OVHcloud API: it answered "Welcome to nginx!" where the API gives its clock; check the endpoint in the credential \(http:\/\/127\.0\.0\.1:\d+\/1\.0\)$/,
+		},
+		{
+			input: 'Wrong endpoint: plain http to another host',
+			credentials: () => apiCredentials({ customEndpoint: 'http://api.example.com/1.0' }),
+			error: /Custom endpoint "http:\/\/api\.example\.com\/1\.0" uses plain http on a non-loopback host: use https/,
+		},
+		{
+			input: 'Expired consumer key',
+			credentials: () => apiCredentials(),
+			setUp: () => harness.sandbox.expireCredentials(),
+			tearDown: () => harness.sandbox.expireCredentials(false),
+			error: /^OVHcloud API 403 INVALID_CREDENTIAL on GET \/sms\/sms-sb00001-1\/senders\/MyCompany: This credential is not valid \(query id [^)]+\) \[item \d\]$|^OVHcloud API 403 INVALID_CREDENTIAL on GET \/sms\/sms-sb00001-1\/senders\/MyCompany: This credential is not valid \(query id [^)]+\)$/,
+			description: /^The consumer key \(or the service account token\) is unknown, expired or revoked: create a new consumer key/,
+		},
+		{
+			input: 'Revoked OAuth2 client secret',
+			credentials: () => oauth2(),
+			setUp: () => harness.sandbox.revokeOAuth2(),
+			tearDown: () => harness.sandbox.revokeOAuth2(false),
+			error: /^OVHcloud API 401 invalid_client on POST OAuth2 token endpoint: the service account was refused \(.*revoked\): check the client ID and secret, and that the secret was not revoked/,
+		},
+	];
+
+	test.each(rows)('$input', async ({ input, credentials, setUp, tearDown, error, description, skipStopRun }) => {
+		const items = [{ phone: '+33611111101' }, { phone: '+33611111102' }];
+		const parameters = sendParameters({ receivers: '={{ $json.phone }}' });
+		const run = (continueOnFail: boolean) =>
+			runNode({
+				type: 'ovhSms',
+				credentials: credentials(),
+				parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...parameters },
+				items,
+				continueOnFail,
+			});
+		setUp?.();
+		try {
+			const result = await run(true);
+			if (!error) {
+				expectPaired(result, 2);
+				expect(jsonOf(result).map((json) => json.status)).toEqual(['sent', 'sent']);
+				note(input, 'trimmed: sent');
+				expect(creditsLeft()).toBe(CREDITS - 2);
+				return;
+			}
+			// A client that cannot even be built (bad endpoint URL) fails the node as a whole.
+			const errors = result.status === 'success' ? jsonOf(result).map((json) => String(json.error)) : [String(result.error?.message)];
+			if (result.status === 'success') {
+				expectPaired(result, 2);
+				expect(errors).toHaveLength(2);
+			}
+			errors.forEach((text) => expect(text).toMatch(error));
+			if (description) expect(jsonOf(result)[0].errorDescription).toMatch(description);
+			note(input, `${errors[0]}${jsonOf(result)[0]?.errorDescription ? ` — ${String(jsonOf(result)[0].errorDescription)}` : ''}`);
+			expect(postJobs()).toHaveLength(0);
+			expect(creditsLeft()).toBe(CREDITS);
+			if (skipStopRun) return;
+			const stopped = await run(false);
+			expect(stopped.status).toBe('error');
+			expect(stopped.error?.message).toMatch(error);
+			expect(postJobs()).toHaveLength(0);
+			expect(creditsLeft()).toBe(CREDITS);
+		} finally {
+			tearDown?.();
+		}
+	}, 60_000);
+});
+
+describe('Campaign: bad input stops one campaign before anything is created', () => {
+	// Item 0 holds the bad input, item 1 a good campaign (scheduled tomorrow) that must still be created.
+	const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
+	const parameters: IDataObject = {
+		resource: 'campaign',
+		operation: 'create',
+		campaignName: 'Monday promotion',
+		senderMode: 'sender',
+		campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
+		campaignRecipients: 'csv',
+		binaryPropertyName: 'data',
+		phoneColumn: 'number',
+		campaignMessage: '={{ $json.message }}',
+		startMode: 'scheduled',
+		startAt: '={{ $json.startAt }}',
+	};
+	const file = 'number;firstname\n+33611111101;Ann\n';
+	const rows: Array<{ input: string; file: string | Buffer; bad?: IDataObject; error: RegExp }> = [
+		{ input: 'Campaign: binary junk as the CSV file', file: BINARY_JUNK, error: /^The CSV file is not a text file \(\d+ control characters/ },
+		{ input: 'Campaign: no usable number in the file', file: 'number;firstname\nabc;Ann\n06 12;Bob\n', error: /^No receiver to send to \(line 2: contains letters; line 3: wrong length for France/ },
+		{ input: 'Campaign: start date in the past', file, bad: { startAt: '2020-01-01T10:00:00Z' }, error: /^The start time 2020-01-01T10:00:00\.000Z is in the past/ },
+		{ input: 'Campaign: empty message', file, bad: { message: ' ' }, error: /^"Message" is empty: nothing was created$/ },
+		{
+			input: 'Campaign: unknown placeholder column',
+			file,
+			bad: { message: 'Hello #Firstname#' },
+			error: /^The message uses #Firstname#, which is not a column of the CSV file "customers\.csv" \(columns: number, firstname\)\. Did you mean #firstname#/,
+		},
+	];
+
+	test.each(rows)('$input', async ({ input, file: content, bad, error }) => {
+		const items = [
+			{ ...csvItem(content), json: { message: 'Hello #firstname#', startAt: tomorrow(), ...bad } },
+			{ ...csvItem('number;firstname\n+33699999901;Zoe\n', 'other.csv'), json: { message: 'Hello #firstname#', startAt: tomorrow() } },
+		];
+		const result = await harness.run(parameters, items, { continueOnFail: true });
+		expectPaired(result, 2);
+		const [out, other] = jsonOf(result);
+		expect(out.error).toMatch(error);
+		note(input, String(out.error));
+		expect(other.error).toBeUndefined();
+		expect(other.status).toBe('INSERTED');
+		expect(Object.keys(harness.account().batches)).toHaveLength(1);
+		expect(creditsLeft()).toBe(CREDITS - 1);
+	});
+});
+
+describe('Address Book import: CSV files', () => {
+	let bookKey = '';
+	const runBook = (parameters: IDataObject, items?: INodeExecutionData[], continueOnFail = false) =>
+		runNode({
+			type: 'ovhSmsAddressBook',
+			parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...parameters },
+			credentials: apiCredentials(),
+			items,
+			continueOnFail,
+		});
+	beforeEach(async () => {
+		const created = await runBook({ resource: 'addressBook', operation: 'create', bookName: 'Bad input' });
+		bookKey = created.output[0].json.bookKey as string;
+	});
+	const importParameters = () => ({
+		resource: 'addressBook',
+		operation: 'import',
+		importMode: 'ovhImport',
+		binaryPropertyName: 'data',
+		addressBook: { __rl: true, mode: 'id', value: bookKey },
+		importOptions: { pollIntervalSeconds: 0.02 },
+	});
+	const contacts = () => Object.values(harness.account().phonebooks[bookKey].contacts).map((c) => c.homeMobile).sort();
+	const goodFile = csvItem('group;name;surname;homeMobile\nVIP;Zoe;Last;+33699999901\n', 'other.csv');
+
+	const rows: Array<{ input: string; file: string | Buffer; error?: RegExp; created?: string[]; rejected?: Array<{ line: number; reason: RegExp }> }> = [
+		{ input: 'Import: CSV with a BOM', file: '\uFEFFname;surname;homeMobile\nAnn;A;+33611111101\n', created: ['+33611111101'] },
+		{ input: 'Import: CSV with `,`', file: 'name,surname,homeMobile\nAnn,A,+33611111101\nBob,B,0611111102\n', created: ['+33611111101', '+33611111102'] },
+		{
+			input: 'Import: quoted fields with `;` and line breaks',
+			file: 'name;surname;homeMobile\n"Ann; Jr";"A\nB";+33611111101\nBob;B;12\nCarl;C;+33611111103\n',
+			created: ['+33611111103'],
+			rejected: [
+				{ line: 2, reason: /^a line break or control character in surname: OVHcloud's import skips such contacts/ },
+				{ line: 4, reason: /homeMobile "12" is not a valid phone number/ },
+			],
+		},
+		{
+			input: 'Import: blank lines',
+			file: 'name;surname;homeMobile\n\nAnn;A;+33611111101\n\n\nBob;;+33611111102\n',
+			created: ['+33611111101'],
+			rejected: [{ line: 6, reason: /^no surname$/ }],
+		},
+		{ input: 'Import: numbers in a column not named like a phone field', file: 'name;surname;phone\nAnn;A;+33611111101\n', error: /^No phone number column: name one homeMobile, homePhone, workMobile, workPhone, or map columns to fields \(the file's columns are "name", "surname", "phone"\)$/ },
+		{ input: 'Import: binary junk as the file', file: BINARY_JUNK, error: /^"customers\.csv" is not a text file \(\d+ control characters in its first 4,096 characters, the first at position \d+\): is it really a CSV file\?$/ },
+	];
+
+	test.each(rows)('$input', async ({ input, file, error, created, rejected }) => {
+		const result = await runBook(importParameters(), [csvItem(file), goodFile], true);
+		expectPaired(result, 2);
+		const [out, other] = jsonOf(result);
+		expect(other).toMatchObject({ created: 1, rejected: 0 });
+		if (error) {
+			expect(out.error).toMatch(error);
+			note(input, String(out.error));
+			expect(contacts()).toEqual(['+33699999901']);
+		} else {
+			const rows = (out.rejectedRows as Array<{ line: number; reason: string }>) ?? [];
+			expect(rows).toHaveLength(rejected?.length ?? 0);
+			rejected?.forEach((expected, k) => {
+				expect(rows[k].line).toBe(expected.line);
+				expect(rows[k].reason).toMatch(expected.reason);
+			});
+			note(input, `${String(out.summary)}${rows.length ? `; ${rows.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}` : ''}`);
+			expect(contacts()).toEqual([...created!, '+33699999901'].sort());
+		}
+		expect(creditsLeft()).toBe(CREDITS);
+	});
+});
