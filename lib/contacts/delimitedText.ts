@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvRows, type CsvRow } from '../recipients';
 
 export interface DelimitedRecord {
 	/** 1-based line of the file where the record starts. */
@@ -31,29 +31,12 @@ function detectDelimiter(text: string): DelimitedText['delimiter'] {
 /** Reads a header line and records (BOM, quotes, blank lines and ragged rows handled). */
 export function readDelimitedText(text: string): DelimitedText {
 	const delimiter = detectDelimiter(text);
-	let parsed: Array<{ record: string[]; info: { lines: number } }> = [];
-	let failure: string | undefined;
+	let rows: CsvRow[];
 	try {
-		parsed = parse(text, {
-			bom: true,
-			delimiter,
-			info: true,
-			relax_column_count: true,
-			relax_quotes: true,
-			skip_empty_lines: true,
-			trim: true,
-		}) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+		rows = readCsvRows(text, delimiter);
 	} catch (error) {
-		failure = error instanceof Error ? error.message : String(error);
+		throw new ContactFileError(`The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
 	}
-	if (failure !== undefined) throw new ContactFileError(`The file is not valid CSV: ${failure}`);
-	const rows = parsed
-		.map(({ record, info }) => ({
-			// csv-parse reports the line a record ends on; a quoted field may span lines.
-			line: info.lines - record.reduce((n, value) => n + (value.match(/\n/g)?.length ?? 0), 0),
-			values: record,
-		}))
-		.filter((row) => row.values.some((value) => value !== ''));
 	if (rows.length === 0) throw new ContactFileError('The file is empty');
 	const [header, ...records] = rows;
 	return { delimiter, header: header.values, records };
