@@ -31,12 +31,14 @@ function detectDelimiter(text: string): DelimitedText['delimiter'] {
 /** Reads a header line and records (BOM, quotes, blank lines and ragged rows handled). */
 export function readDelimitedText(text: string): DelimitedText {
 	const delimiter = detectDelimiter(text);
-	let rows: CsvRow[];
+	let rows: CsvRow[] = [];
+	let failure: string | undefined;
 	try {
 		rows = readCsvRows(text, delimiter);
 	} catch (error) {
-		throw new ContactFileError(`The file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
+		failure = error instanceof Error ? error.message : String(error);
 	}
+	if (failure !== undefined) throw new ContactFileError(`The file is not valid CSV: ${failure}`);
 	if (rows.length === 0) throw new ContactFileError('The file is empty');
 	const [header, ...records] = rows;
 	return { delimiter, header: header.values, records };

@@ -47,22 +47,26 @@ export declare function stopSupervised(
   options?: { graceMs?: number; killWaitMs?: number },
 ): Promise<{ forced: boolean; stillRunning: boolean }>;
 
-export interface N8nServer {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  port: number;
+/** What every supervised n8n process (server or worker) offers. */
+export interface N8nProcess {
   userFolder: string;
   pid: number;
   readySeconds: number;
-  /** `<userFolder>/n8n.log` */
+  /** `<userFolder>/n8n.log` (server) or `n8n-worker.log` (worker). */
   logFile: string;
-  /** Everything n8n printed so far. */
+  /** Everything the process printed so far. */
   logs(): string;
-  /** SIGTERM to n8n and its task runner, SIGKILL after 15 s. Safe to call twice. */
+  /** SIGTERM to the process and its task runner, SIGKILL after 15 s. Safe to call twice. */
   stop(): Promise<{ forced: boolean; stillRunning: boolean }>;
-  /** Settles when the server process ends. */
+  /** Settles when the process ends. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   environment: Record<string, string>;
+}
+
+export interface N8nServer extends N8nProcess {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
 }
 
 export interface StartN8nOptions {
@@ -85,21 +89,11 @@ export interface StartN8nOptions {
 
 export declare function startN8n(options: StartN8nOptions): Promise<N8nServer>;
 
-export interface N8nWorker {
+export interface N8nWorker extends N8nProcess {
   /** `http://127.0.0.1:<healthPort>`: the worker's health server (`/healthz`, `/healthz/readiness`). */
   url: string;
   healthPort: number;
   brokerPort: number;
-  userFolder: string;
-  pid: number;
-  readySeconds: number;
-  /** `<userFolder>/n8n-worker.log` */
-  logFile: string;
-  logs(): string;
-  /** SIGTERM to the worker and its task runner, SIGKILL after 15 s. Safe to call twice. */
-  stop(): Promise<{ forced: boolean; stillRunning: boolean }>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  environment: Record<string, string>;
 }
 
 export interface StartN8nWorkerOptions {
