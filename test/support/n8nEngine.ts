@@ -2,23 +2,17 @@
 // request helpers from n8n-workflow) with this pack's nodes and credentials, the recipe of
 // shared/docs/n8n-node-pack.md §4.3. No server: one workflow takes about 0.1 s.
 import {
-	ICredentialsHelper,
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
-	type ICredentialType,
 	type IDataObject,
-	type IHttpRequestHelper,
-	type IHttpRequestOptions,
-	type INode,
 	type INodeExecutionData,
 	type INodeType,
 	type IRun,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import { OvhCloudApi } from '../../credentials/OvhCloudApi.credentials';
-import { OvhCloudOAuth2Api } from '../../credentials/OvhCloudOAuth2Api.credentials';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { TestCredentialsHelper } from './credentialsHelper';
 import { OvhSms } from '../../nodes/OvhSms/OvhSms.node';
 import { linesSince, logMark, type EngineLogLine } from './engineLogs';
 
@@ -56,62 +50,6 @@ const nodeTypes = {
 	getByNameAndVersion: (type: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeTypeMap[type], version),
 	getKnownTypes: () => ({}),
 } as any;
-
-const credentialTypes: Record<string, ICredentialType> = {
-	ovhCloudApi: new OvhCloudApi(),
-	ovhCloudOAuth2Api: new OvhCloudOAuth2Api(),
-};
-
-/** Plays n8n's credentials helper: decrypted data per type, the type's authenticate, and
- * preAuthentication (token fetch) when the expirable field is empty or the token expired. */
-class TestCredentialsHelper extends ICredentialsHelper {
-	preAuthenticationCalls = 0;
-
-	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
-		super();
-	}
-
-	getParentTypes() {
-		return [];
-	}
-	isCredentialUsableByNode() {
-		return true;
-	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
-		const type = credentialTypes[typeName];
-		return typeof type.authenticate === 'function' ? await type.authenticate(credentials, requestOptions) : requestOptions;
-	}
-	async preAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		_node: INode,
-		credentialsExpired: boolean,
-	) {
-		const type = credentialTypes[typeName];
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
-		if (!type.preAuthentication || !expirable) return undefined;
-		if (credentials[expirable.name] && !credentialsExpired) return undefined;
-		this.preAuthenticationCalls++;
-		const output = await type.preAuthentication.call(helpers, credentials);
-		Object.assign(this.data[typeName], output);
-		return output as ICredentialDataDecryptedObject;
-	}
-	async runPreAuthentication() {
-		return undefined;
-	}
-	async getCredentials() {
-		return new Credentials({ id: null, name: '' }, '', '');
-	}
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string) {
-		return { ...(this.data[type] ?? {}) };
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties() {
-		return [];
-	}
-}
 
 export interface RunNodeOptions {
 	/** Node type without the package prefix, e.g. 'ovhSms'. */

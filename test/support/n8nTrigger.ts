@@ -9,14 +9,11 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 import {
-	ICredentialsHelper,
 	NodeHelpers,
 	resolveWebhookDescriptionField,
 	Workflow,
 	type ICredentialDataDecryptedObject,
-	type ICredentialType,
 	type IDataObject,
-	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
 	type INodeType,
@@ -26,9 +23,8 @@ import {
 	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Credentials, HookContext, PollContext, WebhookContext } from 'n8n-core';
-import { OvhCloudApi } from '../../credentials/OvhCloudApi.credentials';
-import { OvhCloudOAuth2Api } from '../../credentials/OvhCloudOAuth2Api.credentials';
+import { HookContext, PollContext, WebhookContext } from 'n8n-core';
+import { TestCredentialsHelper } from './credentialsHelper';
 import { OvhSmsTrigger } from '../../nodes/OvhSmsTrigger/OvhSmsTrigger.node';
 // Installs the log recorder: the trigger's contexts log through it too (`engineLogLines`).
 import './engineLogs';
@@ -43,45 +39,6 @@ const nodeTypes = {
 	getByNameAndVersion: (type: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeTypeMap[type], version),
 	getKnownTypes: () => ({}),
 } as any;
-
-const credentialTypes: Record<string, ICredentialType> = {
-	ovhCloudApi: new OvhCloudApi(),
-	ovhCloudOAuth2Api: new OvhCloudOAuth2Api(),
-};
-
-/** n8n's credentials helper reduced to what runless contexts use: decrypted data, authenticate. */
-class TriggerCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
-		super();
-	}
-	getParentTypes() {
-		return [];
-	}
-	isCredentialUsableByNode() {
-		return true;
-	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
-		const type = credentialTypes[typeName];
-		return typeof type.authenticate === 'function' ? await type.authenticate(credentials, requestOptions) : requestOptions;
-	}
-	async preAuthentication() {
-		return undefined;
-	}
-	async runPreAuthentication() {
-		return undefined;
-	}
-	async getCredentials() {
-		return new Credentials({ id: null, name: '' }, '', '');
-	}
-	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string) {
-		return { ...(this.data[type] ?? {}) };
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties() {
-		return [];
-	}
-}
 
 export interface TriggerHarnessOptions {
 	/** The trigger node's parameters (authentication is derived from the credential type). */
@@ -114,7 +71,7 @@ export class TriggerHarness {
 	readonly calls: WebhookCall[] = [];
 	readonly workflow: Workflow;
 	private readonly node: INode;
-	private readonly credentialsHelper: TriggerCredentialsHelper;
+	private readonly credentialsHelper: TestCredentialsHelper;
 	private readonly registrations = new Map<string, Registration>();
 	private testWorkflow?: Workflow;
 	private readonly waiters: Array<() => void> = [];
@@ -127,7 +84,7 @@ export class TriggerHarness {
 		options: TriggerHarnessOptions,
 	) {
 		const credentialType = Object.keys(options.credentials)[0];
-		this.credentialsHelper = new TriggerCredentialsHelper(structuredClone(options.credentials));
+		this.credentialsHelper = new TestCredentialsHelper(structuredClone(options.credentials));
 		this.node = {
 			id: 'trigger-1',
 			name: NODE_NAME,
