@@ -193,6 +193,27 @@ const options: INodeProperties = {
 				'Whether to read each event back from the OVHcloud API by its ID before starting the workflow, so a forged call cannot inject a message. Costs one API call per event.',
 			displayOptions: { show: { '/mode': ['webhook'] } },
 		},
+		{
+			displayName: 'When the API Cannot Confirm',
+			name: 'unconfirmedEvents',
+			type: 'options',
+			default: 'refuse',
+			description:
+				'With Verify With API on: what to do with a call that carries the right token while the OVHcloud API cannot be reached to read the event back. OVHcloud does not document whether it calls again.',
+			options: [
+				{
+					name: 'Refuse It',
+					value: 'refuse',
+					description: 'Answer 503 and start nothing: no event the API has not confirmed, at the risk of missing one during an outage',
+				},
+				{
+					name: 'Start the Workflow, Marked Unverified',
+					value: 'emitUnverified',
+					description: 'Start it from what the call says, with verified: false and the reason in verificationError',
+				},
+			],
+			displayOptions: { show: { '/mode': ['webhook'] } },
+		},
 	],
 };
 

@@ -17,6 +17,8 @@ export interface TriggerSettings {
 	deleteAfterRead: boolean;
 	lookUpOriginalSms: boolean;
 	verifyWithApi: boolean;
+	/** A call with the right token whose event the API cannot be reached to confirm. */
+	unconfirmedEvents: 'refuse' | 'emitUnverified';
 	replaceExistingUrl: boolean;
 }
 
@@ -53,6 +55,7 @@ export function readTriggerSettings(ctx: TriggerContext): TriggerSettings {
 		deleteAfterRead: options.deleteAfterRead === true,
 		lookUpOriginalSms: options.lookUpOriginalSms === true,
 		verifyWithApi: options.verifyWithApi !== false,
+		unconfirmedEvents: options.unconfirmedEvents === 'emitUnverified' ? 'emitUnverified' : 'refuse',
 		replaceExistingUrl: options.replaceExistingUrl === true,
 	};
 }

@@ -64,24 +64,25 @@ function bodySize(request: CallbackRequest): number {
 	return Math.max(Number.isFinite(declared) ? declared : 0, request.rawBody?.length ?? 0);
 }
 
-async function receiveReply(client: OvhClient, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
+/** `client` undefined: the API is out of reach and the event is built from the call alone. */
+async function receiveReply(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
 	const call = readReplyCallback(fields);
 	if (!call) return { status: 400, text: 'Not a reply' };
 	if (settings.receivingNumber && !samePhoneNumber(call.receivingNumber, settings.receivingNumber)) return ACCEPTED;
 	const scope = { serviceName: settings.serviceName, virtualNumber: settings.receivingNumber || undefined };
 	let sms: IncomingSms | undefined = { id: call.id, message: call.message, sender: call.sender, tag: call.tag ?? null };
-	if (settings.verifyWithApi) {
+	if (client && settings.verifyWithApi) {
 		sms = await findIncoming(client, scope, call.id);
 		if (!sms) return { status: 404, text: 'Unknown reply' };
 	}
 	if (!matchesReplyFilter(sms, settings.replyFilter)) return ACCEPTED;
-	const outgoingId = settings.lookUpOriginalSms ? await findRepliedOutgoingId(client, scope, sms) : undefined;
+	const outgoingId = client && settings.lookUpOriginalSms ? await findRepliedOutgoingId(client, scope, sms) : undefined;
 	return {
 		...ACCEPTED,
 		event: smsReceivedEvent(sms, {
 			serviceName: settings.serviceName,
 			source: 'webhook',
-			verified: settings.verifyWithApi,
+			verified: client !== undefined && settings.verifyWithApi,
 			receivingNumber: call.receivingNumber ?? (settings.receivingNumber || null),
 			outgoingId,
 		}),
@@ -94,13 +95,13 @@ async function receiveReply(client: OvhClient, settings: TriggerSettings, fields
  * (a forged "failed" cannot start a fallback); a pending report may be older than the API's
  * state, which has moved on by the time the call arrives.
  */
-async function receiveReport(client: OvhClient, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
+async function receiveReport(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
 	const call = readDeliveryCallback(fields);
 	if (!call) return { status: 400, text: 'Not a delivery report' };
-	const stored = await findOutgoing(client, settings.serviceName, call.id);
+	const stored = client ? await findOutgoing(client, settings.serviceName, call.id) : undefined;
 	const claimed = { ptt: call.ptt ?? null, dlrCode: call.dlrCode ?? null };
 	const described = describeDelivery(claimed);
-	if (settings.verifyWithApi) {
+	if (client && settings.verifyWithApi) {
 		if (!stored) return { status: 404, text: 'Unknown SMS' };
 		const confirmed = stored.ptt === claimed.ptt && stored.deliveryReceipt === claimed.dlrCode;
 		if (described.final && !confirmed) return { status: 409, text: 'State not confirmed' };
@@ -113,18 +114,18 @@ async function receiveReport(client: OvhClient, settings: TriggerSettings, field
 		event: deliveryReportEvent(sms, {
 			serviceName: settings.serviceName,
 			source: 'webhook',
-			verified: settings.verifyWithApi,
+			verified: client !== undefined && settings.verifyWithApi,
 			reportedAt: call.date ?? null,
 			ovhStatusText: call.ovhStatusText ?? null,
 		}),
 	};
 }
 
-async function receiveStop(client: OvhClient, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
+async function receiveStop(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
 	const call = readStopCallback(fields);
 	if (!call) return { status: 400, text: 'Not a STOP notice' };
 	let entry = { number: call.number.startsWith('00') ? `+${call.number.slice(2)}` : call.number };
-	if (settings.verifyWithApi) {
+	if (client && settings.verifyWithApi) {
 		const stored = await findBlacklistEntry(client, settings.serviceName, entry.number);
 		if (!stored) return { status: 404, text: 'Unknown number' };
 		entry = stored;
@@ -134,7 +135,7 @@ async function receiveStop(client: OvhClient, settings: TriggerSettings, fields:
 		event: stopReceivedEvent(entry, {
 			serviceName: settings.serviceName,
 			source: 'webhook',
-			verified: settings.verifyWithApi,
+			verified: client !== undefined && settings.verifyWithApi,
 			replyId: call.id ?? null,
 		}),
 	};
@@ -166,17 +167,31 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 	const settings = readTriggerSettings(this);
 	const query = (this.getQueryData() ?? {}) as IDataObject;
 	const fields = callbackFields(query, this.getBodyData());
+	let authorised = false;
 	let verdict: Verdict;
 	try {
-		if (!(await isAuthorised(this, settings, query.token))) return respond(this, { status: 401, text: 'Unauthorized' });
-		const client = await createOvhClient(this);
-		if (settings.event === 'smsReceived') verdict = await receiveReply(client, settings, fields);
-		else if (settings.event === 'deliveryReport') verdict = await receiveReport(client, settings, fields);
-		else verdict = await receiveStop(client, settings, fields);
+		authorised = await isAuthorised(this, settings, query.token);
+		if (!authorised) return respond(this, { status: 401, text: 'Unauthorized' });
+		verdict = await receiveEvent(await createOvhClient(this), settings, fields);
 	} catch (error) {
-		// The API could not confirm the event: nothing starts, and the caller may try again.
-		this.logger.warn(`OVHcloud SMS Trigger could not check a callback: ${error instanceof Error ? error.message : String(error)}`);
-		verdict = { status: 503, text: 'Try again later' };
+		const reason = error instanceof Error ? error.message : String(error);
+		this.logger.warn(`OVHcloud SMS Trigger could not check a callback: ${reason}`);
+		// The caller proved it holds the token; only the read-back failed. The user chooses
+		// between missing an event in an outage and starting on one the API did not confirm.
+		verdict =
+			authorised && settings.unconfirmedEvents === 'emitUnverified'
+				? withReason(await receiveEvent(undefined, settings, fields), reason)
+				: { status: 503, text: 'Try again later' };
 	}
 	return respond(this, verdict);
+}
+
+async function receiveEvent(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
+	if (settings.event === 'smsReceived') return await receiveReply(client, settings, fields);
+	if (settings.event === 'deliveryReport') return await receiveReport(client, settings, fields);
+	return await receiveStop(client, settings, fields);
+}
+
+function withReason(verdict: Verdict, reason: string): Verdict {
+	return verdict.event ? { ...verdict, event: { ...verdict.event, verificationError: reason } } : verdict;
 }

@@ -1,6 +1,7 @@
 // The trigger in webhook mode, on n8n's HookContext and WebhookContext behind a loopback
 // server, with the sandbox calling the URLs the node registered, as OVHcloud would.
 import type { IDataObject } from 'n8n-workflow';
+import { DEFAULT_RETRY_POLICY } from '../../../lib/ovh/retry';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { TriggerHarness } from '../../support/n8nTrigger';
 import { account, apiCredentials, sandboxClient, sendSms } from './support';
@@ -309,5 +310,63 @@ describe('delivery reports and STOP by webhook', () => {
 			expect.objectContaining({ event: 'stopReceived', number: '+33688888888', outgoingId: promo, replyId: reply.id, verified: true }),
 		]);
 		expect(await call(`${state().stopCallBack}&number=%2B33600000099`)).toEqual({ status: 404, text: 'Unknown number' });
+	});
+});
+
+describe('a call with the right token while the API cannot confirm it', () => {
+	// Every API call answers 5xx; short waits keep the client's six attempts quick.
+	const usual = { ...DEFAULT_RETRY_POLICY };
+	beforeEach(() => Object.assign(DEFAULT_RETRY_POLICY, { baseDelayMs: 1, maxDelayMs: 5 }));
+	afterEach(() => Object.assign(DEFAULT_RETRY_POLICY, usual));
+	const form = { id: '77', message: 'STOP please', senderid: '+33611111111' };
+
+	test('by default it is refused (503) and starts nothing', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.activate();
+		const url = state().smsResponse.cgiUrl!;
+		sandbox.setFaults({ rate5xx: 1 });
+		const answer = await call(url, { form });
+		sandbox.setFaults({});
+		expect(answer).toEqual({ status: 503, text: 'Try again later' });
+		expect(harness.executions).toHaveLength(0);
+	});
+
+	test('with "Start the Workflow, Marked Unverified" it starts, saying so and why', async () => {
+		const harness = await trigger({ event: 'smsReceived', options: { unconfirmedEvents: 'emitUnverified' } });
+		await harness.activate();
+		const url = state().smsResponse.cgiUrl!;
+		sandbox.setFaults({ rate5xx: 1 });
+		const answer = await call(url, { form });
+		// The token still decides: a wrong one is refused, API or not.
+		const forged = await call(url.replace(/token=./, (start) => `${start.slice(0, -1)}${start.endsWith('A') ? 'B' : 'A'}`), { form });
+		sandbox.setFaults({});
+		expect(answer.status).toBe(200);
+		expect(forged.status).toBe(401);
+		expect(events(harness)).toEqual([
+			expect.objectContaining({ id: 77, message: 'STOP please', sender: '+33611111111', verified: false, verificationError: expect.stringMatching(/OVHcloud API 5\d\d/) }),
+		]);
+	});
+
+	test('a token that only the API could confirm (static data not saved yet) is refused, even marked unverified', async () => {
+		const harness = await trigger({ event: 'smsReceived', options: { unconfirmedEvents: 'emitUnverified' } });
+		await harness.activate();
+		const url = state().smsResponse.cgiUrl!;
+		delete harness.nodeStaticData.webhook;
+		sandbox.setFaults({ rate5xx: 1 });
+		const answer = await call(url, { form });
+		sandbox.setFaults({});
+		expect(answer.status).toBe(503);
+		expect(harness.executions).toHaveLength(0);
+	});
+
+	test('a delivery report and a STOP are started from the call alone too', async () => {
+		const report = await trigger({ event: 'deliveryReport', statuses: ['failed'], options: { unconfirmedEvents: 'emitUnverified' } });
+		await report.activate();
+		const reportUrl = state().callBack!;
+		sandbox.setFaults({ rate5xx: 1 });
+		const reportAnswer = await call(`${reportUrl}&id=9001&ptt=2&description=2&descriptionDlr=failed`);
+		sandbox.setFaults({});
+		expect(reportAnswer.status).toBe(200);
+		expect(events(report)).toEqual([expect.objectContaining({ id: 9001, status: 'failed', verified: false })]);
 	});
 });
