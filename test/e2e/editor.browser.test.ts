@@ -1,7 +1,8 @@
 /**
  * The editor, in a real browser, as a newcomer sees it after `npm start`: log in, open an example
  * workflow, open the OVHcloud SMS node, find its fields and the lists the sandbox fills, run the
- * workflow. The screenshots it takes are the README's (docs/screenshots/).
+ * workflow. It saves its screenshots under test-results/screenshots/ (git-ignored), so a run never
+ * dirties the work tree; `UPDATE_SCREENSHOTS=1` writes them over the README's, in docs/screenshots/.
  *
  * Needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH): without it the test is skipped and says
  * so, unless CI=true, where it must run.
@@ -21,7 +22,7 @@ import {
   type ExampleWorkflow,
 } from './support/exampleServer';
 
-const SCREENSHOTS_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 /** The example the README walks through, and what its OVHcloud SMS node must show. */
 const WALKTHROUGH = {
