@@ -12,8 +12,7 @@ import {
   PROJECT_ROOT,
   ensureRuntime,
   importCredentials,
-  importWorkflows,
-  publishWorkflow,
+  importMissingWorkflows,
   setupOwner,
   spawnSupervised,
   startN8n,
@@ -36,6 +35,7 @@ const OVH_ENDPOINTS = {
   'ovh-us': 'https://api.us.ovhcloud.com/1.0',
 };
 
+const startedAt = Date.now();
 const say = (line = '') => process.stdout.write(`${line ? `[start] ${line}` : ''}\n`);
 // The runtime prefixes its own lines with [n8n-runtime].
 const print = (line) => process.stdout.write(`${line}\n`);
@@ -173,19 +173,21 @@ function credentialsFor(account, sandbox) {
   ];
 }
 
+/**
+ * Imports each example the first time only: an example n8n already holds is the user's, edits
+ * included, and is never written over (delete it in n8n to get the original back on the next start).
+ */
 async function importExampleWorkflows() {
   const files = fs.existsSync(WORKFLOWS_DIR) ? fs.readdirSync(WORKFLOWS_DIR).filter((file) => file.endsWith('.json')).sort() : [];
   if (files.length === 0) return [];
-  say(`importing ${files.length} example workflow(s) from examples/workflows/ …`);
-  await importWorkflows(WORKFLOWS_DIR, { userFolder: USER_FOLDER });
-  const imported = [];
-  for (const file of files) {
-    const workflow = JSON.parse(fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8'));
-    // Examples saved as active (webhook or trigger workflows) are published, so they listen from the start.
-    if (workflow.active === true && workflow.id) await publishWorkflow(workflow.id, { userFolder: USER_FOLDER });
-    imported.push({ file, name: workflow.name, id: workflow.id, active: workflow.active === true });
-  }
-  return imported;
+  const examples = files.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8')) }));
+  const { imported, kept } = await importMissingWorkflows(
+    examples.map(({ workflow }) => workflow),
+    { userFolder: USER_FOLDER },
+  );
+  if (imported.length > 0) say(`imported ${imported.length} example workflow(s) from examples/workflows/`);
+  if (kept.length > 0) say(`kept ${kept.length} example workflow(s) n8n already has, with your changes`);
+  return examples.map(({ file, workflow }) => ({ file, name: workflow.name, id: workflow.id, active: workflow.active === true }));
 }
 
 async function main() {
@@ -263,7 +265,7 @@ async function main() {
     const lines = [
       '',
       '================================================================',
-      ` n8n ${server.url}  (ready in ${server.readySeconds.toFixed(0)} s)`,
+      ` n8n ${server.url}  (ready ${((Date.now() - startedAt) / 1000).toFixed(0)} s after npm start; n8n's own boot ${server.readySeconds.toFixed(0)} s)`,
       ` Log in with ${login}`,
       '',
       ` Credentials: ${credentials.map((credential) => `"${credential.name}"`).join(', ')}`,

@@ -54,6 +54,27 @@ export async function importWorkflows(workflowsOrFolder, options) {
   return await withJsonFile(workflowsOrFolder, (file) => n8nCli(['import:workflow', `--input=${file}`], options));
 }
 
+/** The ids of every workflow n8n holds (archived ones included), from `n8n list:workflow --onlyId`. */
+export async function listWorkflowIds(options) {
+  const result = await n8nCli(['list:workflow', '--onlyId'], options);
+  // The ids come as log lines, among n8n's other start-up lines: keep the lines that are only an id.
+  return new Set(result.stdout.split('\n').map((line) => line.trim()).filter((line) => /^[A-Za-z0-9]{1,36}$/.test(line)));
+}
+
+/**
+ * Imports the workflows (objects with an `id`) that n8n does not hold yet and leaves the others
+ * alone: a workflow imported once belongs to the user, who may have edited, unpublished or
+ * archived it since. Those saved as active are published when they are first imported.
+ * Returns which were imported and which were already there.
+ */
+export async function importMissingWorkflows(workflows, options) {
+  const existing = await listWorkflowIds(options);
+  const missing = workflows.filter((workflow) => !existing.has(workflow.id));
+  if (missing.length > 0) await importWorkflows(missing, options);
+  for (const workflow of missing) if (workflow.active === true) await publishWorkflow(workflow.id, options);
+  return { imported: missing.map((workflow) => workflow.id), kept: workflows.filter((workflow) => existing.has(workflow.id)).map((workflow) => workflow.id) };
+}
+
 /** Marks a workflow active for the next server start (n8n 2.x calls activation "publish"). */
 export async function publishWorkflow(id, options) {
   return await n8nCli(['publish:workflow', `--id=${id}`], options);

@@ -153,6 +153,11 @@ export declare function importCredentials(credentials: CredentialToImport[], opt
 /** A workflow object (or array of them), or a folder of `*.json` workflows. */
 export declare function importWorkflows(workflowsOrFolder: object | object[] | string, options: CliOptions): Promise<CliResult>;
 export declare function publishWorkflow(id: string, options: CliOptions): Promise<CliResult>;
+export declare function listWorkflowIds(options: CliOptions): Promise<Set<string>>;
+export declare function importMissingWorkflows(
+  workflows: Array<{ id: string; active?: boolean } & Record<string, unknown>>,
+  options: CliOptions,
+): Promise<{ imported: string[]; kept: string[] }>;
 
 export interface WorkflowRun {
   status: string;
