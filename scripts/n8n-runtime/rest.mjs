@@ -20,10 +20,11 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * user folder already has one, and returns a session that carries the cookie.
  */
 export async function setupOwner(url, owner = DEFAULT_OWNER) {
-  const setup = await send(url, 'POST', '/rest/owner/setup', owner);
-  if (setup.status === 200) return createSession(url, setup.cookie, owner);
+  // Log in first: on a restart the owner exists, and a setup call would only make n8n log a 400.
   const login = await send(url, 'POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
   if (login.status === 200) return createSession(url, login.cookie, owner);
+  const setup = await send(url, 'POST', '/rest/owner/setup', owner);
+  if (setup.status === 200) return createSession(url, setup.cookie, owner);
   throw new Error(
     `Cannot set up or log in as ${owner.email}: owner setup said ${setup.status} ${describe(setup.body)}, ` +
       `login said ${login.status} ${describe(login.body)}`,
