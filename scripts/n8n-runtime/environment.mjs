@@ -47,6 +47,9 @@ export function n8nEnvironment({ userFolder, port, brokerPort, env = {}, runtime
     // and the front-end fetches of versions, templates and the survey.
     N8N_DIAGNOSTICS_ENABLED: 'false',
     N8N_DISABLED_MODULES: 'mcp-registry',
+    // The catalogue of n8n-vetted community nodes, fetched after login (from n8n's staging API,
+    // since NODE_ENV is dropped). Packages installed in the user folder, ours, still load.
+    N8N_VERIFIED_PACKAGES_ENABLED: 'false',
     N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
     N8N_TEMPLATES_ENABLED: 'false',
     N8N_PERSONALIZATION_ENABLED: 'false',

@@ -8,6 +8,7 @@
  * so, unless CI=true, where it must run.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { eventually } from './support/eventually';
@@ -21,6 +22,9 @@ import {
   type ExampleServer,
   type ExampleWorkflow,
 } from './support/exampleServer';
+
+/** Every attempt n8n makes to reach a host off this machine (test/e2e/support/outboundRecorder.cjs). */
+const OUTBOUND_RECORDER = path.join(__dirname, 'support', 'outboundRecorder.cjs');
 
 const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
@@ -54,6 +58,7 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
   let browser: EditorBrowser;
   let page: Page;
   let walkthrough: ExampleWorkflow;
+  let outboundRecord: string;
 
   beforeAll(async () => {
     if (notBuilt) throw new Error(`The browser test must run in CI, but ${notBuilt}.`);
@@ -61,7 +66,8 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
     const found = readExampleWorkflows().find((workflow) => workflow.file === WALKTHROUGH.file);
     if (!found) throw new Error(`examples/workflows/${WALKTHROUGH.file} is missing`);
     walkthrough = found;
-    example = await startExampleServer();
+    outboundRecord = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-outbound-')), 'attempts.jsonl');
+    example = await startExampleServer({ env: { NODE_OPTIONS: `--require ${OUTBOUND_RECORDER}`, OUTBOUND_RECORD_FILE: outboundRecord } });
     browser = await launchEditorBrowser();
     page = browser.page;
     fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
@@ -70,6 +76,7 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
   afterAll(async () => {
     await browser?.close();
     const clean = await example?.stop();
+    if (outboundRecord) fs.rmSync(path.dirname(outboundRecord), { recursive: true, force: true });
     expect(clean ?? true).toBe(true);
   }, 60_000);
 
@@ -146,6 +153,12 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
     await expectVisible(ndv().getByTestId('node-run-status-success'));
     await expectVisible(ndv().getByTestId('output-panel').getByText('+33611000002').first());
     await screenshot('editor-run-output');
+  });
+
+  test('nothing leaves the machine: n8n looked up and connected to no host but this one', async () => {
+    // The README promises it; n8n asks its community-nodes API after login unless told not to.
+    const attempts = fs.existsSync(outboundRecord) ? fs.readFileSync(outboundRecord, 'utf8').trim().split('\n').filter(Boolean) : [];
+    expect(attempts.map((line) => (JSON.parse(line) as { target: string }).target)).toEqual([]);
   });
 });
 
