@@ -1,6 +1,7 @@
 // Runs real workflows on n8n's own engine (WorkflowExecute from n8n-core, expressions and
 // request helpers from n8n-workflow) with this pack's nodes and credentials, the recipe of
-// shared/docs/n8n-node-pack.md §4.3. No server: one workflow takes about 0.1 s.
+// n8n's own node-test harness (packages/core/nodes-testing in n8n-io/n8n, which n8n-core does
+// not publish), rebuilt here. No server: one workflow takes about 0.1 s.
 import {
 	NodeHelpers,
 	Workflow,

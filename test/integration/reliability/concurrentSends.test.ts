@@ -7,7 +7,7 @@ import { sendParameters } from '../ovhSms/helpers';
 
 /**
  * OVHcloud documents no limit; a maintainer wrote that "under 60 req/min per consumer key you
- * should be ok" (shared/docs/ovh-sms-api.md §5). 10 per second per consumer key is a limit a
+ * should be ok" (ovh/python-ovh issue #81, 2019). 10 per second per consumer key is a limit a
  * real account can plausibly meet, and tight enough here that five executions collide.
  */
 const RATE_LIMIT = 10;
