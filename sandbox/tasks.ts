@@ -4,6 +4,7 @@
  * decided when it is created and kept in the state as data, so it survives a restart and is
  * applied when the task falls due.
  */
+import type { SmsTask, Wire } from '../lib/ovh/models';
 import { nextId, type SandboxRuntime } from './runtime';
 import type { AccountState, PhonebookContactState, SmsTaskState } from './types';
 
@@ -76,6 +77,11 @@ function completeTask(runtime: SandboxRuntime, account: AccountState, task: SmsT
   runtime.changed();
 }
 
-export function taskView(task: SmsTaskState) {
+/** Whether `/task` shows it: OVHcloud's `sms.Task` describes receiver cleaning only. */
+export function isPublicTask(task: SmsTaskState): task is SmsTaskState & { function: 'cleanSmsReceivers' } {
+  return task.function === 'cleanSmsReceivers';
+}
+
+export function taskView(task: SmsTaskState & { function: 'cleanSmsReceivers' }): Wire<SmsTask> {
   return { taskId: task.taskId, function: task.function, status: task.status, step: task.step };
 }

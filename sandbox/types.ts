@@ -4,6 +4,7 @@
  * emulator needs (due times, which number received a reply...), all JSON-serialisable so the
  * whole state can be written to a file and read back.
  */
+import type { SmsIncoming, Wire } from '../lib/ovh/models';
 
 export interface SandboxOptions {
   host?: string;
@@ -292,9 +293,11 @@ export interface ReceiverSlotState {
 
 export interface SmsTaskState {
   taskId: number;
+  /** Only `cleanSmsReceivers` tasks are in OVHcloud's `sms.Task` model and shown by `/task`; an
+   * address book import is a `telephony.Task` the API gives no route to read back. */
   function: 'importPhonebookContacts' | 'cleanSmsReceivers';
-  status: 'todo' | 'doing' | 'done' | 'error' | 'cancelled';
-  step: string;
+  status: 'todo' | 'doing' | 'done' | 'error';
+  step: 'starting' | 'finishing';
   message: string;
   /** Epoch ms at which the work is applied. */
   dueAt: number;
@@ -333,14 +336,7 @@ export interface SandboxState {
 }
 
 /** The `sms.Incoming` object as the API returns it. */
-export interface Incoming {
-  id: number;
-  creationDatetime: string;
-  credits: number;
-  message: string;
-  sender: string;
-  tag: string | null;
-}
+export type Incoming = Wire<SmsIncoming>;
 
 export interface IncomingInput {
   sender: string;

@@ -1,5 +1,6 @@
 /** `/sms`, `/sms/{serviceName}`, `/sms/estimate`, `/sms/ptts`. */
-import { analyzeMessage } from '../../lib/encoding';
+import type { SmsJobEstimate } from '../../lib/ovh/models';
+import { countParts } from '../part-count';
 import { badRequest, notFound } from '../http';
 import { PTT } from '../ptts';
 import { api, type Route, type RouteContext } from '../router';
@@ -127,13 +128,14 @@ function estimate({ body: rawBody }: RouteContext) {
   if (noStopClause === undefined) throw badRequest('[noStopClause] Property is mandatory');
   const senderType = enumField(body, 'senderType', SENDER_TYPES, 'sms.TypeSenderEnum');
   if (!senderType) throw badRequest('[senderType] Property is mandatory');
-  const analysis = analyzeMessage(message, { stopClause: stopClauseApplies(senderType, noStopClause) });
-  return {
+  const analysis = countParts(message, { stopClause: stopClauseApplies(senderType, noStopClause) });
+  const answer: SmsJobEstimate = {
     characters: analysis.units,
     charactersClass: analysis.encoding === 'GSM-7' ? '7bits' : 'unicode',
     maxCharactersPerPart: analysis.perPart,
     parts: analysis.parts,
   };
+  return answer;
 }
 
 function describePtt({ query }: RouteContext) {

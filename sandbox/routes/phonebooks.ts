@@ -3,6 +3,7 @@
  * (`/me/document`) as a task, and the CSV export.
  */
 import { randomBytes } from 'node:crypto';
+import type { TelephonyTask, Wire } from '../../lib/ovh/models';
 import { formatOvhDate } from '../clock';
 import { columnIndex, readDelimited } from '../delimited';
 import { documentText } from '../documents';
@@ -174,8 +175,7 @@ function importContacts(ctx: RouteContext) {
     { kind: 'addContacts', bookKey: book.bookKey, contacts },
     `${contacts.length} contact(s) imported${skipped}`,
   );
-  // telephony.Task
-  return {
+  const answer: Wire<TelephonyTask> = {
     taskId: task.taskId,
     action: 'importPhonebookContacts',
     serviceType: 'sms',
@@ -183,6 +183,7 @@ function importContacts(ctx: RouteContext) {
     message: task.message,
     objectCreated: null,
   };
+  return answer;
 }
 
 function csvField(value: string | null): string {

@@ -10,8 +10,9 @@ import { longParam } from '../params';
 import { fetchCsvUrl, findSlot, parseSlotCsv, SLOT_IDS, slotsOf, type SlotRow } from '../receiver-slots';
 import { api, type Route, type RouteContext } from '../router';
 import { requireAccount } from '../runtime';
-import { createTask, taskView } from '../tasks';
+import { createTask } from '../tasks';
 import type { AccountState, ReceiverSlotState } from '../types';
+import type { SmsReceiversCleanReport } from '../../lib/ovh/models';
 import { booleanField, objectBody, rejectUndescribed, requiredString, stringField, type Body } from '../validation';
 
 /** Credits per number an HLR cleaning costs (the free `freemium` cleaning only checks the syntax). */
@@ -109,7 +110,8 @@ function cleanSlot(ctx: RouteContext) {
   const freemium = requiredBoolean(body, 'freemium');
   const priceOnly = requiredBoolean(body, 'priceOnly');
   const price = freemium ? 0 : Math.round(slot.records * HLR_CLEANING_CREDITS_PER_NUMBER * 100) / 100;
-  if (priceOnly) return { taskId: null, totalCreditsRemoved: price };
+  // The model's taskId cannot be null; what OVHcloud puts there for a quote is unknown (0 assumed).
+  if (priceOnly) return { taskId: 0, totalCreditsRemoved: price } satisfies SmsReceiversCleanReport;
   if (price > account.creditsLeft) {
     throw forbidden(`Not enough credits to clean this list: ${price} needed, ${account.creditsLeft} left. Nothing was done.`);
   }
@@ -124,7 +126,7 @@ function cleanSlot(ctx: RouteContext) {
     { kind: 'replaceSlot', slotId: slot.slotId, csv: rewriteCsv(header, kept), records: kept.length },
     `${rows.length - kept.length} number(s) removed`,
   );
-  return { taskId: taskView(task).taskId, totalCreditsRemoved: price };
+  return { taskId: task.taskId, totalCreditsRemoved: price };
 }
 
 const SLOTS = '/sms/{serviceName}/receivers';
