@@ -3,6 +3,7 @@
  * debited, one SMS per valid receiver, held as a pending job when deferred or handed to the
  * operator (outgoing) at once.
  */
+import type { SmsSendingReport as ModelSendingReport, Wire } from '../lib/ovh/models';
 import { countParts, MAX_PARTS, STOP_CLAUSE } from './part-count';
 import { formatOvhDate } from './clock';
 import { newOutgoing, scheduleJob, scheduleOutgoing } from './delivery';
@@ -28,13 +29,8 @@ export interface SendOrder {
   batchID?: string | null;
 }
 
-export interface SmsSendingReport {
-  ids: number[];
-  validReceivers: string[];
-  invalidReceivers: string[];
-  totalCreditsRemoved: number;
-  tag: string | null;
-}
+/** The answer of `POST .../jobs`, as OVHcloud's model has it. */
+export type SmsSendingReport = Wire<ModelSendingReport>;
 
 /** OVHcloud appends its opt-out mention to messages from senders a receiver cannot answer
  * directly (alphanumeric names and short numbers), unless the sender says the message is not
@@ -121,6 +117,7 @@ export function sendSms(runtime: SandboxRuntime, account: AccountState, order: S
     validReceivers: valid,
     invalidReceivers: invalid,
     totalCreditsRemoved: needed,
-    tag: order.tag,
+    // The 2024 schema's tag is a string: none reads as "" (assumed, like sms.Outgoing.tag).
+    tag: order.tag ?? '',
   };
 }
