@@ -238,6 +238,6 @@ export const phonebookRoutes: Route[] = [
     ctx.runtime.changed();
     return null;
   }),
-  api('POST', `${BOOK}/import`, importContacts),
+  api('POST', `${BOOK}/import`, importContacts, { cuttable: true }),
   api('GET', `${BOOK}/export`, exportBook),
 ];
