@@ -38,6 +38,12 @@ export interface SandboxFaults {
    * a concurrent client happens to send first.
    */
   script?: ScriptedFault[];
+  /**
+   * Batch GETs (`X-Ovh-Batch`) answered in a shape OVHcloud's schema does not promise against:
+   * `values` = an array of the bare objects (no `{key, value, error}`), `ignored` = the header is
+   * ignored and `1,2,3` read as one id (404). Unset = the assumed `{key, value, error}` items.
+   */
+  batchGet?: 'values' | 'ignored';
 }
 
 export interface ScriptedFault {
