@@ -44,6 +44,12 @@ export interface SandboxFaults {
    * ignored and `1,2,3` read as one id (404). Unset = the assumed `{key, value, error}` items.
    */
   batchGet?: 'values' | 'ignored';
+  /**
+   * `numberOnly`: SMS sent or received by a virtual number are listed and read only under
+   * `/virtualNumbers/{number}/…`, not under the account's own `/jobs`, `/outgoing`, `/incoming`.
+   * Unset = in both places (what the sandbox assumes; OVHcloud does not say).
+   */
+  virtualNumberSms?: 'numberOnly';
 }
 
 export interface ScriptedFault {
