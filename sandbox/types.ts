@@ -50,6 +50,12 @@ export interface SandboxFaults {
    * Unset = in both places (what the sandbox assumes; OVHcloud does not say).
    */
   virtualNumberSms?: 'numberOnly';
+  /**
+   * `readLater`: `POST /receivers` with a `documentId` answers `records: 0` and reads the file
+   * `deliveryDelayMs` later (a file deleted meanwhile leaves the list empty). Unset = read before
+   * the answer (assumed).
+   */
+  receiversDocument?: 'readLater';
 }
 
 export interface ScriptedFault {
@@ -307,7 +313,7 @@ export interface SmsTaskState {
   taskId: number;
   /** Only `cleanSmsReceivers` tasks are in OVHcloud's `sms.Task` model and shown by `/task`; an
    * address book import is a `telephony.Task` the API gives no route to read back. */
-  function: 'importPhonebookContacts' | 'cleanSmsReceivers';
+  function: 'importPhonebookContacts' | 'cleanSmsReceivers' | 'readReceiversDocument';
   status: 'todo' | 'doing' | 'done' | 'error';
   step: 'starting' | 'finishing';
   message: string;

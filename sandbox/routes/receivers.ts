@@ -59,10 +59,14 @@ async function createSlot(ctx: RouteContext) {
   const documentId = stringField(body, 'documentId');
   if (!csvUrl === !documentId) throw badRequest('Give either csvUrl or documentId');
   if (findSlot(account, slotId)) throw conflict(`The receivers slot ${slotId} is already used`);
-  const csv = documentId
-    ? documentText(ctx.runtime, documentId)
-    : await fetchCsvUrl(csvUrl!, ctx.runtime.options.allowNonLoopbackCallbacks);
-  const rows = parseSlotCsv(csv);
+  const readLater = Boolean(documentId) && ctx.runtime.faults.current.receiversDocument === 'readLater';
+  if (documentId) documentText(ctx.runtime, documentId);
+  const csv = readLater
+    ? ''
+    : documentId
+      ? documentText(ctx.runtime, documentId)
+      : await fetchCsvUrl(csvUrl!, ctx.runtime.options.allowNonLoopbackCallbacks);
+  const rows = readLater ? [] : parseSlotCsv(csv);
   const slot: ReceiverSlotState = {
     slotId,
     description,
@@ -76,6 +80,9 @@ async function createSlot(ctx: RouteContext) {
     csv: csv.replace(/^\uFEFF/, ''),
   };
   slotsOf(account)[String(slotId)] = slot;
+  if (readLater) {
+    createTask(ctx.runtime, account, 'readReceiversDocument', { kind: 'readSlotDocument', slotId, documentId: documentId! }, 'reading the list');
+  }
   ctx.runtime.changed();
   return receiverView(slot);
 }
