@@ -31,13 +31,17 @@ const NON_NEGATIVE = ['latencyMs', 'latencySpikeMs'] as const;
 export function checkFaults(input: unknown): SandboxFaults {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw badRequest('Faults must be an object');
   const faults = input as Record<string, unknown>;
-  const known = [...SHARES, ...NON_NEGATIVE, 'clockSkewSeconds', 'seed', 'script', 'batchGet', 'virtualNumberSms', 'receiversDocument'];
+  const known = [...SHARES, ...NON_NEGATIVE, 'clockSkewSeconds', 'seed', 'script', 'batchGet', 'virtualNumberSms', 'receiversDocument', 'emptyCallbacks'];
   const unknown = Object.keys(faults).filter((key) => !known.includes(key));
   if (unknown.length) throw badRequest(`Unknown fault(s): ${unknown.join(', ')}`);
   for (const [key, value] of Object.entries(faults)) {
     if (value === undefined) continue;
     if (key === 'script') {
       checkScript(value);
+      continue;
+    }
+    if (key === 'emptyCallbacks') {
+      if (value !== 'kept') throw badRequest('emptyCallbacks is "kept"');
       continue;
     }
     if (key === 'receiversDocument') {

@@ -56,6 +56,8 @@ export interface SandboxFaults {
    * the answer (assumed).
    */
   receiversDocument?: 'readLater';
+  /** `kept`: `PUT /sms/{sn}` ignores `callBack: ""` and `stopCallBack: ""` (unset = they clear it, assumed). */
+  emptyCallbacks?: 'kept';
 }
 
 export interface ScriptedFault {

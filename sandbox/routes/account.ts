@@ -110,8 +110,10 @@ function updateAccount({ runtime, params, body: rawBody }: RouteContext) {
   const threshold = numberField(body, 'creditThresholdForAutomaticRecredit');
 
   if (description !== undefined) account.description = description;
-  if (callBack !== undefined) account.callBack = callBack;
-  if (stopCallBack !== undefined) account.stopCallBack = stopCallBack;
+  // Clearing with "" is assumed; the fault emptyCallbacks: 'kept' ignores it, as feared.
+  const keepOnEmpty = (given: unknown) => given === '' && runtime.faults.current.emptyCallbacks === 'kept';
+  if (callBack !== undefined && !keepOnEmpty(body.callBack)) account.callBack = callBack;
+  if (stopCallBack !== undefined && !keepOnEmpty(body.stopCallBack)) account.stopCallBack = stopCallBack;
   if (smsResponse) account.smsResponse = smsResponse;
   if (templates) account.templates = templates;
   if (recredit !== undefined) account.automaticRecreditAmount = recredit;

@@ -76,3 +76,29 @@ describe.each([
 		expect(harness.sandbox.requests.filter((request) => request.method === 'DELETE')).toEqual([]);
 	});
 });
+
+// §2.6: that PUT /sms/{sn} with callBack: "" turns the call off is a guess.
+describe('Account › Update Callbacks turning a call off with an empty URL', () => {
+	const setUrls = () =>
+		harness.run({
+			resource: 'account',
+			operation: 'updateCallbacks',
+			callbacks: { deliveryReportUrl: 'https://example.com/dlr?token=abc', stopUrl: 'https://example.com/stop' },
+		});
+
+	test('as assumed: the URL is gone when read back', async () => {
+		await setUrls();
+		const cleared = await harness.run({ resource: 'account', operation: 'updateCallbacks', callbacks: { deliveryReportUrl: '' } });
+		expect(jsonOf(cleared)[0]).toMatchObject({ callBack: null, stopCallBack: 'https://example.com/stop' });
+	});
+
+	test('as feared (OVHcloud keeps it): an error says the call is still on, naming the URL', async () => {
+		await setUrls();
+		harness.sandbox.setFaults({ emptyCallbacks: 'kept' });
+		const result = await harness.run({ resource: 'account', operation: 'updateCallbacks', callbacks: { deliveryReportUrl: '', stopUrl: '' } });
+		expect(result.error?.message).toMatch(
+			/OVHcloud kept Delivery Report URL \(https:\/\/example\.com\/dlr\?token=abc\) and STOP URL \(https:\/\/example\.com\/stop\): an empty URL did not turn the call off/,
+		);
+		expect(harness.account().callBack).toBe('https://example.com/dlr?token=abc');
+	});
+});
