@@ -126,29 +126,32 @@ export class OvhClient {
 
 	/** One batch GET, or undefined when its answer cannot be trusted (see `getMany`). */
 	private async batchGet<T>(base: string, chunk: string[]): Promise<Array<BatchItem<T>> | undefined> {
-		let answer: unknown;
-		try {
-			answer = await this.request<unknown>('GET', `${base}/${chunk.map(encodeURIComponent).join(',')}`, { headers: { 'X-Ovh-Batch': ',' } });
-		} catch (error) {
-			// Without batch support, "1,2,3" is one (bad or unknown) id.
-			const refusedAsOneId = chunk.length > 1 && error instanceof OvhApiError && (error.httpStatus === 400 || error.httpStatus === 404);
-			if (!refusedAsOneId) throw error;
+		const answer = await this.request<unknown>('GET', `${base}/${chunk.map(encodeURIComponent).join(',')}`, { headers: { 'X-Ovh-Batch': ',' } }).then(
+			(value) => ({ value }),
+			(error: unknown) => {
+				// Without batch support, "1,2,3" is one (bad or unknown) id.
+				const refusedAsOneId = chunk.length > 1 && error instanceof OvhApiError && (error.httpStatus === 400 || error.httpStatus === 404);
+				if (!refusedAsOneId) throw error;
+				return undefined;
+			},
+		);
+		if (!answer) {
 			this.batchGetUnsupported = true;
 			return undefined;
 		}
-		const items = readBatchAnswer<T>(answer, chunk);
+		const items = readBatchAnswer<T>(answer.value, chunk);
 		if (!items) this.batchGetUnsupported = true;
 		return items;
 	}
 
 	private async singleGet<T>(base: string, id: string): Promise<BatchItem<T>> {
-		try {
-			const value = await this.request<T>('GET', `${base}/${encodeURIComponent(id)}`);
-			return value === null || value === undefined ? { id, error: 'not found' } : { id, value };
-		} catch (error) {
-			if (error instanceof OvhApiError && error.httpStatus === 404) return { id, error: error.ovhMessage };
-			throw error;
-		}
+		return await this.request<T>('GET', `${base}/${encodeURIComponent(id)}`).then(
+			(value): BatchItem<T> => (value === null || value === undefined ? { id, error: 'not found' } : { id, value }),
+			(error: unknown): BatchItem<T> => {
+				if (error instanceof OvhApiError && error.httpStatus === 404) return { id, error: error.ovhMessage };
+				throw error;
+			},
+		);
 	}
 
 	async request<T>(method: HttpMethod, path: string, options: OvhRequestOptions = {}): Promise<T> {
