@@ -129,9 +129,11 @@ export class OvhClient {
 		const answer = await this.request<unknown>('GET', `${base}/${chunk.map(encodeURIComponent).join(',')}`, { headers: { 'X-Ovh-Batch': ',' } }).then(
 			(value) => ({ value }),
 			(error: unknown) => {
+				if (!(error instanceof OvhApiError) || (error.httpStatus !== 400 && error.httpStatus !== 404)) throw error;
+				// One id answered 404 as a single GET would be: that id's error.
+				if (chunk.length === 1 && error.httpStatus === 404) return { value: [{ key: chunk[0], value: null, error: error.ovhMessage }] };
 				// Without batch support, "1,2,3" is one (bad or unknown) id.
-				const refusedAsOneId = chunk.length > 1 && error instanceof OvhApiError && (error.httpStatus === 400 || error.httpStatus === 404);
-				if (!refusedAsOneId) throw error;
+				if (chunk.length === 1) throw error;
 				return undefined;
 			},
 		);

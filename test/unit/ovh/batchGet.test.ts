@@ -62,3 +62,8 @@ describe('batch GET answers (getMany)', () => {
 		expect(singleCalls()).toBe(0);
 	});
 });
+
+test('one unknown id answered 404 as a single GET would be (header ignored) is that id’s error, not a failure', async () => {
+	const { client } = clientAnswering(() => json(404, { class: 'Client::NotFound', message: 'The requested object (id = 404) does not exist' }));
+	await expect(client.getMany('/sms/x/incoming', ['404'])).resolves.toEqual([EXPECTED[1]]);
+});
