@@ -3,7 +3,7 @@
  * (`/me/document`) as a task, and the CSV export.
  */
 import { randomBytes } from 'node:crypto';
-import type { TelephonyTask, Wire } from '../../lib/ovh/models';
+import type { SmsPhonebook, TelephonyTask, Wire } from '../../lib/ovh/models';
 import { formatOvhDate } from '../clock';
 import { columnIndex, readDelimited } from '../delimited';
 import { documentText } from '../documents';
@@ -52,7 +52,7 @@ function phoneField(body: Body, field: (typeof PHONE_FIELDS)[number]): string | 
   return number;
 }
 
-const bookView = (book: PhonebookState) => ({ bookKey: book.bookKey, name: book.name, phoneKey: book.phoneKey });
+const bookView = (book: PhonebookState): Wire<SmsPhonebook> => ({ bookKey: book.bookKey, name: book.name, phoneKey: book.phoneKey });
 
 /** `sms.PhonebookContact`. */
 const contactView = (contact: PhonebookContactState) => ({

@@ -12,14 +12,14 @@ import { api, type Route, type RouteContext } from '../router';
 import { requireAccount } from '../runtime';
 import { createTask } from '../tasks';
 import type { AccountState, ReceiverSlotState } from '../types';
-import type { SmsReceiversCleanReport } from '../../lib/ovh/models';
 import { booleanField, objectBody, rejectUndescribed, requiredString, stringField, type Body } from '../validation';
+import type { SmsReceiver, SmsReceiversCleanReport, Wire } from '../../lib/ovh/models';
 
 /** Credits per number an HLR cleaning costs (the free `freemium` cleaning only checks the syntax). */
 export const HLR_CLEANING_CREDITS_PER_NUMBER = 0.1;
 
 /** `sms.Receiver`. */
-function receiverView(slot: ReceiverSlotState) {
+function receiverView(slot: ReceiverSlotState): Wire<SmsReceiver> {
   return {
     slotId: slot.slotId,
     description: slot.description,
