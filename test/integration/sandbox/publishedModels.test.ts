@@ -96,6 +96,15 @@ const ROUTES: RouteCase[] = [
   { route: 'GET /sms/{sn}/batches', model: 'sms.Batch', list: true, call: () => get(sms('/batches'))() },
   { route: 'GET /sms/{sn}/batches/{id}', model: 'sms.Batch', call: () => get(sms(`/batches/${seeded.batchId}`))() },
   { route: 'GET /sms/{sn}/batches/{id}/statistics', model: 'sms.BatchStatistics', call: () => get(sms(`/batches/${seeded.batchId}/statistics`))() },
+  { route: 'PUT /sms/{sn}/batches/{id}', model: 'sms.Batch', call: () => ovh(sandbox, 'PUT', sms(`/batches/${seeded.batchId}`), { body: { name: 'Renamed' } }) },
+  {
+    route: 'POST /sms/{sn}/batches/{id}/cancel',
+    model: 'sms.Batch',
+    call: async () => {
+      const later = await ovh(sandbox, 'POST', sms('/batches'), { body: { message: 'Hi', from: 'MyCompany', to: ['+33612121214'], deferred: '2099-01-01T10:00:00+01:00' } });
+      return ovh(sandbox, 'POST', sms(`/batches/${later.json.id}/cancel`));
+    },
+  },
   { route: 'GET /sms/{sn}/phonebooks/{bookKey}', model: 'sms.Phonebook', call: () => get(sms(`/phonebooks/${BOOK}`))() },
   { route: 'GET /sms/{sn}/phonebooks/{bookKey}/phonebookContact/{id}', model: 'sms.PhonebookContact', call: () => get(sms(`/phonebooks/${BOOK}/phonebookContact/5000001`))() },
   { route: 'GET .../phonebookContact/{ids} (batch)', model: 'sms.PhonebookContact', batch: true, call: () => ovh(sandbox, 'GET', sms(`/phonebooks/${BOOK}/phonebookContact/5000001,5000002`), { headers: { 'X-Ovh-Batch': ',' } }) },
@@ -129,6 +138,29 @@ describe('the sandbox answers with OVHcloud’s published models', () => {
     const values: unknown[] = batch ? answer.json.map((entry: { value: unknown }) => entry.value) : list ? answer.json : [answer.json];
     expect(values.length).toBeGreaterThan(0);
     expect(values.flatMap((value, index) => modelProblems(model, value, `${model}[${index}]`))).toEqual([]);
+  });
+
+  // Listings answer ids: long[] or string[] as the package's route signatures say.
+  it.each([
+    ['GET /sms', 'string', () => '/sms'],
+    ['GET /sms/{sn}/jobs', 'number', () => sms('/jobs')],
+    ['GET /sms/{sn}/outgoing', 'number', () => sms('/outgoing')],
+    ['GET /sms/{sn}/incoming', 'number', () => sms('/incoming')],
+    ['GET /sms/{sn}/virtualNumbers', 'string', () => sms('/virtualNumbers')],
+    ['GET /sms/{sn}/virtualNumbers/{n}/incoming', 'number', () => sms(`/virtualNumbers/${VLN}/incoming`)],
+    ['GET /sms/{sn}/virtualNumbers/{n}/jobs', 'number', () => sms(`/virtualNumbers/${VLN}/jobs`)],
+    ['GET /sms/{sn}/senders', 'string', () => sms('/senders')],
+    ['GET /sms/{sn}/senders/{sender}/documents', 'string', () => sms('/senders/Pending/documents')],
+    ['GET /sms/{sn}/blacklists', 'string', () => sms('/blacklists')],
+    ['GET /sms/{sn}/phonebooks', 'string', () => sms('/phonebooks')],
+    ['GET /sms/{sn}/phonebooks/{bookKey}/phonebookContact', 'number', () => sms(`/phonebooks/${BOOK}/phonebookContact`)],
+    ['GET /sms/{sn}/receivers', 'number', () => sms('/receivers')],
+    ['GET /sms/{sn}/task', 'number', () => sms('/task')],
+  ])('%s answers a non-empty list of %s ids', async (_route, type, path) => {
+    const answer = await ovh(sandbox, 'GET', path());
+    expect(answer.status).toBe(200);
+    expect(answer.json.length).toBeGreaterThan(0);
+    expect(answer.json.filter((id: unknown) => typeof id !== type)).toEqual([]);
   });
 
   it('catches an answer the model does not allow (the check can fail)', () => {
