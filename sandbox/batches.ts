@@ -7,7 +7,7 @@
  * they walk through the same delivery progression as any other and the statistics move with it.
  */
 import { randomUUID } from 'node:crypto';
-import { analyzeMessage, DEFAULT_STOP_CLAUSE_TEXT, MAX_CONCATENATED_PARTS } from '../lib/encoding';
+import { countParts, MAX_PARTS, STOP_CLAUSE } from './part-count';
 import { formatOvhDate, parseIsoDatetime } from './clock';
 import { newOutgoing, scheduleOutgoing } from './delivery';
 import { badRequest, conflict, forbidden } from './http';
@@ -80,9 +80,9 @@ function receiverRows(account: AccountState, order: BatchOrder): ReceiverRow[] {
 export function createBatch(runtime: SandboxRuntime, account: AccountState, order: BatchOrder): BatchState {
   if (account.status !== 'enable') throw forbidden('This SMS account is disabled');
   const stopClause = stopClauseApplies(order.senderType, order.noStop);
-  const template = analyzeMessage(order.message, { stopClause });
-  if (template.parts > MAX_CONCATENATED_PARTS) {
-    throw badRequest(`Message too long: ${template.parts} parts, at most ${MAX_CONCATENATED_PARTS} are allowed`);
+  const template = countParts(order.message, { stopClause });
+  if (template.parts > MAX_PARTS) {
+    throw badRequest(`Message too long: ${template.parts} parts, at most ${MAX_PARTS} are allowed`);
   }
   if (order.senderType === 'shortcode' && hasLink(order.message)) {
     throw badRequest('Links are not allowed in SMS sent from a short number (senderForResponse)');
@@ -113,11 +113,11 @@ export function createBatch(runtime: SandboxRuntime, account: AccountState, orde
     if (row.columns) {
       const personalised = substitutePlaceholders(order.message, row.columns);
       if (personalised !== order.message) {
-        parts = analyzeMessage(personalised, { stopClause }).parts;
-        text = stopClause ? personalised + DEFAULT_STOP_CLAUSE_TEXT : personalised;
+        parts = countParts(personalised, { stopClause }).parts;
+        text = stopClause ? personalised + STOP_CLAUSE : personalised;
       }
     }
-    if (parts > MAX_CONCATENATED_PARTS) {
+    if (parts > MAX_PARTS) {
       errors.push({ receiver: row.given, message: `Message too long once personalised: ${parts} parts` });
       continue;
     }
@@ -163,7 +163,7 @@ export function createBatch(runtime: SandboxRuntime, account: AccountState, orde
     virtualNumber: order.virtualNumber,
     shortcode: order.shortcode,
     class: order.class,
-    sentText: stopClause ? order.message + DEFAULT_STOP_CLAUSE_TEXT : order.message,
+    sentText: stopClause ? order.message + STOP_CLAUSE : order.message,
     records,
     nextStepAt: now,
   };

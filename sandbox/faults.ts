@@ -31,13 +31,29 @@ const NON_NEGATIVE = ['latencyMs', 'latencySpikeMs'] as const;
 export function checkFaults(input: unknown): SandboxFaults {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw badRequest('Faults must be an object');
   const faults = input as Record<string, unknown>;
-  const known = [...SHARES, ...NON_NEGATIVE, 'clockSkewSeconds', 'seed', 'script'];
+  const known = [...SHARES, ...NON_NEGATIVE, 'clockSkewSeconds', 'seed', 'script', 'batchGet', 'virtualNumberSms', 'receiversDocument', 'emptyCallbacks'];
   const unknown = Object.keys(faults).filter((key) => !known.includes(key));
   if (unknown.length) throw badRequest(`Unknown fault(s): ${unknown.join(', ')}`);
   for (const [key, value] of Object.entries(faults)) {
     if (value === undefined) continue;
     if (key === 'script') {
       checkScript(value);
+      continue;
+    }
+    if (key === 'emptyCallbacks') {
+      if (value !== 'kept') throw badRequest('emptyCallbacks is "kept"');
+      continue;
+    }
+    if (key === 'receiversDocument') {
+      if (value !== 'readLater') throw badRequest('receiversDocument is "readLater"');
+      continue;
+    }
+    if (key === 'virtualNumberSms') {
+      if (value !== 'numberOnly') throw badRequest('virtualNumberSms is "numberOnly"');
+      continue;
+    }
+    if (key === 'batchGet') {
+      if (value !== 'values' && value !== 'ignored') throw badRequest('batchGet is "values" or "ignored"');
       continue;
     }
     if (typeof value !== 'number' || !Number.isFinite(value)) throw badRequest(`${key} must be a number`);

@@ -24,3 +24,13 @@ export const VLN_PATH = '/sms/{serviceName}/virtualNumbers/{number}';
 export function virtualNumberParam(ctx: RouteContext): string {
   return requireVirtualNumber(requireAccount(ctx.runtime, ctx.params.serviceName), ctx.params.number);
 }
+
+/**
+ * Whether an SMS shows under this path: a `VLN_PATH` route shows its number's SMS only; the
+ * account's own routes show every SMS, or, with the fault `virtualNumberSms: 'numberOnly'`, only
+ * those no virtual number sent or received (OVHcloud does not say which it does).
+ */
+export function inScope(ctx: RouteContext, sms: { virtualNumber: string | null }, virtualNumber?: string): boolean {
+  if (virtualNumber) return sms.virtualNumber === virtualNumber;
+  return sms.virtualNumber === null || ctx.runtime.faults.current.virtualNumberSms !== 'numberOnly';
+}

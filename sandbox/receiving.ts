@@ -3,7 +3,7 @@
  * account's `cgiUrl` when replies are configured so, answered automatically for `text`, and a
  * STOP reply puts the number on the blacklist and calls `stopCallBack`.
  */
-import { analyzeMessage } from '../lib/encoding';
+import { countParts } from './part-count';
 import { formatOvhDate } from './clock';
 import { badRequest, notFound } from './http';
 import { normaliseNumericSender, normaliseReceiver } from './phone';
@@ -48,7 +48,7 @@ export async function receiveIncoming(runtime: SandboxRuntime, input: IncomingIn
   const shortcode = virtualNumber ? null : SEED.shortNumber;
   const original = repliedTo(account, sender, virtualNumber);
   // Receiving is billed like sending one SMS of the same length.
-  const credits = analyzeMessage(input.message).parts;
+  const credits = countParts(input.message).parts;
   account.creditsLeft = Math.max(0, account.creditsLeft - credits);
 
   const now = serverNowMs(runtime);

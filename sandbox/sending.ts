@@ -3,7 +3,8 @@
  * debited, one SMS per valid receiver, held as a pending job when deferred or handed to the
  * operator (outgoing) at once.
  */
-import { analyzeMessage, DEFAULT_STOP_CLAUSE_TEXT, MAX_CONCATENATED_PARTS } from '../lib/encoding';
+import type { SmsSendingReport as ModelSendingReport, Wire } from '../lib/ovh/models';
+import { countParts, MAX_PARTS, STOP_CLAUSE } from './part-count';
 import { formatOvhDate } from './clock';
 import { newOutgoing, scheduleJob, scheduleOutgoing } from './delivery';
 import { badRequest, forbidden } from './http';
@@ -28,13 +29,8 @@ export interface SendOrder {
   batchID?: string | null;
 }
 
-export interface SmsSendingReport {
-  ids: number[];
-  validReceivers: string[];
-  invalidReceivers: string[];
-  totalCreditsRemoved: number;
-  tag: string | null;
-}
+/** The answer of `POST .../jobs`, as OVHcloud's model has it. */
+export type SmsSendingReport = Wire<ModelSendingReport>;
 
 /** OVHcloud appends its opt-out mention to messages from senders a receiver cannot answer
  * directly (alphanumeric names and short numbers), unless the sender says the message is not
@@ -64,9 +60,9 @@ export function splitReceivers(account: AccountState, receivers: string[]): Rece
 export function sendSms(runtime: SandboxRuntime, account: AccountState, order: SendOrder): SmsSendingReport {
   if (account.status !== 'enable') throw forbidden('This SMS account is disabled');
   const stopClause = stopClauseApplies(order.senderType, order.noStopClause);
-  const analysis = analyzeMessage(order.message, { stopClause });
-  if (analysis.parts > MAX_CONCATENATED_PARTS) {
-    throw badRequest(`Message too long: ${analysis.parts} parts, at most ${MAX_CONCATENATED_PARTS} are allowed`);
+  const analysis = countParts(order.message, { stopClause });
+  if (analysis.parts > MAX_PARTS) {
+    throw badRequest(`Message too long: ${analysis.parts} parts, at most ${MAX_PARTS} are allowed`);
   }
   if (order.senderType === 'shortcode' && /https?:\/\/|www\./i.test(order.message)) {
     throw badRequest('Links are not allowed in SMS sent from a short number (senderForResponse)');
@@ -81,7 +77,7 @@ export function sendSms(runtime: SandboxRuntime, account: AccountState, order: S
   account.creditsLeft -= needed;
 
   const now = runtime.now();
-  const text = stopClause ? order.message + DEFAULT_STOP_CLAUSE_TEXT : order.message;
+  const text = stopClause ? order.message + STOP_CLAUSE : order.message;
   const ids: number[] = [];
   for (const receiver of valid) {
     const base: SmsRecordBase = {
@@ -121,6 +117,7 @@ export function sendSms(runtime: SandboxRuntime, account: AccountState, order: S
     validReceivers: valid,
     invalidReceivers: invalid,
     totalCreditsRemoved: needed,
-    tag: order.tag,
+    // The 2024 schema's tag is a string: none reads as "" (assumed, like sms.Outgoing.tag).
+    tag: order.tag ?? '',
   };
 }

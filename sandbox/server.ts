@@ -206,14 +206,17 @@ export function createSandboxServer(runtime: SandboxRuntime, onError: (error: un
 
       const batchSeparator = req.headers['x-ovh-batch'];
       const lastParam = found.lastParam;
+      const batchShape = runtime.faults.current.batchGet;
       if (
         method === 'GET' &&
+        batchShape !== 'ignored' &&
         typeof batchSeparator === 'string' &&
         batchSeparator !== '' &&
         lastParam &&
         found.params[lastParam].includes(batchSeparator)
       ) {
-        send(RawReply.json(200, await batchGet(ctx, found.route, lastParam, batchSeparator)));
+        const items = await batchGet(ctx, found.route, lastParam, batchSeparator);
+        send(RawReply.json(200, batchShape === 'values' ? items.flatMap((item) => (item.value === null ? [] : [item.value])) : items));
         return;
       }
 

@@ -4,6 +4,7 @@
  * emulator needs (due times, which number received a reply...), all JSON-serialisable so the
  * whole state can be written to a file and read back.
  */
+import type { SmsIncoming, Wire } from '../lib/ovh/models';
 
 export interface SandboxOptions {
   host?: string;
@@ -37,6 +38,26 @@ export interface SandboxFaults {
    * a concurrent client happens to send first.
    */
   script?: ScriptedFault[];
+  /**
+   * Batch GETs (`X-Ovh-Batch`) answered in a shape OVHcloud's schema does not promise against:
+   * `values` = an array of the bare objects (no `{key, value, error}`), `ignored` = the header is
+   * ignored and `1,2,3` read as one id (404). Unset = the assumed `{key, value, error}` items.
+   */
+  batchGet?: 'values' | 'ignored';
+  /**
+   * `numberOnly`: SMS sent or received by a virtual number are listed and read only under
+   * `/virtualNumbers/{number}/…`, not under the account's own `/jobs`, `/outgoing`, `/incoming`.
+   * Unset = in both places (what the sandbox assumes; OVHcloud does not say).
+   */
+  virtualNumberSms?: 'numberOnly';
+  /**
+   * `readLater`: `POST /receivers` with a `documentId` answers `records: 0` and reads the file
+   * `deliveryDelayMs` later (a file deleted meanwhile leaves the list empty). Unset = read before
+   * the answer (assumed).
+   */
+  receiversDocument?: 'readLater';
+  /** `kept`: `PUT /sms/{sn}` ignores `callBack: ""` and `stopCallBack: ""` (unset = they clear it, assumed). */
+  emptyCallbacks?: 'kept';
 }
 
 export interface ScriptedFault {
@@ -292,9 +313,11 @@ export interface ReceiverSlotState {
 
 export interface SmsTaskState {
   taskId: number;
-  function: 'importPhonebookContacts' | 'cleanSmsReceivers';
-  status: 'todo' | 'doing' | 'done' | 'error' | 'cancelled';
-  step: string;
+  /** Only `cleanSmsReceivers` tasks are in OVHcloud's `sms.Task` model and shown by `/task`; an
+   * address book import is a `telephony.Task` the API gives no route to read back. */
+  function: 'importPhonebookContacts' | 'cleanSmsReceivers' | 'readReceiversDocument';
+  status: 'todo' | 'doing' | 'done' | 'error';
+  step: 'starting' | 'finishing';
   message: string;
   /** Epoch ms at which the work is applied. */
   dueAt: number;
@@ -333,14 +356,7 @@ export interface SandboxState {
 }
 
 /** The `sms.Incoming` object as the API returns it. */
-export interface Incoming {
-  id: number;
-  creationDatetime: string;
-  credits: number;
-  message: string;
-  sender: string;
-  tag: string | null;
-}
+export type Incoming = Wire<SmsIncoming>;
 
 export interface IncomingInput {
   sender: string;

@@ -1,4 +1,18 @@
-/** State objects as the API shows them: OVHcloud's fields only, internal ones left out. */
+/**
+ * State objects as the API shows them: OVHcloud's fields only, internal ones left out, each
+ * typed with OVHcloud's published model (lib/ovh/models.ts) so the compiler refuses an answer
+ * the model does not allow (test/integration/sandbox/models.test.ts checks the JSON at run time).
+ */
+import { createHash } from 'node:crypto';
+import type {
+  SmsAccount,
+  SmsBlacklist,
+  SmsJob,
+  SmsOutgoing,
+  SmsSender,
+  SmsVirtualNumberJob,
+  Wire,
+} from '../lib/ovh/models';
 import type {
   AccountState,
   BlacklistState,
@@ -9,7 +23,18 @@ import type {
   SenderState,
 } from './types';
 
-export function accountView(account: AccountState) {
+/** A stable UUID (version-4 layout) for the account's IAM id, as the real API gives one. */
+function iamId(name: string): string {
+  const hex = createHash('sha1').update(`sandbox-iam:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A stable positive long for an account (the model's `sms.Batch.accountID`), from its name. */
+export function accountNumber(name: string): number {
+  return createHash('sha1').update(`sandbox-account:${name}`).digest().readUInt32BE(0) & 0x7fffffff;
+}
+
+export function accountView(account: AccountState): Wire<SmsAccount> {
   return {
     name: account.name,
     description: account.description,
@@ -20,20 +45,21 @@ export function accountView(account: AccountState) {
     callBack: account.callBack,
     stopCallBack: account.stopCallBack,
     smsResponse: account.smsResponse,
-    automaticRecreditAmount: account.automaticRecreditAmount,
+    automaticRecreditAmount: account.automaticRecreditAmount as SmsAccount['automaticRecreditAmount'] | null,
     creditThresholdForAutomaticRecredit: account.creditThresholdForAutomaticRecredit,
     templates: account.templates,
     channel: account.channel,
     smpp: account.smpp,
     iam: {
-      id: `sandbox-${account.name}`,
+      id: iamId(account.name),
       urn: `urn:v1:eu:resource:sms:${account.name}`,
       displayName: account.description,
+      tags: {},
     },
   };
 }
 
-export function jobView(job: PendingJobState) {
+export function jobView(job: PendingJobState): Wire<SmsJob> {
   return {
     id: job.id,
     creationDatetime: job.creationDatetime,
@@ -52,7 +78,7 @@ export function jobView(job: PendingJobState) {
 }
 
 /** `sms.VirtualNumberJob`: a job sent by a virtual number (no sender, no dates). */
-export function virtualNumberJobView(job: PendingJobState) {
+export function virtualNumberJobView(job: PendingJobState): Wire<SmsVirtualNumberJob> {
   return {
     id: job.id,
     creationDatetime: job.creationDatetime,
@@ -67,7 +93,7 @@ export function virtualNumberJobView(job: PendingJobState) {
   };
 }
 
-export function outgoingView(sms: OutgoingState) {
+export function outgoingView(sms: OutgoingState): Wire<SmsOutgoing> {
   return {
     id: sms.id,
     batchID: sms.batchID,
@@ -84,8 +110,9 @@ export function outgoingView(sms: OutgoingState) {
     ptt: sms.ptt,
     receiver: sms.receiver,
     sender: sms.sender,
-    tag: sms.tag,
-    tariffCode: sms.tariffCode,
+    // The model says neither can be null: no tag reads as "" (assumed, see docs/sandbox.md).
+    tag: sms.tag ?? '',
+    tariffCode: sms.tariffCode ?? '',
   };
 }
 
@@ -96,11 +123,11 @@ export function incomingView(sms: IncomingState): Incoming {
     credits: sms.credits,
     message: sms.message,
     sender: sms.sender,
-    tag: sms.tag,
+    tag: sms.tag ?? '',
   };
 }
 
-export function senderView(sender: SenderState) {
+export function senderView(sender: SenderState): Wire<SmsSender> {
   return {
     sender: sender.sender,
     description: sender.description,
@@ -112,7 +139,7 @@ export function senderView(sender: SenderState) {
   };
 }
 
-export function blacklistView(entry: BlacklistState) {
+export function blacklistView(entry: BlacklistState): Wire<SmsBlacklist> {
   return {
     number: entry.number,
     dateCreation: entry.dateCreation,

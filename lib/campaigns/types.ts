@@ -1,66 +1,18 @@
 /** OVHcloud's campaign objects (`sms.Batch`, its statistics) and the recipients a campaign is built from. */
 
-export type BatchStatus =
-	| 'INSERTING'
-	| 'INSERTED'
-	| 'PENDING'
-	| 'COMPLETED'
-	| 'FAILED'
-	| 'TO_CANCEL'
-	| 'CANCELING'
-	| 'CANCELED';
+import type { SmsBatch, SmsBatchError, SmsBatchParams, SmsBatchStatistics, SmsBatchStatus, Wire } from '../ovh/models';
 
-export interface BatchError {
-	receiver: string;
-	message: string;
-}
+export type BatchStatus = SmsBatchStatus;
+export type BatchError = SmsBatchError;
 
-/** `sms.Batch`. */
-export interface Batch {
-	id: string;
-	accountID?: string;
-	name: string;
-	message: string;
-	from?: string | null;
-	receivers?: string[] | null;
-	slotID?: string | null;
-	status: BatchStatus;
-	totalRecords: number;
-	processedRecords: number;
-	estimatedCredits: number;
-	errors: BatchError[];
-	createdAt: string;
-	updatedAt: string;
-	startedAt?: string | null;
-	sentAt?: string | null;
-	finishedAt?: string | null;
-}
+/** `sms.Batch` as it arrives (`accountID` is a long; absent optional fields are `null`). */
+export type Batch = Wire<SmsBatch>;
 
-/** `GET /batches/{id}/statistics`. */
-export interface BatchStatistics {
-	id: string;
-	credits: number;
-	estimatedCredits: number;
-	delivered: number;
-	failed: number;
-	pending: number;
-	sent: number;
-	stoplisted: number;
-}
+/** `GET /batches/{id}/statistics` (`sms.BatchStatistics`). */
+export type BatchStatistics = SmsBatchStatistics;
 
-/** `POST /batches` body (`sms.BatchParams`). */
-export interface BatchParams {
-	message: string;
-	name?: string;
-	from?: string;
-	senderForResponse?: boolean;
-	to?: string[];
-	slotID?: string;
-	/** ISO 8601. */
-	deferred?: string;
-	noStop?: boolean;
-	tag?: string;
-}
+/** `POST /batches` body (`sms.BatchParams`; `class` is deprecated and never sent). */
+export type BatchParams = Omit<SmsBatchParams, 'class'>;
 
 /** One receiver with the values of the columns its message uses. */
 export interface RecipientRow {

@@ -1,3 +1,5 @@
+import type { SmsContactCreate, SmsPhonebookContact } from '../ovh/models';
+
 /** The phone fields of an `sms.PhonebookContact` (type internationalPhoneNumber). */
 export const PHONE_FIELDS = ['homeMobile', 'homePhone', 'workMobile', 'workPhone'] as const;
 export type PhoneField = (typeof PHONE_FIELDS)[number];
@@ -10,13 +12,11 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export const CONTACT_FIELDS = ['group', 'name', 'surname', 'homeMobile', 'homePhone', 'workMobile', 'workPhone'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
-/** The body of `POST .../phonebookContact`. */
-export type ContactFields = Record<TextField, string> & Partial<Record<PhoneField, string>>;
+/** The body of `POST .../phonebookContact` (`group`, `name`, `surname` mandatory). */
+export type ContactFields = SmsContactCreate;
 
 /** `sms.PhonebookContact` as OVHcloud returns it. */
-export interface PhonebookContact extends ContactFields {
-	id: number;
-}
+export interface PhonebookContact extends ContactFields, Pick<SmsPhonebookContact, 'id'> {}
 
 export type PhoneNumberCheck = { valid: true; number: string } | { valid: false; reason: string };
 

@@ -104,30 +104,56 @@ export class OvhClient {
 	/**
 	 * Reads many objects with OVHcloud's batch GET (`X-Ovh-Batch: ,`), `chunkSize` ids a
 	 * request, in the order of `ids`. An id the API could not read comes back with `error`.
+	 *
+	 * The entry shape (`{key, value, error}`) is not in OVHcloud's published schema: an answer
+	 * of another shape, or a multi-id request refused as a bad or unknown id, switches this
+	 * client to one GET per id for the rest of its life (slower, never wrong).
 	 */
 	async getMany<T>(collectionPath: string, ids: Array<string | number>, chunkSize = 50): Promise<Array<BatchItem<T>>> {
+		const base = collectionPath.replace(/\/+$/, '');
 		const out: Array<BatchItem<T>> = [];
 		for (let start = 0; start < ids.length; start += chunkSize) {
 			const chunk = ids.slice(start, start + chunkSize).map(String);
-			const path = `${collectionPath.replace(/\/+$/, '')}/${chunk.map(encodeURIComponent).join(',')}`;
-			const answer = await this.request<unknown>('GET', path, { headers: { 'X-Ovh-Batch': ',' } });
-			if (!Array.isArray(answer)) {
-				out.push({ id: chunk[0], value: answer as T });
-				continue;
-			}
-			const byKey = new Map<string, { value?: unknown; error?: unknown }>();
-			answer.forEach((entry: { key?: unknown; value?: unknown; error?: unknown }, index) => {
-				byKey.set(entry.key === undefined ? chunk[index] : String(entry.key), entry);
-			});
-			for (const id of chunk) {
-				const entry = byKey.get(id);
-				if (!entry) out.push({ id, error: 'missing from the batch answer' });
-				else if (typeof entry.error === 'string' && entry.error) out.push({ id, error: entry.error });
-				else if (entry.value === null || entry.value === undefined) out.push({ id, error: 'not found' });
-				else out.push({ id, value: entry.value as T });
-			}
+			const read = this.batchGetUnsupported ? undefined : await this.batchGet<T>(base, chunk);
+			if (read) out.push(...read);
+			else for (const id of chunk) out.push(await this.singleGet<T>(base, id));
 		}
 		return out;
+	}
+
+	/** Whether batch GETs answered in a shape this client cannot trust; then it reads one by one. */
+	private batchGetUnsupported = false;
+
+	/** One batch GET, or undefined when its answer cannot be trusted (see `getMany`). */
+	private async batchGet<T>(base: string, chunk: string[]): Promise<Array<BatchItem<T>> | undefined> {
+		const answer = await this.request<unknown>('GET', `${base}/${chunk.map(encodeURIComponent).join(',')}`, { headers: { 'X-Ovh-Batch': ',' } }).then(
+			(value) => ({ value }),
+			(error: unknown) => {
+				if (!(error instanceof OvhApiError) || (error.httpStatus !== 400 && error.httpStatus !== 404)) throw error;
+				// One id answered 404 as a single GET would be: that id's error.
+				if (chunk.length === 1 && error.httpStatus === 404) return { value: [{ key: chunk[0], value: null, error: error.ovhMessage }] };
+				// Without batch support, "1,2,3" is one (bad or unknown) id.
+				if (chunk.length === 1) throw error;
+				return undefined;
+			},
+		);
+		if (!answer) {
+			this.batchGetUnsupported = true;
+			return undefined;
+		}
+		const items = readBatchAnswer<T>(answer.value, chunk);
+		if (!items) this.batchGetUnsupported = true;
+		return items;
+	}
+
+	private async singleGet<T>(base: string, id: string): Promise<BatchItem<T>> {
+		return await this.request<T>('GET', `${base}/${encodeURIComponent(id)}`).then(
+			(value): BatchItem<T> => (value === null || value === undefined ? { id, error: 'not found' } : { id, value }),
+			(error: unknown): BatchItem<T> => {
+				if (error instanceof OvhApiError && error.httpStatus === 404) return { id, error: error.ovhMessage };
+				throw error;
+			},
+		);
 	}
 
 	async request<T>(method: HttpMethod, path: string, options: OvhRequestOptions = {}): Promise<T> {
@@ -325,4 +351,30 @@ function parseBody<T>(text: string): T {
 	} catch {
 		return text as unknown as T;
 	}
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The items of a batch GET answer, or undefined when its shape is not the one expected: an
+ * array of `{key?, value, error?}` whose keys are the ids asked (without keys: one entry per id,
+ * in order). A single id may also be answered with the object itself.
+ */
+function readBatchAnswer<T>(answer: unknown, chunk: string[]): Array<BatchItem<T>> | undefined {
+	if (!Array.isArray(answer)) return chunk.length === 1 && isPlainObject(answer) ? [{ id: chunk[0], value: answer as T }] : undefined;
+	const entries = answer.filter(isPlainObject).filter((entry) => 'value' in entry || 'error' in entry);
+	if (entries.length !== answer.length) return undefined;
+	const keyed = entries.every((entry) => entry.key !== undefined && entry.key !== null);
+	if (!keyed && entries.length !== chunk.length) return undefined;
+	const byKey = new Map<string, Record<string, unknown>>();
+	entries.forEach((entry, index) => byKey.set(keyed ? String(entry.key) : chunk[index], entry));
+	if ([...byKey.keys()].some((key) => !chunk.includes(key))) return undefined;
+	return chunk.map((id): BatchItem<T> => {
+		const entry = byKey.get(id);
+		if (!entry) return { id, error: 'missing from the batch answer' };
+		if (typeof entry.error === 'string' && entry.error) return { id, error: entry.error };
+		if (entry.value === null || entry.value === undefined) return { id, error: 'not found' };
+		return { id, value: entry.value as T };
+	});
 }

@@ -1,10 +1,16 @@
-/** `sms.SenderStatusEnum`: only `enable` senders can send. */
-export type SenderStatus = 'enable' | 'disable' | 'refused' | 'waitingValidation';
+import type { ModelFields, SmsSender, SmsSenderStatus, SmsSenderType } from '../ovh/models';
 
-/** `sms.SenderTypeEnum`. */
-export type SenderType = 'alpha' | 'numeric' | 'shortcode' | 'virtual';
+/** `sms.StatusSenderEnum`: only `enable` senders can send. */
+export type SenderStatus = SmsSenderStatus;
 
-/** The `sms.Sender` object of `GET /sms/{serviceName}/senders/{sender}`. */
+/** `sms.TypeSenderEnum`. */
+export type SenderType = SmsSenderType;
+
+/**
+ * The `sms.Sender` object of `GET /sms/{serviceName}/senders/{sender}`, read leniently: a value
+ * the model does not list yet reads as "not usable" rather than breaking the node. The
+ * compiler checks it stays a loosening of the model (below).
+ */
 export interface OvhSender {
 	sender: string;
 	description?: string | null;
@@ -15,3 +21,6 @@ export interface OvhSender {
 	comment?: string | null;
 	validationMedia?: string | null;
 }
+
+/** Fails to compile if a field read here is not in OVHcloud's model. */
+export type OvhSenderFieldsAreModelFields = ModelFields<keyof OvhSender extends keyof SmsSender ? true : false>;

@@ -1,5 +1,6 @@
 /** `/sms`, `/sms/{serviceName}`, `/sms/estimate`, `/sms/ptts`. */
-import { analyzeMessage } from '../../lib/encoding';
+import type { SmsJobEstimate } from '../../lib/ovh/models';
+import { countParts } from '../part-count';
 import { badRequest, notFound } from '../http';
 import { PTT } from '../ptts';
 import { api, type Route, type RouteContext } from '../router';
@@ -109,8 +110,10 @@ function updateAccount({ runtime, params, body: rawBody }: RouteContext) {
   const threshold = numberField(body, 'creditThresholdForAutomaticRecredit');
 
   if (description !== undefined) account.description = description;
-  if (callBack !== undefined) account.callBack = callBack;
-  if (stopCallBack !== undefined) account.stopCallBack = stopCallBack;
+  // Clearing with "" is assumed; the fault emptyCallbacks: 'kept' ignores it, as feared.
+  const keepOnEmpty = (given: unknown) => given === '' && runtime.faults.current.emptyCallbacks === 'kept';
+  if (callBack !== undefined && !keepOnEmpty(body.callBack)) account.callBack = callBack;
+  if (stopCallBack !== undefined && !keepOnEmpty(body.stopCallBack)) account.stopCallBack = stopCallBack;
   if (smsResponse) account.smsResponse = smsResponse;
   if (templates) account.templates = templates;
   if (recredit !== undefined) account.automaticRecreditAmount = recredit;
@@ -127,13 +130,14 @@ function estimate({ body: rawBody }: RouteContext) {
   if (noStopClause === undefined) throw badRequest('[noStopClause] Property is mandatory');
   const senderType = enumField(body, 'senderType', SENDER_TYPES, 'sms.TypeSenderEnum');
   if (!senderType) throw badRequest('[senderType] Property is mandatory');
-  const analysis = analyzeMessage(message, { stopClause: stopClauseApplies(senderType, noStopClause) });
-  return {
+  const analysis = countParts(message, { stopClause: stopClauseApplies(senderType, noStopClause) });
+  const answer: SmsJobEstimate = {
     characters: analysis.units,
     charactersClass: analysis.encoding === 'GSM-7' ? '7bits' : 'unicode',
     maxCharactersPerPart: analysis.perPart,
     parts: analysis.parts,
   };
+  return answer;
 }
 
 function describePtt({ query }: RouteContext) {

@@ -16,6 +16,8 @@ import { api, type Route, type RouteContext } from '../router';
 import { requireAccount } from '../runtime';
 import { SEED } from '../seed';
 import type { AccountState, BatchState } from '../types';
+import type { SmsBatch, Wire } from '../../lib/ovh/models';
+import { accountNumber } from '../views';
 import {
   booleanField,
   enumField,
@@ -29,11 +31,11 @@ import {
 
 const CREATE_FIELDS = ['message', 'name', 'from', 'senderForResponse', 'to', 'slotID', 'deferred', 'noStop', 'tag', 'class'];
 
-/** `sms.Batch`: OVHcloud's fields only. */
-export function batchView(batch: BatchState) {
+/** `sms.Batch`: OVHcloud's fields only; `accountID` is a long in the model. */
+export function batchView(batch: BatchState): Wire<SmsBatch> {
   return {
     id: batch.id,
-    accountID: batch.accountID,
+    accountID: accountNumber(batch.accountID),
     name: batch.name,
     message: batch.message,
     from: batch.from,

@@ -1,7 +1,7 @@
 /** `/sms/{serviceName}/incoming` (and the virtual number's): received replies. */
 import { parseIsoDatetime } from '../clock';
 import { notFound } from '../http';
-import { longParam, virtualNumberParam, VLN_PATH } from '../params';
+import { inScope, longParam, virtualNumberParam, VLN_PATH } from '../params';
 import { normaliseReceiver } from '../phone';
 import { api, type Route, type RouteContext } from '../router';
 import { requireAccount } from '../runtime';
@@ -18,7 +18,7 @@ function listIncoming(ctx: RouteContext, virtualNumber?: string): number[] {
   const tag = ctx.query.get('tag') || undefined;
   return Object.values(account.incoming)
     .filter((sms) => {
-      if (virtualNumber && sms.virtualNumber !== virtualNumber) return false;
+      if (!inScope(ctx, sms, virtualNumber)) return false;
       const created = parseIsoDatetime(sms.creationDatetime)!;
       return (
         (from === undefined || created >= from) &&
@@ -34,7 +34,7 @@ function findIncoming(ctx: RouteContext, virtualNumber?: string): { account: Acc
   const account = requireAccount(ctx.runtime, ctx.params.serviceName);
   const id = longParam(ctx.params.id);
   const sms = account.incoming[id];
-  if (!sms || (virtualNumber && sms.virtualNumber !== virtualNumber)) throw notFound(id);
+  if (!sms || !inScope(ctx, sms, virtualNumber)) throw notFound(id);
   return { account, sms };
 }
 

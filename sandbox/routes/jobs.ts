@@ -2,7 +2,7 @@
 import { badRequest, notFound } from '../http';
 import { normaliseNumericSender } from '../phone';
 import { resolveReceivers } from '../receiver-sources';
-import { longParam, virtualNumberParam, VLN_PATH } from '../params';
+import { inScope, longParam, virtualNumberParam, VLN_PATH } from '../params';
 import { api, type Route, type RouteContext } from '../router';
 import { requireAccount } from '../runtime';
 import { SEED } from '../seed';
@@ -117,15 +117,16 @@ function sendFromVirtualNumber(ctx: RouteContext) {
   });
 }
 
-function pendingJobs(account: AccountState, virtualNumber?: string): PendingJobState[] {
-  return Object.values(account.jobs).filter((job) => !virtualNumber || job.virtualNumber === virtualNumber);
+function pendingJobs(ctx: RouteContext, virtualNumber?: string): PendingJobState[] {
+  const account = requireAccount(ctx.runtime, ctx.params.serviceName);
+  return Object.values(account.jobs).filter((job) => inScope(ctx, job, virtualNumber));
 }
 
 function findJob(ctx: RouteContext, virtualNumber?: string): { account: AccountState; job: PendingJobState } {
   const account = requireAccount(ctx.runtime, ctx.params.serviceName);
   const id = longParam(ctx.params.id);
   const job = account.jobs[id];
-  if (!job || (virtualNumber && job.virtualNumber !== virtualNumber)) throw notFound(id);
+  if (!job || !inScope(ctx, job, virtualNumber)) throw notFound(id);
   return { account, job };
 }
 
@@ -142,14 +143,14 @@ function cancelJob(ctx: RouteContext, virtualNumber?: string) {
 export const jobRoutes: Route[] = [
   api('POST', '/sms/{serviceName}/jobs', sendFromAccount, { cuttable: true }),
   api('GET', '/sms/{serviceName}/jobs', (ctx) =>
-    pendingJobs(requireAccount(ctx.runtime, ctx.params.serviceName)).map((job) => job.id),
+    pendingJobs(ctx).map((job) => job.id),
   ),
   api('GET', '/sms/{serviceName}/jobs/{id}', (ctx) => jobView(findJob(ctx).job)),
   api('DELETE', '/sms/{serviceName}/jobs/{id}', (ctx) => cancelJob(ctx)),
 
   api('POST', `${VLN_PATH}/jobs`, sendFromVirtualNumber, { cuttable: true }),
   api('GET', `${VLN_PATH}/jobs`, (ctx) =>
-    pendingJobs(requireAccount(ctx.runtime, ctx.params.serviceName), virtualNumberParam(ctx)).map((job) => job.id),
+    pendingJobs(ctx, virtualNumberParam(ctx)).map((job) => job.id),
   ),
   api('GET', `${VLN_PATH}/jobs/{id}`, (ctx) => virtualNumberJobView(findJob(ctx, virtualNumberParam(ctx)).job)),
   api('DELETE', `${VLN_PATH}/jobs/{id}`, (ctx) => cancelJob(ctx, virtualNumberParam(ctx))),

@@ -2,7 +2,7 @@
 import { parseIsoDatetime } from '../clock';
 import { notFound } from '../http';
 import { normaliseReceiver } from '../phone';
-import { longParam, virtualNumberParam, VLN_PATH } from '../params';
+import { inScope, longParam, virtualNumberParam, VLN_PATH } from '../params';
 import { api, type Route, type RouteContext } from '../router';
 import { requireAccount } from '../runtime';
 import type { AccountState, OutgoingState } from '../types';
@@ -26,7 +26,7 @@ function listOutgoing(ctx: RouteContext, virtualNumber?: string): number[] {
   const messageID = text('messageID');
   return Object.values(account.outgoing)
     .filter((sms) => {
-      if (virtualNumber && sms.virtualNumber !== virtualNumber) return false;
+      if (!inScope(ctx, sms, virtualNumber)) return false;
       const created = parseIsoDatetime(sms.creationDatetime)!;
       return (
         (from === undefined || created >= from) &&
@@ -48,7 +48,7 @@ function findOutgoing(ctx: RouteContext, virtualNumber?: string): { account: Acc
   const account = requireAccount(ctx.runtime, ctx.params.serviceName);
   const id = longParam(ctx.params.id);
   const sms = account.outgoing[id];
-  if (!sms || (virtualNumber && sms.virtualNumber !== virtualNumber)) throw notFound(id);
+  if (!sms || !inScope(ctx, sms, virtualNumber)) throw notFound(id);
   return { account, sms };
 }
 

@@ -3,6 +3,7 @@
  * (`/me/document`) as a task, and the CSV export.
  */
 import { randomBytes } from 'node:crypto';
+import type { SmsPhonebook, TelephonyTask, Wire } from '../../lib/ovh/models';
 import { formatOvhDate } from '../clock';
 import { columnIndex, readDelimited } from '../delimited';
 import { documentText } from '../documents';
@@ -51,7 +52,7 @@ function phoneField(body: Body, field: (typeof PHONE_FIELDS)[number]): string | 
   return number;
 }
 
-const bookView = (book: PhonebookState) => ({ bookKey: book.bookKey, name: book.name, phoneKey: book.phoneKey });
+const bookView = (book: PhonebookState): Wire<SmsPhonebook> => ({ bookKey: book.bookKey, name: book.name, phoneKey: book.phoneKey });
 
 /** `sms.PhonebookContact`. */
 const contactView = (contact: PhonebookContactState) => ({
@@ -174,8 +175,7 @@ function importContacts(ctx: RouteContext) {
     { kind: 'addContacts', bookKey: book.bookKey, contacts },
     `${contacts.length} contact(s) imported${skipped}`,
   );
-  // telephony.Task
-  return {
+  const answer: Wire<TelephonyTask> = {
     taskId: task.taskId,
     action: 'importPhonebookContacts',
     serviceType: 'sms',
@@ -183,6 +183,7 @@ function importContacts(ctx: RouteContext) {
     message: task.message,
     objectCreated: null,
   };
+  return answer;
 }
 
 function csvField(value: string | null): string {
@@ -237,6 +238,6 @@ export const phonebookRoutes: Route[] = [
     ctx.runtime.changed();
     return null;
   }),
-  api('POST', `${BOOK}/import`, importContacts),
+  api('POST', `${BOOK}/import`, importContacts, { cuttable: true }),
   api('GET', `${BOOK}/export`, exportBook),
 ];

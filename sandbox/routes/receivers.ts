@@ -10,15 +10,16 @@ import { longParam } from '../params';
 import { fetchCsvUrl, findSlot, parseSlotCsv, SLOT_IDS, slotsOf, type SlotRow } from '../receiver-slots';
 import { api, type Route, type RouteContext } from '../router';
 import { requireAccount } from '../runtime';
-import { createTask, taskView } from '../tasks';
+import { createTask } from '../tasks';
 import type { AccountState, ReceiverSlotState } from '../types';
 import { booleanField, objectBody, rejectUndescribed, requiredString, stringField, type Body } from '../validation';
+import type { SmsReceiver, SmsReceiversCleanReport, Wire } from '../../lib/ovh/models';
 
 /** Credits per number an HLR cleaning costs (the free `freemium` cleaning only checks the syntax). */
 export const HLR_CLEANING_CREDITS_PER_NUMBER = 0.1;
 
 /** `sms.Receiver`. */
-function receiverView(slot: ReceiverSlotState) {
+function receiverView(slot: ReceiverSlotState): Wire<SmsReceiver> {
   return {
     slotId: slot.slotId,
     description: slot.description,
@@ -58,10 +59,14 @@ async function createSlot(ctx: RouteContext) {
   const documentId = stringField(body, 'documentId');
   if (!csvUrl === !documentId) throw badRequest('Give either csvUrl or documentId');
   if (findSlot(account, slotId)) throw conflict(`The receivers slot ${slotId} is already used`);
-  const csv = documentId
-    ? documentText(ctx.runtime, documentId)
-    : await fetchCsvUrl(csvUrl!, ctx.runtime.options.allowNonLoopbackCallbacks);
-  const rows = parseSlotCsv(csv);
+  const readLater = Boolean(documentId) && ctx.runtime.faults.current.receiversDocument === 'readLater';
+  if (documentId) documentText(ctx.runtime, documentId);
+  const csv = readLater
+    ? ''
+    : documentId
+      ? documentText(ctx.runtime, documentId)
+      : await fetchCsvUrl(csvUrl!, ctx.runtime.options.allowNonLoopbackCallbacks);
+  const rows = readLater ? [] : parseSlotCsv(csv);
   const slot: ReceiverSlotState = {
     slotId,
     description,
@@ -75,6 +80,9 @@ async function createSlot(ctx: RouteContext) {
     csv: csv.replace(/^\uFEFF/, ''),
   };
   slotsOf(account)[String(slotId)] = slot;
+  if (readLater) {
+    createTask(ctx.runtime, account, 'readReceiversDocument', { kind: 'readSlotDocument', slotId, documentId: documentId! }, 'reading the list');
+  }
   ctx.runtime.changed();
   return receiverView(slot);
 }
@@ -109,7 +117,8 @@ function cleanSlot(ctx: RouteContext) {
   const freemium = requiredBoolean(body, 'freemium');
   const priceOnly = requiredBoolean(body, 'priceOnly');
   const price = freemium ? 0 : Math.round(slot.records * HLR_CLEANING_CREDITS_PER_NUMBER * 100) / 100;
-  if (priceOnly) return { taskId: null, totalCreditsRemoved: price };
+  // The model's taskId cannot be null; what OVHcloud puts there for a quote is unknown (0 assumed).
+  if (priceOnly) return { taskId: 0, totalCreditsRemoved: price } satisfies SmsReceiversCleanReport;
   if (price > account.creditsLeft) {
     throw forbidden(`Not enough credits to clean this list: ${price} needed, ${account.creditsLeft} left. Nothing was done.`);
   }
@@ -124,7 +133,7 @@ function cleanSlot(ctx: RouteContext) {
     { kind: 'replaceSlot', slotId: slot.slotId, csv: rewriteCsv(header, kept), records: kept.length },
     `${rows.length - kept.length} number(s) removed`,
   );
-  return { taskId: taskView(task).taskId, totalCreditsRemoved: price };
+  return { taskId: task.taskId, totalCreditsRemoved: price };
 }
 
 const SLOTS = '/sms/{serviceName}/receivers';

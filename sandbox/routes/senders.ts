@@ -11,6 +11,7 @@ import type { AccountState, SenderState, SenderType } from '../types';
 import { createUpload, uploadUrls } from '../uploads';
 import { enumField, enumValue, objectBody, rejectUndescribed, requiredString, stringField } from '../validation';
 import { senderView } from '../views';
+import type { SmsSenderDocument, Wire } from '../../lib/ovh/models';
 
 const ALPHA_SENDER = /^[\w\s\-.,&+]+$/;
 const AVAILABLE_REASON = 'sendersAvailableForValidation';
@@ -109,17 +110,19 @@ function validateSender({ runtime, params, body: rawBody }: RouteContext) {
   return null;
 }
 
-function documentView(ctx: RouteContext, sender: SenderState, documentID: string) {
+function documentView(ctx: RouteContext, sender: SenderState, documentID: string): Wire<SmsSenderDocument> {
   const document = sender.documents[documentID];
   if (!document) throw notFound(documentID);
   const upload = ctx.runtime.state.uploads[document.uploadId];
+  // The model's getUrl cannot be null: a document whose upload slot is gone is not served.
+  if (!upload) throw notFound(documentID);
   return {
     documentID: document.documentID,
     name: document.name,
     description: document.description,
     createdAt: document.createdAt,
-    size: upload?.size ?? 0,
-    ...(upload ? uploadUrls(ctx.origin, upload) : { getUrl: null, putUrl: null }),
+    size: upload.size,
+    ...uploadUrls(ctx.origin, upload),
   };
 }
 

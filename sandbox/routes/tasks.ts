@@ -1,12 +1,15 @@
-/** `/sms/{serviceName}/task`: work done after the answer (address book imports, list cleanings). */
+/**
+ * `/sms/{serviceName}/task`: receiver list cleanings, the only work OVHcloud's `sms.Task` model
+ * describes. Address book imports run as tasks too but are not shown here (see docs/sandbox.md).
+ */
 import { notFound } from '../http';
 import { longParam } from '../params';
 import { api, type Route } from '../router';
 import { requireAccount } from '../runtime';
-import { tasksOf, taskView } from '../tasks';
+import { isPublicTask, tasksOf, taskView } from '../tasks';
 import { enumValue } from '../validation';
 
-const STATUSES = ['cancelled', 'doing', 'done', 'error', 'todo'] as const;
+const STATUSES = ['doing', 'done', 'error', 'pause', 'todo'] as const;
 
 export const taskRoutes: Route[] = [
   api('GET', '/sms/{serviceName}/task', (ctx) => {
@@ -14,6 +17,7 @@ export const taskRoutes: Route[] = [
     const raw = ctx.query.get('status');
     const status = raw ? enumValue(raw, 'status', STATUSES, 'telephony.TaskStatusEnum') : undefined;
     return Object.values(tasksOf(account))
+      .filter(isPublicTask)
       .filter((task) => !status || task.status === status)
       .map((task) => task.taskId);
   }),
@@ -21,7 +25,7 @@ export const taskRoutes: Route[] = [
     const account = requireAccount(ctx.runtime, ctx.params.serviceName);
     const taskId = longParam(ctx.params.taskId, 'taskId');
     const task = tasksOf(account)[taskId];
-    if (!task) throw notFound(taskId);
+    if (!task || !isPublicTask(task)) throw notFound(taskId);
     return taskView(task);
   }),
 ];

@@ -60,6 +60,24 @@ export async function uploadDocument(
 	return document;
 }
 
+/** How long an uploaded file may outlive a run that could not delete it (OVHcloud then removes it). */
+export const DOCUMENT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Gives an uploaded file an expiry date (`PUT /me/document/{id} {expirationDate}`), so that it
+ * disappears even if this run never gets to delete it; the date, or undefined when OVHcloud
+ * refused (the file then stays until deleted).
+ */
+export async function expireDocument(client: OvhClient, id: string, nowMs: number): Promise<string | undefined> {
+	const expirationDate = new Date(nowMs + DOCUMENT_LIFETIME_MS).toISOString();
+	try {
+		await client.put(buildPath(['me', 'document', id]), { expirationDate });
+		return expirationDate;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Removes an uploaded file once OVHcloud has read it; a failure only leaves a file behind. */
 export async function deleteDocument(client: OvhClient, id: string): Promise<boolean> {
 	try {
@@ -70,25 +88,32 @@ export async function deleteDocument(client: OvhClient, id: string): Promise<boo
 	}
 }
 
-export interface TaskOutcome {
-	taskId: number;
-	status: string;
-	timedOut: boolean;
+export interface ContactCountOutcome {
+	/** Contacts in the book at the last read. */
+	count: number;
+	/** Whether the count reached what was expected within the time limit. */
+	reached: boolean;
 }
 
-/** Reads `/sms/{serviceName}/task/{taskId}` until the task is done (or failed), within a time limit. */
-export async function waitForTask(
+/**
+ * Reads the book's contact list (one call, ids only) until it holds `expected` contacts, within
+ * a time limit. This is how an import is known to be finished: the `telephony.Task` that
+ * `POST .../import` answers has no published route to be read again (`GET /sms/{sn}/task/{id}`
+ * is `sms.Task`, receiver cleaning only), while the contact list is the import's result itself.
+ */
+export async function waitForContactCount(
 	client: OvhClient,
 	serviceName: string,
-	taskId: number,
+	bookKey: string,
+	expected: number,
 	timing: { timeLimitMs: number; pollIntervalMs: number },
-): Promise<TaskOutcome> {
+): Promise<ContactCountOutcome> {
 	const deadline = Date.now() + timing.timeLimitMs;
 	for (;;) {
-		const task = await client.get<{ status: string }>(buildPath(['sms', serviceName, 'task', String(taskId)]));
-		if (!['todo', 'doing'].includes(task.status)) return { taskId, status: task.status, timedOut: false };
+		const count = ((await client.get<number[]>(contactsPath(serviceName, bookKey))) ?? []).length;
+		if (count >= expected) return { count, reached: true };
 		const left = deadline - Date.now();
-		if (left <= 0) return { taskId, status: task.status, timedOut: true };
+		if (left <= 0) return { count, reached: false };
 		await sleep(Math.min(Math.max(1, timing.pollIntervalMs), left));
 	}
 }

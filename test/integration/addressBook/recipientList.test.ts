@@ -55,6 +55,40 @@ describe('recipient lists', () => {
     expect(Object.keys(sandbox.state.documents)).toEqual([]);
   });
 
+  // Issue 16 §2.6: that OVHcloud has read the file when POST /receivers answers is a guess. As
+  // feared (fault receiversDocument: 'readLater'), deleting it at once would leave the list empty.
+  test('Create when OVHcloud reads the file later (feared): the file is kept until it expires, and the list fills', async () => {
+    sandbox.setFaults({ receiversDocument: 'readLater' });
+    const csv = 'number\n+33622000001\n+33622000002\n';
+    const result = await run(
+      { operation: 'create', newSlotId: 6, listDescription: 'Later', listSource: 'binary', binaryPropertyName: 'data' },
+      [fileItem(csv)],
+    );
+    expect(result.error?.message).toBeUndefined();
+    expect(result.output[0].json).toMatchObject({
+      slotId: 6,
+      records: 0,
+      documentDeleted: false,
+      documentExpiresAt: expect.stringMatching(/^\d{4}-/),
+      warning: expect.stringContaining('OVHcloud counted 0 of the 2 numbers'),
+    });
+    const [kept] = Object.values(sandbox.state.documents);
+    expect(kept.expirationDate).toBe(result.output[0].json.documentExpiresAt);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(account().receivers['6'].records).toBe(2);
+  });
+
+  test('Create as assumed: the file counted in the answer is deleted at once (and would have expired anyway)', async () => {
+    const result = await run(
+      { operation: 'create', newSlotId: 7, listDescription: 'Now', listSource: 'binary', binaryPropertyName: 'data' },
+      [fileItem('number\n+33622000001\n')],
+    );
+    expect(result.output[0].json).toMatchObject({ records: 1, documentDeleted: true });
+    expect(result.output[0].json).not.toHaveProperty('warning');
+    expect(sandbox.requests.filter((r) => r.method === 'PUT' && r.path.startsWith('/1.0/me/document/')).map((r) => Object.keys(JSON.parse(r.body)))).toEqual([['expirationDate']]);
+    expect(Object.keys(sandbox.state.documents)).toEqual([]);
+  });
+
   test('Create from a URL that OVHcloud downloads, updated before each send', async () => {
     const server = http.createServer((_req, res) => res.end('number\n+33633000001\n+33633000002\n'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -54,7 +54,7 @@ describe('POST /sms/{serviceName}/batches', () => {
       processedRecords: 0,
       estimatedCredits: 3,
       errors: [],
-      accountID: sandbox.serviceName,
+      accountID: expect.any(Number),
       startedAt: null,
     });
     expect(credits()).toBe(997);

@@ -79,7 +79,7 @@ describe('recipient lists (receivers slots)', () => {
     await ovh(sandbox, 'POST', slots(), { body: { slotId: 6, description: 'c', autoUpdate: false, documentId } });
     const creditsBefore = sandbox.state.accounts[sandbox.serviceName].creditsLeft;
     const quote = await ovh(sandbox, 'POST', slots('/6/clean'), { body: { freemium: false, priceOnly: true } });
-    expect(quote.json).toEqual({ taskId: null, totalCreditsRemoved: 0.4 });
+    expect(quote.json).toEqual({ taskId: 0, totalCreditsRemoved: 0.4 });
     expect(sandbox.state.accounts[sandbox.serviceName].creditsLeft).toBe(creditsBefore);
     const cleaning = await ovh(sandbox, 'POST', slots('/6/clean'), { body: { freemium: false, priceOnly: false } });
     expect(cleaning.json).toEqual({ taskId: expect.any(Number), totalCreditsRemoved: 0.4 });

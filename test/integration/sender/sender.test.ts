@@ -158,6 +158,16 @@ describe('creating senders, the three ways of the control panel', () => {
   });
 });
 
+// Issue 16 §2.6: reason "sendersAvailableForValidation" is the control panel's, not a documented
+// value. Were it taken as a moderator's text (here: a name the account is not offered, which the
+// sandbox moderates), the output must not claim the sender can send.
+test('from nichandle, when OVHcloud moderates the request instead (feared): the output says it is waiting, not usable', async () => {
+  const result = await run({ resource: 'sender', operation: 'create', creationMode: 'nichandle', availableSender: { __rl: true, mode: 'id', value: 'OtherBrand' } });
+  expect(result.status).toBe('success');
+  expect(result.output[0].json).toMatchObject({ sender: 'OtherBrand', statusText: 'waiting for validation', canSend: false });
+  expect(JSON.parse(senderPosts()[0].body)).toEqual({ sender: 'OtherBrand', reason: 'sendersAvailableForValidation' });
+});
+
 describe('managing senders', () => {
   test('Validate with the code OVHcloud sent enables a waiting sender; a wrong code is OVHcloud’s error', async () => {
     const wrong = await run({ resource: 'sender', operation: 'validate', sender: byId('Pending'), code: '000000' });

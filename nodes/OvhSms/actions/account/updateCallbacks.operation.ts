@@ -76,6 +76,20 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 	const path = buildPath(['sms', serviceName]);
 	await client.put(path, body);
 	const account = await client.get<IDataObject>(path);
+	// Turning a call off with "" is a guess (OVHcloud documents no way): check it took.
+	const stillOn = [
+		body.callBack === '' && account.callBack ? `${URL_LABELS.deliveryReportUrl} (${String(account.callBack)})` : undefined,
+		body.stopCallBack === '' && account.stopCallBack ? `${URL_LABELS.stopUrl} (${String(account.stopCallBack)})` : undefined,
+		callbacks.replyUrl?.trim() === '' && (account.smsResponse as IDataObject | undefined)?.responseType === 'cgi' ? URL_LABELS.replyUrl : undefined,
+	].filter((label): label is string => label !== undefined);
+	if (stillOn.length > 0) {
+		throw itemError(
+			this.getNode(),
+			itemIndex,
+			`OVHcloud kept ${stillOn.join(' and ')}: an empty URL did not turn the call off`,
+			'The other URLs were saved. Turn the call off in the OVHcloud Control Panel (Options of the SMS account).',
+		);
+	}
 	return {
 		serviceName,
 		callBack: account.callBack ?? null,

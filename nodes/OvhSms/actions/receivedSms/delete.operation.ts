@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { receivedIdProperty, receivedSmsPath } from './get.operation';
+import { findReceivedSms, receivedIdProperty } from './get.operation';
 import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [receivedIdProperty('delete')];
 
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
-	const path = receivedSmsPath(this, serviceName, itemIndex);
-	await client.delete(path);
-	return { id: Number(path.split('/').pop()), deleted: true };
+export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<IDataObject> {
+	const { id, path, virtualNumber } = await findReceivedSms(this, context);
+	await context.client.delete(path);
+	return { id, deleted: true, ...(virtualNumber ? { virtualNumber } : {}) };
 }

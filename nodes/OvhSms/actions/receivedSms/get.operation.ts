@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { buildPath } from '../../../../lib/ovh';
+import type { SmsIncoming } from '../../../../lib/ovh/models';
+import { findSms, type FoundSms } from '../common/findSms';
 import { itemError } from '../common/itemError';
 import type { ItemContext } from '../types';
 
@@ -15,12 +16,23 @@ export const receivedIdProperty = (operation: string): INodeProperties => ({
 
 export const description: INodeProperties[] = [receivedIdProperty('get')];
 
-export function receivedSmsPath(ctx: IExecuteFunctions, serviceName: string, itemIndex: number): string {
+/** The received SMS the item names, from the account's route or the virtual number that received it. */
+export async function findReceivedSms(ctx: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<FoundSms<SmsIncoming> & { id: number }> {
 	const id = String(ctx.getNodeParameter('receivedSmsId', itemIndex, '') ?? '').trim();
 	if (!/^\d+$/.test(id)) throw itemError(ctx.getNode(), itemIndex, `"Received SMS ID" must be a number (got "${id}")`);
-	return buildPath(['sms', serviceName, 'incoming', id]);
+	const found = await findSms<SmsIncoming>(client, serviceName, ['incoming'], id);
+	if (!found) {
+		throw itemError(
+			ctx.getNode(),
+			itemIndex,
+			`No received SMS ${id} on ${serviceName}, neither for the account nor for its virtual numbers`,
+			'It may have been deleted already, or belong to another SMS account.',
+		);
+	}
+	return { ...found, id: Number(id) };
 }
 
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
-	return await client.get<IDataObject>(receivedSmsPath(this, serviceName, itemIndex));
+export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<IDataObject> {
+	const { value, virtualNumber } = await findReceivedSms(this, context);
+	return { ...value, ...(virtualNumber ? { virtualNumber } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { buildPath } from '../../../../lib/ovh';
-import { readIfExists } from '../common/readIfExists';
+import type { SmsJob, SmsVirtualNumberJob } from '../../../../lib/ovh/models';
+import { findSms } from '../common/findSms';
 import { itemError } from '../common/itemError';
 import { readSmsId } from './getStatus.operation';
 import type { ItemContext } from '../types';
@@ -21,9 +21,8 @@ export const description: INodeProperties[] = [
 /** Cancels a deferred SMS before its time; OVHcloud gives its credits back. */
 export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
 	const id = readSmsId(this, itemIndex);
-	const path = buildPath(['sms', serviceName, 'jobs', id]);
-	const job = await readIfExists<IDataObject>(client, path);
-	if (!job) {
+	const found = await findSms<SmsJob | SmsVirtualNumberJob>(client, serviceName, ['jobs'], id);
+	if (!found) {
 		throw itemError(
 			this.getNode(),
 			itemIndex,
@@ -31,6 +30,7 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 			'It may have been sent already (see Get Status), cancelled before, or never existed.',
 		);
 	}
+	const { path, value: job, virtualNumber } = found;
 	await client.delete(path);
 	return {
 		id: Number(id),
@@ -38,5 +38,6 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 		receiver: job.receiver,
 		creditsReturned: job.credits,
 		wasDueAfterMinutes: job.differedDelivery,
+		...(virtualNumber ? { virtualNumber } : {}),
 	};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { buildPath } from '../../../../lib/ovh';
-import { readIfExists } from '../common/readIfExists';
+import type { SmsJob, SmsOutgoing, SmsVirtualNumberJob } from '../../../../lib/ovh/models';
+import { findSms } from '../common/findSms';
 import { outgoingJson, scheduledJson } from '../common/delivery';
 import { itemError } from '../common/itemError';
 import type { ItemContext } from '../types';
@@ -27,13 +27,14 @@ export function readSmsId(ctx: IExecuteFunctions, itemIndex: number): string {
 /** One sent SMS with its delivery state in words; a deferred SMS not yet sent is "scheduled". */
 export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
 	const id = readSmsId(this, itemIndex);
-	const sent = await readIfExists<IDataObject>(client, buildPath(['sms', serviceName, 'outgoing', id]));
-	if (sent) return outgoingJson(sent);
-	const scheduled = await readIfExists<IDataObject>(client, buildPath(['sms', serviceName, 'jobs', id]));
-	if (scheduled) return scheduledJson(scheduled);
-	throw itemError(
-		this.getNode(),
-		itemIndex,
-		`No SMS ${id} on ${serviceName}: neither in the history nor waiting to be sent (it may have been deleted or cancelled)`,
-	);
+	const found = await findSms<SmsOutgoing | SmsJob | SmsVirtualNumberJob>(client, serviceName, ['outgoing', 'jobs'], id);
+	if (!found) {
+		throw itemError(
+			this.getNode(),
+			itemIndex,
+			`No SMS ${id} on ${serviceName}: neither in the history nor waiting to be sent, for the account or its virtual numbers (it may have been deleted or cancelled)`,
+		);
+	}
+	const value = { ...found.value, ...(found.virtualNumber ? { virtualNumber: found.virtualNumber } : {}) } as IDataObject;
+	return found.collection === 'outgoing' ? outgoingJson(value) : scheduledJson(value);
 }

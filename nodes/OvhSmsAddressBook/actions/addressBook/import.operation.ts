@@ -16,6 +16,7 @@ import {
 	type RejectedRow,
 } from '../../../../lib/contacts';
 import { OvhApiError } from '../../../../lib/ovh';
+import type { SmsPhonebookImport, TelephonyTask } from '../../../../lib/ovh/models';
 import { normaliserFor } from '../contactInput';
 import { addressBookLocator, binaryField, DEFAULT_GROUP, defaultCountryField } from '../fields';
 import { mapWithConcurrency } from '../../../../lib/batching';
@@ -23,10 +24,11 @@ import {
 	bookPath,
 	contactsPath,
 	deleteDocument,
+	expireDocument,
 	readContacts,
 	readInputText,
 	uploadDocument,
-	waitForTask,
+	waitForContactCount,
 } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
@@ -108,7 +110,8 @@ export const description: INodeProperties[] = [
 				name: 'waitForImport',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to wait until OVHcloud has finished the import (its task is done) before going on',
+				description:
+					'Whether to wait until the new contacts are in the address book before going on. If they are not all there within the time limit, the import is reported as submitted, not confirmed.',
 			},
 			{
 				displayName: 'Time Limit (Seconds)',
@@ -130,17 +133,27 @@ export const description: INodeProperties[] = [
 
 interface ImportOutcome {
 	created: number;
+	/** Contacts sent to OVHcloud whose arrival in the book was not seen (not counted as created). */
+	submitted?: number;
 	updated: number;
 	failed: RejectedRow[];
 	extra: IDataObject;
 }
 
+/**
+ * Uploads the new contacts as one file and has OVHcloud import it. OVHcloud publishes no way to
+ * read the import's task back, so the import counts as finished when the address book holds
+ * the contacts it had plus the new ones; until then it is "submitted, not confirmed". The
+ * uploaded file gets an expiry date first, so it never outlives a run that could not delete it
+ * (OVHcloud may still be reading it then); once the contacts are there it is deleted at once.
+ */
 async function importThroughOvhcloud(
 	ctx: IExecuteFunctions,
 	{ client, serviceName, itemIndex }: ItemContext,
 	bookKey: string,
 	plan: ContactImportPlan,
 	fileName: string,
+	contactsBefore: number,
 ): Promise<ImportOutcome> {
 	if (plan.toCreate.length === 0) return { created: 0, updated: 0, failed: [], extra: { importStatus: 'nothing to import' } };
 	const options = ctx.getNodeParameter('importOptions', itemIndex, {}) as {
@@ -150,29 +163,54 @@ async function importThroughOvhcloud(
 	};
 	const csv = writeContactsCsv(plan.toCreate.map((row) => row.contact));
 	const document = await uploadDocument(ctx, client, `n8n-import-${fileName}`, Buffer.from(csv, 'utf8'), itemIndex);
-	const task = await client.post<{ taskId: number; status: string }>(bookPath(serviceName, bookKey, 'import'), { documentId: document.id });
-	if (options.waitForImport === false) {
-		return {
-			created: plan.toCreate.length,
-			updated: 0,
-			failed: [],
-			extra: { importStatus: task.status, taskId: task.taskId, documentId: document.id },
-		};
+	const documentExpiresAt = await expireDocument(client, document.id, Date.now());
+	const body: SmsPhonebookImport = { documentId: document.id };
+	let task: TelephonyTask;
+	try {
+		task = await client.post<TelephonyTask>(bookPath(serviceName, bookKey, 'import'), body);
+	} catch (error) {
+		// A refusal (4xx) means nothing was imported: the file can go. Without an answer the import
+		// may be running and reading it: it stays until its expiry date.
+		const refused = error instanceof OvhApiError && (error.httpStatus ?? 0) >= 400 && (error.httpStatus ?? 0) < 500;
+		const documentDeleted = refused && (await deleteDocument(client, document.id));
+		const file = documentDeleted ? 'the uploaded file was deleted' : `the uploaded file ${document.id} expires at ${documentExpiresAt ?? 'no date: delete it from /me/document'}`;
+		throw new NodeOperationError(ctx.getNode(), error as Error, {
+			itemIndex,
+			description: `${refused ? 'OVHcloud refused the import' : 'The import may have started: it is not confirmed'}; ${file}. Running the import again adds only the contacts that are not in the address book yet.`,
+		});
 	}
-	const outcome = await waitForTask(client, serviceName, task.taskId, {
+	if (task?.status === 'error') {
+		await deleteDocument(client, document.id);
+		throw new NodeOperationError(ctx.getNode(), `OVHcloud refused the import: ${task.message ?? 'no reason given'}`, { itemIndex });
+	}
+	const unconfirmed = (contactsNow: number | undefined): ImportOutcome => ({
+		created: 0,
+		submitted: plan.toCreate.length,
+		updated: 0,
+		failed: [],
+		extra: {
+			importStatus: 'submitted, not confirmed',
+			...(contactsNow === undefined ? {} : { contactsInBook: contactsNow, contactsExpected: contactsBefore + plan.toCreate.length }),
+			taskId: task?.taskId,
+			documentId: document.id,
+			documentDeleted: false,
+			documentExpiresAt: documentExpiresAt ?? null,
+			hint: 'OVHcloud accepted the file; check the address book later. Running the import again adds only the contacts that are not there yet.',
+		},
+	});
+	if (options.waitForImport === false) return unconfirmed(undefined);
+	const outcome = await waitForContactCount(client, serviceName, bookKey, contactsBefore + plan.toCreate.length, {
 		timeLimitMs: (options.timeLimitSeconds ?? 300) * 1000,
 		pollIntervalMs: (options.pollIntervalSeconds ?? 2) * 1000,
 	});
-	if (outcome.status === 'error') {
-		throw new NodeOperationError(ctx.getNode(), `OVHcloud's import task ${task.taskId} failed`, { itemIndex });
-	}
-	// OVHcloud has read the file once its task is done; until then it must stay.
-	const documentDeleted = outcome.status === 'done' ? await deleteDocument(client, document.id) : false;
+	if (!outcome.reached) return unconfirmed(outcome.count);
+	// Every new contact is in the book: OVHcloud has read the file.
+	const documentDeleted = await deleteDocument(client, document.id);
 	return {
 		created: plan.toCreate.length,
 		updated: 0,
 		failed: [],
-		extra: { importStatus: outcome.timedOut ? 'still running' : outcome.status, taskId: task.taskId, documentDeleted },
+		extra: { importStatus: 'done', taskId: task?.taskId, documentDeleted },
 	};
 }
 
@@ -263,11 +301,12 @@ export async function execute(this: IExecuteFunctions, context: ItemContext): Pr
 	});
 	const outcome =
 		mode === 'ovhImport'
-			? await importThroughOvhcloud(this, context, bookKey, plan, fileName)
+			? await importThroughOvhcloud(this, context, bookKey, plan, fileName, existing.length)
 			: await importContactByContact(this, context, bookKey, plan);
 
 	const rejectedRows = [...reading.rejected, ...plan.duplicates, ...outcome.failed].sort((a, b) => a.line - b.line);
-	const summary = `${outcome.created} created, ${outcome.updated} updated, ${plan.alreadyPresent.length} already present, ${rejectedRows.length} rejected`;
+	const created = outcome.submitted ? `${outcome.submitted} submitted (not confirmed yet)` : `${outcome.created} created`;
+	const summary = `${created}, ${outcome.updated} updated, ${plan.alreadyPresent.length} already present, ${rejectedRows.length} rejected`;
 	return [
 		{
 			json: {
@@ -276,6 +315,7 @@ export async function execute(this: IExecuteFunctions, context: ItemContext): Pr
 				fileName,
 				rows: reading.rowCount,
 				created: outcome.created,
+				...(outcome.submitted ? { submitted: outcome.submitted } : {}),
 				updated: outcome.updated,
 				alreadyPresent: plan.alreadyPresent.length,
 				rejected: rejectedRows.length,

@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { ContactFileError, prepareRecipientListFile, type RecipientListFile } from '../../../../lib/contacts';
 import { normaliserFor } from '../contactInput';
 import { binaryField, defaultCountryField } from '../fields';
-import { deleteDocument, readInputText, slotPath, uploadDocument } from '../phonebookApi';
+import type { SmsReceiver, SmsReceiverCreate } from '../../../../lib/ovh/models';
+import { deleteDocument, expireDocument, readInputText, slotPath, uploadDocument } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['recipientList'], operation: ['create'] };
@@ -108,22 +109,28 @@ export async function execute(
 	const { text, fileName } = await readInputText(this, itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex) as string);
 	const file = prepare(this, itemIndex, text);
 	const document = await uploadDocument(this, client, `n8n-recipients-${fileName}`, Buffer.from(file.csv, 'utf8'), itemIndex);
-	const receiver = await client.post<IDataObject>(slotPath(serviceName), {
-		slotId,
-		description,
-		autoUpdate: false,
-		documentId: document.id,
-	});
-	// OVHcloud has read the file when it answers with the records counted.
-	const documentDeleted = await deleteDocument(client, document.id);
+	// The file expires on its own, so no failure below can leave it behind for good.
+	const documentExpiresAt = await expireDocument(client, document.id, Date.now());
+	const body: SmsReceiverCreate = { slotId, description, autoUpdate: false, documentId: document.id };
+	const receiver = await client.post<SmsReceiver>(slotPath(serviceName), body);
+	// Assumed, not published: OVHcloud has read the file when its answer counts every number of
+	// it. If it counts fewer, it may still be reading: the file stays until it expires.
+	const read = receiver.records >= file.records;
+	const documentDeleted = read && (await deleteDocument(client, document.id));
 	return [
 		{
 			json: {
-				...receiver,
+				...(receiver as unknown as IDataObject),
 				columns: file.columns,
 				rejected: file.rejected.length,
 				rejectedRows: file.rejected as unknown as IDataObject[],
 				documentDeleted,
+				...(read
+					? {}
+					: {
+							documentExpiresAt: documentExpiresAt ?? null,
+							warning: `OVHcloud counted ${receiver.records} of the ${file.records} numbers sent when it created the list: it may still be reading the file, kept until ${documentExpiresAt ?? 'you delete it'}. Check the list with Get before sending to it.`,
+						}),
 			},
 		},
 	];

@@ -4,7 +4,12 @@ import { waitOptions } from '../fields';
 import { readSenderMaybeWaiting, senderPath, type WaitSettings } from '../senderApi';
 import type { ItemContext } from '../types';
 
-/** OVHcloud's reason for a name offered by `sendersAvailableForValidation`: validated at once. */
+/**
+ * The reason for a name offered by `sendersAvailableForValidation`, validated at once. A guess
+ * from OVHcloud's control panel, which sends it; the API documents no such value. If OVHcloud
+ * took it as a moderator's text instead, the sender would wait for validation: the output is
+ * the sender read back, so it then says "waiting for validation" and `canSend: false`.
+ */
 const AVAILABLE_FOR_VALIDATION = 'sendersAvailableForValidation';
 
 const show = { resource: ['sender'], operation: ['create'] };
