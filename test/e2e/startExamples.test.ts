@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { INSTALL_AND_START_TIMEOUT_MS, readExampleWorkflows } from './support/exampleServer';
+import { INSTALL_AND_START_TIMEOUT_MS, readExampleWorkflows, type ExampleWorkflow } from './support/exampleServer';
 import { loadN8nRuntime } from './support/loadN8nRuntime';
 
 jest.setTimeout(180_000);
@@ -34,7 +34,10 @@ describe('npm start and the example workflows', () => {
   };
 
   test('imports every example on the first start, then never writes over a workflow the user changed', async () => {
-    const examples = readExampleWorkflows().map(({ file: _file, ...workflow }) => workflow);
+    // As npm start reads them: the workflow files, without the name of the file they came from.
+    const examples = readExampleWorkflows().map(
+      (example) => Object.fromEntries(Object.entries(example).filter(([key]) => key !== 'file')) as Omit<ExampleWorkflow, 'file'>,
+    );
     expect(examples.length).toBeGreaterThan(1);
     const [edited, ...others] = examples;
 
