@@ -62,6 +62,12 @@ export function isAmbiguousSendFailure(error: unknown): boolean {
 	return error instanceof OvhApiError && error.requestMayHaveBeenProcessed;
 }
 
+/** A send the client stopped waiting for: the API may still be carrying it out. */
+export function isStillInFlight(error: unknown): boolean {
+	const details = error instanceof OvhApiError ? (error.details as { noAnswerWithinMs?: unknown } | undefined) : undefined;
+	return typeof details?.noAnswerWithinMs === 'number';
+}
+
 /**
  * OVHcloud's side of a safe send. The lookup reads the outgoing history filtered by the
  * job's tag (and, for deferred sends, the pending jobs, which carry no tag), and keeps only

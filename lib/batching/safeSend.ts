@@ -36,7 +36,18 @@ export interface SafeSendOptions {
 	settleMs?: number;
 	/** Ambiguous attempts before giving up on the job. Default 4. */
 	maxAmbiguousAttempts?: number;
+	/**
+	 * Whether a failed send may still be running on the API (the client stopped waiting for
+	 * the answer): such a job is watched, never sent again. Default: never.
+	 */
+	isInFlight?: (error: unknown) => boolean;
+	/** How long a send still in flight is watched in the history before it is left unconfirmed. Default 60 s. */
+	inFlightWatchMs?: number;
 }
+
+/** First pause between looks at a send still in flight; it doubles up to the cap. */
+const IN_FLIGHT_FIRST_LOOK_MS = 2000;
+const IN_FLIGHT_LOOK_CAP_MS = 16_000;
 
 export interface JobDelivery {
 	sent: SentSms[];
@@ -117,10 +128,17 @@ export async function sendJobSafely(
 			throw new JobSendError(messageOf(failure), { cause: failure, sent, unsent: pending, unconfirmed: false });
 		}
 		ambiguous++;
-		let found = await gateway.findSent(pending, startedAt);
-		if (found.length === 0) {
-			await options.sleep(settleMs);
-			found = await gateway.findSent(pending, startedAt);
+		const inFlight = options.isInFlight?.(failure) ?? false;
+		const found: SentSms[] = [];
+		try {
+			if (inFlight) await watchInFlight(gateway, pending, startedAt, options, nowMs, found);
+			else found.push(...(await lookTwice(gateway, pending, startedAt, options.sleep, settleMs)));
+		} catch (lookupError) {
+			sent.push(...found);
+			throw new JobSendError(
+				`${messageOf(failure)}; then the history could not be read to check whether it went out (${messageOf(lookupError)})`,
+				{ cause: failure, sent, unsent: pending, unconfirmed: true },
+			);
 		}
 		if (found.length > 0) recoveredAttempts++;
 		sent.push(...found);
@@ -133,6 +151,16 @@ export async function sendJobSafely(
 			pending = pending.filter((receiver) => !foundDigits.has(digitsOf(receiver)));
 			if (pending.length === 0) return { sent, invalidReceivers, creditsRemoved, recoveredAttempts };
 		}
+		if (inFlight) {
+			// OVHcloud publishes no bound on how long an accepted request can take to commit: no wait
+			// proves it never will, so a job still in flight is never sent again by this run.
+			throw new JobSendError(
+				`${messageOf(failure)}; the API did not answer in time and its history did not show ${
+					pending ? `${pending.length} receiver(s)` : 'the job'
+				} after watching it for ${Math.round((options.inFlightWatchMs ?? 60_000) / 1000)} s: it may still go out`,
+				{ cause: failure, sent, unsent: pending, unconfirmed: true },
+			);
+		}
 		if (ambiguous >= maxAmbiguous) {
 			throw new JobSendError(
 				`${messageOf(failure)}; after ${ambiguous} attempts without a clear answer, ${
@@ -141,6 +169,49 @@ export async function sendJobSafely(
 				{ cause: failure, sent, unsent: pending, unconfirmed: true },
 			);
 		}
+	}
+}
+
+async function lookTwice(
+	gateway: JobGateway,
+	pending: string[] | undefined,
+	startedAt: number,
+	sleep: (ms: number) => Promise<void>,
+	settleMs: number,
+): Promise<SentSms[]> {
+	const found = await gateway.findSent(pending, startedAt);
+	if (found.length > 0) return found;
+	await sleep(settleMs);
+	return gateway.findSent(pending, startedAt);
+}
+
+/**
+ * Looks at a send the API may still be carrying out, with doubling pauses, until all of it
+ * shows up or the watch is over. What it finds goes into `found` at once, so a failed later
+ * look does not hide an SMS an earlier one found (each look returns only new SMS).
+ */
+async function watchInFlight(
+	gateway: JobGateway,
+	pending: string[] | undefined,
+	startedAt: number,
+	options: SafeSendOptions,
+	nowMs: () => number,
+	found: SentSms[],
+): Promise<void> {
+	const watchMs = options.inFlightWatchMs ?? 60_000;
+	const watchStart = nowMs();
+	const foundDigits = new Set<string>();
+	const complete = () => (pending ? pending.every((r) => foundDigits.has(digitsOf(r))) : found.length > 0);
+	for (let pause = IN_FLIGHT_FIRST_LOOK_MS; ; pause = Math.min(pause * 2, IN_FLIGHT_LOOK_CAP_MS)) {
+		const remaining = pending?.filter((r) => !foundDigits.has(digitsOf(r)));
+		for (const sms of await gateway.findSent(remaining, startedAt)) {
+			found.push(sms);
+			foundDigits.add(digitsOf(sms.receiver));
+		}
+		if (complete()) return;
+		const left = watchMs - (nowMs() - watchStart);
+		if (left <= 0) return;
+		await options.sleep(Math.min(pause, left));
 	}
 }
 

@@ -4,6 +4,8 @@ export { OvhApiError, OvhTransportFailure, redactSecrets } from './errors';
 export { OVH_ENDPOINTS, checkCustomBaseUrl, resolveApiBaseUrl } from './endpoints';
 export type { OvhEndpointName } from './endpoints';
 export { fetchOAuth2Token } from './oauth2';
+export { API_TIME_LIMITS, isTimeoutFailure } from './retry';
+export type { ApiTimeLimits } from './retry';
 export type { OAuth2ClientCredentials, OAuth2Token } from './oauth2';
 export { buildPath, buildQueryString, buildUrl, serializeBody } from './serialization';
 export { signRequest, signedHeaders } from './signature';

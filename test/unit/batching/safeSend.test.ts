@@ -115,3 +115,68 @@ describe('sendJobSafely', () => {
 		expect(api.delivered).toEqual([]);
 	});
 });
+
+describe('sendJobSafely when the API cannot tell', () => {
+	test('an answer lost, then every history lookup failing: unconfirmed with what was pending, never "not sent"', async () => {
+		const api = new FakeApi(['cut']);
+		api.findSent = async () => {
+			throw new Error('OVHcloud API 503 on GET /sms/x/outgoing');
+		};
+		const error = (await sendJobSafely(api, ['+1', '+2'], options).catch((e: unknown) => e)) as JobSendError;
+		expect(error).toBeInstanceOf(JobSendError);
+		expect(error.unconfirmed).toBe(true);
+		expect(error.unsent).toEqual(['+1', '+2']);
+		expect(error.message).toMatch(/history could not be read/);
+		expect(api.posts).toHaveLength(1);
+	});
+
+	test('a send that timed out and commits late is found by looking again with backoff, never sent twice', async () => {
+		const api = new FakeApi(['ok']);
+		const timedOut = Object.assign(new Ambiguous('no answer within 60 s'), { timedOut: true });
+		let commitAfterLookups = 3;
+		const realSend = api.send.bind(api);
+		// The API is still working on the POST when the client gives up; it commits during the third look.
+		api.send = async (receivers) => {
+			api.posts.push(receivers);
+			throw timedOut;
+		};
+		api.findSent = async (receivers) => {
+			api.lookups++;
+			if (--commitAfterLookups === 0) {
+				api.posts.pop();
+				await realSend(receivers);
+			}
+			return api.delivered.filter((sms) => !receivers || receivers.includes(sms.receiver));
+		};
+		const sleeps: number[] = [];
+		const delivery = await sendJobSafely(api, ['+1', '+2', '+3'], {
+			...options,
+			isInFlight: (e: unknown) => (e as { timedOut?: boolean }).timedOut === true,
+			inFlightWatchMs: 60_000,
+			sleep: async (ms: number) => void sleeps.push(ms),
+		});
+		expect(receivedBy(api)).toEqual(['+1', '+2', '+3']);
+		expect(api.posts).toHaveLength(1);
+		expect(delivery.sent).toHaveLength(3);
+		expect(sleeps.length).toBeGreaterThanOrEqual(2);
+		expect(sleeps[1]).toBeGreaterThan(sleeps[0]);
+	});
+
+	test('a send that timed out and never shows up is left unconfirmed after the bounded watch, not sent again', async () => {
+		const api = new FakeApi(['lost', 'ok']);
+		let clock = 0;
+		const delivery = await sendJobSafely(api, ['+1'], {
+			...options,
+			nowMs: () => clock,
+			isInFlight: () => true,
+			inFlightWatchMs: 60_000,
+			sleep: async (ms: number) => void (clock += ms),
+		}).catch((e: unknown) => e);
+		expect(delivery).toBeInstanceOf(JobSendError);
+		expect((delivery as JobSendError).unconfirmed).toBe(true);
+		expect((delivery as JobSendError).message).toMatch(/did not answer in time/);
+		expect(api.posts).toHaveLength(1);
+		expect(clock).toBeLessThanOrEqual(60_000 + 30_000);
+		expect(clock).toBeGreaterThanOrEqual(60_000);
+	});
+});

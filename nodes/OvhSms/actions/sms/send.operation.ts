@@ -120,7 +120,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		firstFailure ??= failure;
 		if (continueOnFail) {
 			results.set(itemIndex, {
-				json: { ...errorItemJson(failure), ...json, status: 'failed', notSent: delivery.failure.unsent ?? 'the whole recipient list' } as JsonObject,
+				json: { ...errorItemJson(failure), ...json, ...failedReceivers(delivery) } as JsonObject,
 				pairedItem: { item: itemIndex },
 			});
 		}
@@ -139,6 +139,13 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	return out;
 }
 
+/** Receivers the API refused are `notSent`; those whose fate it could not tell are `unconfirmed`, never `notSent`. */
+function failedReceivers(delivery: ItemDelivery): JsonObject {
+	const failure = delivery.failure!;
+	const receivers = failure.unsent ?? 'the whole recipient list';
+	return failure.unconfirmed ? { status: 'unconfirmed', unconfirmed: receivers } : { status: 'failed', notSent: receivers };
+}
+
 function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDelivery): ItemFailure {
 	const failure = delivery.failure!;
 	const cause = toNodeError(ctx.getNode(), (failure.error as { cause?: unknown }).cause ?? failure.error, itemIndex);
@@ -146,7 +153,7 @@ function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDe
 	const unsent = failure.unsent ? `${failure.unsent.length} receiver(s) of this item` : 'the recipient list';
 	const sent = delivery.ids.length ? ` ${delivery.ids.length} SMS of this item did go out (ids in the output).` : '';
 	const advice = failure.unconfirmed
-		? `OVHcloud's answer was lost and its history does not show ${unsent} yet: look in the outgoing history for tag ${tags} before sending again.`
+		? `Unconfirmed: OVHcloud's answer was lost and its history could not confirm ${unsent}; they may have been sent. Look in the outgoing history for tag ${tags} before sending again: running this node again with the same input (Retry) looks there first and sends only to the receivers it does not find.`
 		: `Not sent: ${unsent}.`;
 	return itemError(
 		ctx.getNode(),

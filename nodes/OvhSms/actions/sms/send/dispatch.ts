@@ -3,13 +3,14 @@ import {
 	createOvhJobGateway,
 	groupIntoJobs,
 	isAmbiguousSendFailure,
+	isStillInFlight,
 	JobSendError,
 	mapWithConcurrency,
 	sendJobSafely,
 	type JobDelivery,
 	type SentSms,
 } from '../../../../../lib/batching';
-import type { OvhClient, Sleep } from '../../../../../lib/ovh';
+import { API_TIME_LIMITS, type OvhClient, type Sleep } from '../../../../../lib/ovh';
 import type { PreparedSend } from './types';
 
 /** What became of one item's receivers once its jobs ran. */
@@ -103,6 +104,9 @@ export async function dispatchSends(
 			try {
 				const delivery = await sendJobSafely(gateway, job.receivers, {
 					isAmbiguous: isAmbiguousSendFailure,
+					isInFlight: isStillInFlight,
+					// As long again as the client waited for the answer: covers an API that answers late.
+					inFlightWatchMs: API_TIME_LIMITS.requestTimeoutMs,
 					sleep: settings.sleep,
 					settleMs: settings.settleMs,
 				});
@@ -119,8 +123,11 @@ export async function dispatchSends(
 	results.forEach((result, index) => {
 		const job = jobs[index];
 		if (result.status === 'fulfilled') return;
-		const error = result.status === 'rejected' ? result.reason : new Error('not sent: an earlier job failed and "continue on fail" is off');
+		const notStarted = result.status === 'skipped';
+		const error = notStarted ? new Error('not sent: an earlier job failed and "continue on fail" is off') : result.reason;
 		const partial = error instanceof JobSendError ? error : undefined;
+		// Only a job never started, or one the API clearly refused, is known not to have gone out.
+		const unconfirmed = notStarted ? false : (partial?.unconfirmed ?? true);
 		const sent = partial?.sent ?? [];
 		attribute(deliveries, job, { sent, invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
 		const unsent = new Set((partial ? partial.unsent : job.receivers)?.map(digitsOf) ?? []);
@@ -128,7 +135,7 @@ export async function dispatchSends(
 			const receiver = job.receivers?.[position];
 			if (receiver !== undefined && !unsent.has(digitsOf(receiver))) return;
 			const delivery = deliveries.get(owner)!;
-			delivery.failure ??= { error, unsent: receiver === undefined ? undefined : [], unconfirmed: partial?.unconfirmed ?? false };
+			delivery.failure ??= { error, unsent: receiver === undefined ? undefined : [], unconfirmed };
 			if (receiver !== undefined) delivery.failure.unsent?.push(receiver);
 		});
 	});
