@@ -43,6 +43,12 @@ export interface SafeSendOptions {
 	isInFlight?: (error: unknown) => boolean;
 	/** How long a send still in flight is watched in the history before it is left unconfirmed. Default 60 s. */
 	inFlightWatchMs?: number;
+	/**
+	 * When set, the history is read before the first attempt for SMS of this job created since
+	 * then (an earlier run of the same send: a Retry, a re-run after a crash): their receivers
+	 * are not sent again and come back in `alreadySent`.
+	 */
+	alreadySentSinceMs?: number;
 }
 
 /** First pause between looks at a send still in flight; it doubles up to the cap. */
@@ -51,6 +57,8 @@ const IN_FLIGHT_LOOK_CAP_MS = 16_000;
 
 export interface JobDelivery {
 	sent: SentSms[];
+	/** SMS an earlier run of the same send had already sent: not sent again, not billed again. */
+	alreadySent: SentSms[];
 	/** Receivers OVHcloud refused (not billed). */
 	invalidReceivers: string[];
 	creditsRemoved: number;
@@ -107,6 +115,25 @@ export async function sendJobSafely(
 	let creditsRemoved = 0;
 	let recoveredAttempts = 0;
 	let pending = receivers ? [...receivers] : undefined;
+	const alreadySent: SentSms[] = [];
+	const delivered = () => ({ sent, alreadySent, invalidReceivers, creditsRemoved, recoveredAttempts });
+
+	if (options.alreadySentSinceMs !== undefined) {
+		try {
+			alreadySent.push(...(await gateway.findSent(pending, options.alreadySentSinceMs)));
+		} catch (error) {
+			throw new JobSendError(
+				`the history could not be read to check what an earlier run of this send already sent (${messageOf(error)}); nothing was sent`,
+				{ cause: error, sent, unsent: pending, unconfirmed: false },
+			);
+		}
+		if (!pending && alreadySent.length > 0) return delivered();
+		if (pending) {
+			const done = new Set(alreadySent.map((sms) => digitsOf(sms.receiver)));
+			pending = pending.filter((receiver) => !done.has(digitsOf(receiver)));
+			if (pending.length === 0) return delivered();
+		}
+	}
 
 	for (let ambiguous = 0; ; ) {
 		const startedAt = nowMs();
@@ -122,7 +149,7 @@ export async function sendJobSafely(
 			sent.push(...fromReport);
 			invalidReceivers.push(...report.invalidReceivers);
 			creditsRemoved += report.totalCreditsRemoved;
-			return { sent, invalidReceivers, creditsRemoved, recoveredAttempts };
+			return delivered();
 		}
 		if (!options.isAmbiguous(failure)) {
 			throw new JobSendError(messageOf(failure), { cause: failure, sent, unsent: pending, unconfirmed: false });
@@ -145,11 +172,11 @@ export async function sendJobSafely(
 		creditsRemoved += found.reduce((sum, sms) => sum + sms.credits, 0);
 		if (!pending) {
 			// A listed-elsewhere job is all or nothing: anything found means it went out.
-			if (found.length > 0) return { sent, invalidReceivers, creditsRemoved, recoveredAttempts };
+			if (found.length > 0) return delivered();
 		} else {
 			const foundDigits = new Set(found.map((sms) => digitsOf(sms.receiver)));
 			pending = pending.filter((receiver) => !foundDigits.has(digitsOf(receiver)));
-			if (pending.length === 0) return { sent, invalidReceivers, creditsRemoved, recoveredAttempts };
+			if (pending.length === 0) return delivered();
 		}
 		if (inFlight) {
 			// OVHcloud publishes no bound on how long an accepted request can take to commit: no wait

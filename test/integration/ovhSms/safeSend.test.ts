@@ -114,7 +114,7 @@ describe('Send under faults', () => {
 			expect(out).toMatchObject({ status: 'unconfirmed', unconfirmed: ['+33611111111'], ids: [] });
 			expect(out).not.toHaveProperty('notSent');
 			expect(String(out.error)).toMatch(/^Sending failed: OVHcloud API 503/);
-			expect(String(out.errorDescription)).toMatch(/look in the outgoing history for tag n8n-[0-9a-f]{16} before sending again/);
+			expect(String(out.errorDescription)).toMatch(/look in the outgoing history for tag n8n-[0-9a-f]{16} before sending again/i);
 			expect(harness.allSms()).toHaveLength(0);
 		} finally {
 			await new Promise((resolve) => proxy.close(resolve));

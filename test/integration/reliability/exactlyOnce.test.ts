@@ -4,27 +4,31 @@
 // client's time limits are shrunk (same code, seconds instead of minutes).
 import type { IDataObject } from 'n8n-workflow';
 import { API_TIME_LIMITS } from '../../../lib/ovh';
+import { DEFAULT_RETRY_POLICY } from '../../../lib/ovh/retry';
 import { startFaultProxy, type FaultProxy, type ProxyAction, type ProxiedRequest } from '../../support/faultProxy';
-import { runNode } from '../../support/n8nEngine';
+import { runNode, type RunResult } from '../../support/n8nEngine';
 import { jsonOf, sendParameters, useNodeHarness } from '../ovhSms/helpers';
 
 const harness = useNodeHarness();
 let proxy: FaultProxy;
 const realLimits = { ...API_TIME_LIMITS };
+const realRetry = { ...DEFAULT_RETRY_POLICY };
 
 beforeEach(async () => {
 	proxy = await startFaultProxy(harness.sandbox.apiBaseUrl);
 });
 afterEach(async () => {
 	Object.assign(API_TIME_LIMITS, realLimits);
+	Object.assign(DEFAULT_RETRY_POLICY, realRetry);
 	await proxy.close();
 });
 
 const isSend = (r: ProxiedRequest) => r.method === 'POST' && r.path.endsWith('/jobs');
 const isLookup = (r: ProxiedRequest) => r.method === 'GET' && /\/(outgoing|jobs)(\/|$)|\/auth\/time$/.test(r.path);
 
-function runThroughProxy(parameters: IDataObject, items?: IDataObject[], continueOnFail = true) {
+function runThroughProxy(parameters: IDataObject, items?: IDataObject[], continueOnFail = true, retryOf?: RunResult) {
 	return runNode({
+		retryOf,
 		type: 'ovhSms',
 		credentials: { ovhCloudApi: { endpoint: 'custom', customEndpoint: proxy.apiBaseUrl, ...harness.sandbox.credentials } },
 		parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...sendParameters(parameters) },
@@ -97,5 +101,109 @@ describe('exactly once when the API cannot tell', () => {
 		// The bound: the no-answer limit, plus the last request or backoff wait still running.
 		expect(elapsed).toBeLessThan(API_TIME_LIMITS.noAnswerLimitMs + 2000 + 1000);
 		expect(harness.allSms()).toHaveLength(0);
+	});
+});
+
+// Each case: a run that ends badly, then a Retry (same execution data, new execution id, mode
+// 'retry'). Every receiver ends with exactly one SMS, the credits debited equal the SMS held, and
+// the outputs account for every receiver.
+describe('run again as Retry does', () => {
+	const COUNT = 50;
+	const phones = Array.from({ length: COUNT }, (_, i) => `+3361${String(i).padStart(7, '0')}`);
+	const items = phones.map((phone) => ({ phone }));
+	const parameters = { receivers: '={{ $json.phone }}', options: { maxReceiversPerJob: 5, parallelJobs: 1 } };
+
+	beforeEach(() => {
+		// Backoff in milliseconds instead of seconds: the same retries, quicker.
+		DEFAULT_RETRY_POLICY.baseDelayMs = 5;
+		DEFAULT_RETRY_POLICY.maxDelayMs = 20;
+	});
+
+	function expectExactlyOnce(outputs: IDataObject[]) {
+		const counts = smsPerReceiver();
+		expect(counts.size).toBe(COUNT);
+		expect([...counts.values()].every((n) => n === 1)).toBe(true);
+		expect(100_000 - harness.account().creditsLeft).toBe(harness.allSms().length);
+		const accounted = new Map<string, string>();
+		for (const json of outputs) {
+			for (const r of (json.validReceivers as string[]) ?? []) accounted.set(r, 'sent');
+			for (const r of (json.alreadySent as string[]) ?? []) accounted.set(r, 'alreadySent');
+		}
+		expect([...accounted.keys()].sort()).toEqual([...phones].sort());
+		return accounted;
+	}
+
+	const figures: string[] = [];
+	afterAll(() => console.log(`Retry cases (${COUNT} receivers, 10 jobs of 5):\n${figures.join('\n')}`));
+
+	async function failThenRetry(name: string, decideFirst: FaultProxy['decide']) {
+		proxy.decide = decideFirst;
+		const first = await runThroughProxy(parameters, items, false);
+		expect(first.status).toBe('error');
+		const heldAfterFirst = harness.allSms().length;
+		proxy.decide = () => ({ kind: 'pass' });
+		const postsBefore = proxy.seen.filter(isSend).length;
+		const retry = await runThroughProxy(parameters, items, false, first);
+		expect(retry.status).toBe('success');
+		const accounted = expectExactlyOnce(jsonOf(retry));
+		const alreadySent = [...accounted.values()].filter((v) => v === 'alreadySent').length;
+		expect(alreadySent).toBe(heldAfterFirst);
+		figures.push(
+			`${name}: first run held ${heldAfterFirst} SMS; Retry sent ${COUNT - alreadySent}, skipped ${alreadySent} (alreadySent), ${
+				proxy.seen.filter(isSend).length - postsBefore
+			} POST; SMS held ${harness.allSms().length}, credits debited ${100_000 - harness.account().creditsLeft}`,
+		);
+		return { first, retry };
+	}
+
+	test('an outage after 7 of 10 jobs: the Retry sends the other 15 receivers and skips the 35 already sent', async () => {
+		let sends = 0;
+		let down = false;
+		const { first } = await failThenRetry('outage after 7 of 10 jobs', (r) => {
+			if (isSend(r) && ++sends > 7) down = true;
+			return down ? { kind: 'reply', status: 503 } : { kind: 'pass' };
+		});
+		expect(first.error?.description).toMatch(/this run sent 35 SMS/);
+		expect(harness.allSms().length).toBe(COUNT);
+	});
+
+	test('a job refused after 4 jobs: the Retry sends the rest once', async () => {
+		let sends = 0;
+		await failThenRetry('job refused after 4 jobs', (r) =>
+			isSend(r) && ++sends === 5 ? { kind: 'reply', status: 400, body: '{"class":"Client::BadRequest","message":"Invalid receivers"}' } : { kind: 'pass' },
+		);
+	});
+
+	test('a cut after accept with every lookup failing: the Retry finds the job and sends nothing twice', async () => {
+		let sends = 0;
+		let cut = false;
+		await failThenRetry('cut after accept at job 3, lookups failing', (r) => {
+			if (isSend(r) && ++sends === 3) {
+				cut = true;
+				return { kind: 'cutAfterAnswer' };
+			}
+			if (cut && isLookup(r)) return { kind: 'reply', status: 503 };
+			return { kind: 'pass' };
+		});
+	});
+
+	test('a new execution with the same input is a new send and goes out again', async () => {
+		const first = await runThroughProxy({ receivers: '+33611111111' });
+		const second = await runThroughProxy({ receivers: '+33611111111' });
+		expect(jsonOf(first)[0].status).toBe('sent');
+		expect(jsonOf(second)[0].status).toBe('sent');
+		expect(harness.allSms()).toHaveLength(2);
+	});
+
+	test('"Skip Receivers Who Already Got This Message": a new execution skips who got it within the window, sends the others', async () => {
+		const options = { skipAlreadySentHours: 24 };
+		await runThroughProxy({ receivers: '+33611111111, +33622222222', options });
+		const second = await runThroughProxy({ receivers: '+33611111111, +33622222222, +33633333333', options });
+		const [json] = jsonOf(second);
+		expect(json).toMatchObject({ status: 'sent', validReceivers: ['+33633333333'], alreadySent: ['+33611111111', '+33622222222'] });
+		expect(json.alreadySentIds).toHaveLength(2);
+		expect([...smsPerReceiver().values()]).toEqual([1, 1, 1]);
+		const third = await runThroughProxy({ receivers: '+33611111111', options });
+		expect(jsonOf(third)[0]).toMatchObject({ status: 'alreadySent', ids: [], creditsRemoved: 0 });
 	});
 });

@@ -52,6 +52,7 @@ describe('sendJobSafely', () => {
 				{ id: 1, receiver: '+1', credits: 2 },
 				{ id: 2, receiver: '+2', credits: 2 },
 			],
+			alreadySent: [],
 			invalidReceivers: ['+3'],
 			creditsRemoved: 4,
 			recoveredAttempts: 0,
@@ -178,5 +179,39 @@ describe('sendJobSafely when the API cannot tell', () => {
 		expect(api.posts).toHaveLength(1);
 		expect(clock).toBeLessThanOrEqual(60_000 + 30_000);
 		expect(clock).toBeGreaterThanOrEqual(60_000);
+	});
+});
+
+describe('sendJobSafely across runs', () => {
+	test('a run again of the same send skips the receivers the history already holds, and sends the rest once', async () => {
+		const api = new FakeApi(['ok', 'ok']);
+		await sendJobSafely(api, ['+1', '+2'], options);
+		const again = await sendJobSafely(api, ['+1', '+2', '+3'], { ...options, alreadySentSinceMs: 0 });
+		expect(again.alreadySent.map((s) => [s.id, s.receiver])).toEqual([
+			[1, '+1'],
+			[2, '+2'],
+		]);
+		expect(again.sent.map((s) => s.receiver)).toEqual(['+3']);
+		expect(api.posts).toEqual([['+1', '+2'], ['+3']]);
+		expect(receivedBy(api)).toEqual(['+1', '+2', '+3']);
+	});
+
+	test('a run again whose every receiver already holds the SMS sends nothing', async () => {
+		const api = new FakeApi(['ok']);
+		await sendJobSafely(api, ['+1'], options);
+		const again = await sendJobSafely(api, ['+1'], { ...options, alreadySentSinceMs: 0 });
+		expect(again).toMatchObject({ sent: [], creditsRemoved: 0 });
+		expect(api.posts).toHaveLength(1);
+	});
+
+	test('a history that cannot be read before sending: nothing is sent, and it says so (not unconfirmed)', async () => {
+		const api = new FakeApi(['ok']);
+		api.findSent = async () => {
+			throw new Error('503');
+		};
+		const error = (await sendJobSafely(api, ['+1'], { ...options, alreadySentSinceMs: 0 }).catch((e: unknown) => e)) as JobSendError;
+		expect(error.unconfirmed).toBe(false);
+		expect(error.message).toMatch(/nothing was sent/);
+		expect(api.posts).toHaveLength(0);
 	});
 });

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 import { DEFAULT_MAX_RECEIVERS_PER_JOB, groupIntoJobs } from '../../../../lib/batching';
 import type { OvhClient } from '../../../../lib/ovh';
+import { sendIdentityOf } from '../../../../lib/sending';
 import { errorItemJson, toNodeError } from '../../../shared/errors';
 import { itemError } from '../common/itemError';
 import { ItemParameters } from '../common/itemParameters';
@@ -101,7 +102,18 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	}
 
 	const live = sends.filter((send) => !send.item.options.dryRun);
+	const executionContext = this.getExecutionContext();
+	const identity = sendIdentityOf({
+		workflowId: this.getWorkflow().id,
+		nodeId: node.id,
+		executionId: this.getExecutionId(),
+		establishedAtMs: executionContext?.establishedAt,
+		triggerNodeName: executionContext?.triggerNode?.name,
+		nowMs: runStartedAt,
+	});
 	const deliveries = await dispatchSends(client, live, {
+		identity,
+		nowMs: runStartedAt,
 		maxReceiversPerJob,
 		parallelJobs: firstOptions.parallelJobs ?? DEFAULT_PARALLEL_JOBS,
 		stopAfterFailure: !continueOnFail,
@@ -178,7 +190,7 @@ function withRunSummary(
 		if (delivery.ids.length) for (const tag of delivery.tags) tags.add(tag);
 	}
 	const summary = smsSent
-		? ` Before it failed, this run sent ${smsSent} SMS (tags: ${[...tags].slice(0, 10).join(', ')}${tags.size > 10 ? ', …' : ''}); turn on "Continue On Fail" to get one output item per input item with its ids.`
+		? ` Before it failed, this run sent ${smsSent} SMS (tags: ${[...tags].slice(0, 10).join(', ')}${tags.size > 10 ? ', …' : ''}). Retry this execution once the cause is fixed: receivers who already got it are found in the history and skipped. Turn on "Continue On Fail" to get one output item per input item with its ids.`
 		: ' Nothing was sent by this run.';
 	return new NodeOperationError(ctx.getNode(), failure.message, {
 		itemIndex: (failure as { context?: { itemIndex?: number } }).context?.itemIndex,

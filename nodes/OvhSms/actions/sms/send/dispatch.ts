@@ -1,5 +1,4 @@
 import {
-	createBatchTag,
 	createOvhJobGateway,
 	groupIntoJobs,
 	isAmbiguousSendFailure,
@@ -11,6 +10,7 @@ import {
 	type SentSms,
 } from '../../../../../lib/batching';
 import { API_TIME_LIMITS, type OvhClient, type Sleep } from '../../../../../lib/ovh';
+import { jobTag, type SendIdentity } from '../../../../../lib/sending';
 import type { PreparedSend } from './types';
 
 /** What became of one item's receivers once its jobs ran. */
@@ -23,6 +23,9 @@ export interface ItemDelivery {
 	tags: string[];
 	/** Receivers another item of the run already sends the same message to. */
 	duplicates: string[];
+	/** Receivers an earlier run of this send (or, with the option, an earlier send) already reached, and those SMS ids. */
+	alreadySent: string[];
+	alreadySentIds: number[];
 	/** Jobs whose lost answer was recovered from the history instead of being sent again. */
 	recovered: boolean;
 	/** For a recipient list sent by an earlier identical item: that item. */
@@ -38,12 +41,17 @@ export interface DispatchSettings {
 	sleep: Sleep;
 	/** Pause before the second look in the history after an ambiguous failure. */
 	settleMs?: number;
+	/** Who is sending: the same on a Retry of this execution, new for a new execution. */
+	identity: SendIdentity;
+	nowMs: number;
 }
 
 interface Job {
 	send: PreparedSend;
-	/** The user's tag, or one made for this job alone. */
+	/** The user's tag, or one derived from the send identity and the job. */
 	tag: string;
+	/** Earlier SMS of this job created since then are not sent again. */
+	alreadySentSinceMs: number;
 	/** Undefined for a recipient list stored on the account. */
 	receivers?: string[];
 	owners: number[];
@@ -52,7 +60,7 @@ interface Job {
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 function emptyDelivery(): ItemDelivery {
-	return { ids: [], validReceivers: [], refused: [], creditsRemoved: 0, tags: [], duplicates: [], recovered: false };
+	return { ids: [], validReceivers: [], refused: [], creditsRemoved: 0, tags: [], duplicates: [], alreadySent: [], alreadySentIds: [], recovered: false };
 }
 
 /**
@@ -78,7 +86,22 @@ export async function dispatchSends(
 		})),
 		settings.maxReceiversPerJob,
 	);
-	for (const job of plan.jobs) jobs.push({ send: job.payload, tag: tagFor(job.payload), receivers: job.receivers, owners: job.owners });
+	const jobOf = (send: PreparedSend, receivers: string[] | undefined, owners: number[]): Job => {
+		const lookBack = send.item.options.skipAlreadySentHours;
+		const content = { key: identityKey(send), receivers: receivers ?? { slotId: send.body.receiversSlotId ?? '' } };
+		const userTag = send.item.options.tag?.trim();
+		return {
+			send,
+			receivers,
+			owners,
+			// With the option, every run of this node sending this message shares the tag, and the look back covers the window.
+			tag: userTag || jobTag(settings.identity, content, lookBack ? 'message' : 'run'),
+			alreadySentSinceMs: lookBack
+				? Math.min(settings.identity.runStartedAtMs, settings.nowMs - lookBack * 3_600_000)
+				: settings.identity.runStartedAtMs,
+		};
+	};
+	for (const job of plan.jobs) jobs.push(jobOf(job.payload, job.receivers, job.owners));
 	for (const [itemIndex, duplicates] of plan.duplicatesByItem) deliveries.get(itemIndex)!.duplicates.push(...duplicates);
 
 	const listJobs = new Map<string, Job>();
@@ -88,7 +111,7 @@ export async function dispatchSends(
 			deliveries.get(send.item.itemIndex)!.sameAsItem = first.owners[0];
 			continue;
 		}
-		const job: Job = { send, tag: tagFor(send), owners: [send.item.itemIndex] };
+		const job = jobOf(send, undefined, [send.item.itemIndex]);
 		listJobs.set(send.key, job);
 		jobs.push(job);
 	}
@@ -109,6 +132,7 @@ export async function dispatchSends(
 					inFlightWatchMs: API_TIME_LIMITS.requestTimeoutMs,
 					sleep: settings.sleep,
 					settleMs: settings.settleMs,
+					alreadySentSinceMs: job.alreadySentSinceMs,
 				});
 				// Attributed at once, so a big run does not hold every job's report until the end.
 				attribute(deliveries, job, delivery);
@@ -129,7 +153,7 @@ export async function dispatchSends(
 		// Only a job never started, or one the API clearly refused, is known not to have gone out.
 		const unconfirmed = notStarted ? false : (partial?.unconfirmed ?? true);
 		const sent = partial?.sent ?? [];
-		attribute(deliveries, job, { sent, invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
+		attribute(deliveries, job, { sent, alreadySent: [], invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
 		const unsent = new Set((partial ? partial.unsent : job.receivers)?.map(digitsOf) ?? []);
 		job.owners.forEach((owner, position) => {
 			const receiver = job.receivers?.[position];
@@ -149,7 +173,14 @@ export async function dispatchSends(
 	return deliveries;
 }
 
-const tagFor = (send: PreparedSend) => send.item.options.tag?.trim() || createBatchTag();
+/**
+ * The job's content as a Retry sees it: "Send At" becomes minutes from now when the item is
+ * read, so the key names the scheduled time instead.
+ */
+function identityKey(send: PreparedSend): string {
+	const { differedPeriod: _minutesFromNow, ...body } = send.body;
+	return JSON.stringify([send.sender.target.serviceName, send.sender.target.virtualNumber ?? '', send.item.options.tag?.trim() ?? '', body, send.item.scheduledFor ?? '']);
+}
 
 const sum = (sent: SentSms[]) => sent.reduce((total, sms) => total + sms.credits, 0);
 
@@ -163,6 +194,13 @@ function attribute(deliveries: Map<number, ItemDelivery>, job: Job, delivery: Jo
 		item.ids.push(sms.id);
 		item.validReceivers.push(sms.receiver);
 		item.creditsRemoved += sms.credits;
+	}
+	for (const sms of delivery.alreadySent) {
+		const owner = job.receivers ? ownerOf.get(digitsOf(sms.receiver)) : job.owners[0];
+		if (owner === undefined) continue;
+		const item = deliveries.get(owner)!;
+		item.alreadySent.push(sms.receiver);
+		item.alreadySentIds.push(sms.id);
 	}
 	for (const receiver of delivery.invalidReceivers) {
 		const owner = job.receivers ? ownerOf.get(digitsOf(receiver)) : job.owners[0];

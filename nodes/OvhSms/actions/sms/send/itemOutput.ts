@@ -42,7 +42,14 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataO
 	const { recipients } = send.item;
 	const listed = recipients.kind === 'recipientList' ? undefined : recipients;
 	// Every receiver refused by OVHcloud (all on the STOP list, say): nothing left, nothing billed.
-	const status = delivery.ids.length === 0 ? 'nothingSent' : send.item.differedPeriod ? 'scheduled' : 'sent';
+	const status =
+		delivery.ids.length === 0
+			? delivery.alreadySent.length > 0
+				? 'alreadySent'
+				: 'nothingSent'
+			: send.item.differedPeriod
+				? 'scheduled'
+				: 'sent';
 	return {
 		status,
 		...commonJson(send),
@@ -52,6 +59,8 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataO
 		duplicateReceivers: [...(listed?.duplicates ?? []), ...delivery.duplicates],
 		creditsRemoved: round(delivery.creditsRemoved),
 		tags: delivery.tags,
+		// An earlier run of this send (a Retry) or, with the option, an earlier send already reached them: not sent again.
+		...(delivery.alreadySent.length ? { alreadySent: delivery.alreadySent, alreadySentIds: delivery.alreadySentIds } : {}),
 		...(delivery.sameAsItem !== undefined ? { sameAsItem: delivery.sameAsItem } : {}),
 		...(delivery.recovered ? { recoveredLostAnswer: true } : {}),
 		...sourceJson(send),

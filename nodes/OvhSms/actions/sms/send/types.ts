@@ -30,6 +30,8 @@ export interface SendOptions {
 	dryRun?: boolean;
 	maxReceiversPerJob?: number;
 	parallelJobs?: number;
+	/** Hours to look back for receivers who already got this message from this node. */
+	skipAlreadySentHours?: number;
 }
 
 /** One input item's send, read from its parameters. */
