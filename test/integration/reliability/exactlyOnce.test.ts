@@ -207,3 +207,42 @@ describe('run again as Retry does', () => {
 		expect(jsonOf(third)[0]).toMatchObject({ status: 'alreadySent', ids: [], creditsRemoved: 0 });
 	});
 });
+
+describe('Campaign › Create run again as Retry does', () => {
+	test('the campaign whose answer was lost is recognised by the Retry: no second campaign', async () => {
+		DEFAULT_RETRY_POLICY.baseDelayMs = 5;
+		DEFAULT_RETRY_POLICY.maxDelayMs = 20;
+		const parameters = {
+			resource: 'campaign',
+			operation: 'create',
+			campaignName: 'Monday promotion',
+			senderMode: 'sender',
+			campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
+			campaignRecipients: 'items',
+			phoneNumber: '={{ $json.phone }}',
+			campaignMessage: '-20% in our shop this Monday',
+			startMode: 'now',
+		};
+		const people = [{ phone: '+33611111111' }, { phone: '+33622222222' }];
+		const run = (retryOf?: RunResult) =>
+			runNode({
+				type: 'ovhSms',
+				credentials: { ovhCloudApi: { endpoint: 'custom', customEndpoint: proxy.apiBaseUrl, ...harness.sandbox.credentials } },
+				parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...parameters },
+				items: people,
+				retryOf,
+			});
+		// The campaign is created and the answer lost: the execution fails after the create.
+		proxy.decide = (r) => (r.method === 'POST' && r.path.endsWith('/batches') ? { kind: 'cutAfterAnswer' } : { kind: 'pass' });
+		const first = await run();
+		expect(first.status).toBe('error');
+		expect(Object.keys(harness.account().batches)).toHaveLength(1);
+
+		proxy.decide = () => ({ kind: 'pass' });
+		const retry = await run(first);
+		expect(retry.status).toBe('success');
+		expect(jsonOf(retry)[0]).toMatchObject({ alreadyCreated: true, name: 'Monday promotion' });
+		expect(Object.keys(harness.account().batches)).toHaveLength(1);
+		expect(proxy.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/batches'))).toHaveLength(1);
+	});
+});
