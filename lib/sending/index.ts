@@ -1,7 +1,14 @@
 /**
- * The send core without n8n: the identity that tells a Retry or a re-run of the same send from
- * a new one, and the tags derived from it. Leaves out HTTP (lib/ovh), job merging and safe
- * sends (lib/batching) and everything about n8n parameters and output (nodes/).
+ * The send core without n8n: checking senders, the credits a run needs, the identity that tells
+ * a Retry of the same send from a new one, merging items into jobs, sending them safely and
+ * attributing every SMS back to its item. Leaves out HTTP (lib/ovh), the safe-send mechanics
+ * (lib/batching), reading n8n parameters and shaping the output (nodes/).
  */
 export { jobTag, sendIdentityOf } from './sendIdentity';
 export type { JobContent, RunFacts, SendIdentity } from './sendIdentity';
+export { checkCredits } from './creditCheck';
+export type { CreditNeed } from './creditCheck';
+export { dispatchSends } from './dispatch';
+export type { DispatchSettings, ItemDelivery } from './dispatch';
+export { SenderRefusedError, SenderResolver } from './senderResolver';
+export type { PreparedSend, RecipientSource, ResolvedSender, SendItem, SendOptions, SenderChoice } from './types';

@@ -8,17 +8,21 @@ import {
 } from 'n8n-workflow';
 import { DEFAULT_MAX_RECEIVERS_PER_JOB, groupIntoJobs } from '../../../../lib/batching';
 import type { OvhClient } from '../../../../lib/ovh';
-import { sendIdentityOf } from '../../../../lib/sending';
+import {
+	checkCredits,
+	dispatchSends,
+	SenderRefusedError,
+	SenderResolver,
+	sendIdentityOf,
+	type ItemDelivery,
+} from '../../../../lib/sending';
 import { errorItemJson, toNodeError } from '../../../shared/errors';
 import { itemError } from '../common/itemError';
 import { ItemParameters } from '../common/itemParameters';
-import { checkCredits } from './send/creditCheck';
-import { dispatchSends, type ItemDelivery } from './send/dispatch';
 import { DEFAULT_PARALLEL_JOBS, sendFields } from './send/fields';
 import { dryRunItemJson, sentItemJson } from './send/itemOutput';
 import { prepareSend, readSendItem } from './send/readItem';
 import { RecipientReader } from './send/recipientSources';
-import { SenderRefusedError, SenderResolver } from './send/senderResolver';
 import type { PreparedSend } from './send/types';
 
 export const description: INodeProperties[] = sendFields;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { InvalidRecipient } from '../../../../../lib/recipients';
 import { analysisJson } from '../../common/messageAnalysis';
-import type { ItemDelivery } from './dispatch';
+import type { ItemDelivery } from '../../../../../lib/sending';
 import type { PreparedSend } from './types';
 
 const REFUSED_REASON = 'refused by OVHcloud (not a number it can send to, or on the STOP list); not billed';

@@ -7,10 +7,13 @@ import {
 	mapWithConcurrency,
 	sendJobSafely,
 	type JobDelivery,
+	type JobGateway,
+	type OvhJobBody,
+	type OvhJobTarget,
 	type SentSms,
-} from '../../../../../lib/batching';
-import { API_TIME_LIMITS, type OvhClient, type Sleep } from '../../../../../lib/ovh';
-import { jobTag, type SendIdentity } from '../../../../../lib/sending';
+} from '../batching';
+import { API_TIME_LIMITS, type OvhClient, type Sleep } from '../ovh';
+import { jobTag, type SendIdentity } from './sendIdentity';
 import type { PreparedSend } from './types';
 
 /** What became of one item's receivers once its jobs ran. */
@@ -44,6 +47,8 @@ export interface DispatchSettings {
 	/** Who is sending: the same on a Retry of this execution, new for a new execution. */
 	identity: SendIdentity;
 	nowMs: number;
+	/** How a job reaches the API: OVHcloud's jobs endpoint unless a test passes a fake API. */
+	gatewayFor?: (target: OvhJobTarget, body: OvhJobBody, claimed: Set<number>) => JobGateway;
 }
 
 interface Job {
@@ -122,7 +127,10 @@ export async function dispatchSends(
 		jobs,
 		settings.parallelJobs,
 		async (job) => {
-			const gateway = createOvhJobGateway(client, job.send.sender.target, { ...job.send.body, tag: job.tag }, { claimed });
+			const body = { ...job.send.body, tag: job.tag };
+			const gateway = settings.gatewayFor
+				? settings.gatewayFor(job.send.sender.target, body, claimed)
+				: createOvhJobGateway(client, job.send.sender.target, body, { claimed });
 			let succeeded = false;
 			try {
 				const delivery = await sendJobSafely(gateway, job.receivers, {
