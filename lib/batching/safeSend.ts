@@ -25,6 +25,11 @@ export interface JobGateway {
 	 * undefined), created since the attempt began. Never returns an SMS twice.
 	 */
 	findSent(receivers: string[] | undefined, attemptStartedAtMs: number): Promise<SentSms[]>;
+	/**
+	 * Pairs a report's ids with their receivers as the API holds them. OVHcloud's schema does not
+	 * promise that `ids[i]` is `validReceivers[i]`'s SMS; without this, `sentFromReport` assumes it.
+	 */
+	pairReport?(report: SendingReport): Promise<SentSms[]>;
 }
 
 export interface SafeSendOptions {
@@ -49,6 +54,8 @@ export interface SafeSendOptions {
 	 * are not sent again and come back in `alreadySent`.
 	 */
 	alreadySentSinceMs?: number;
+	/** Whether which id went to which receiver matters (the job serves several items): then checked with `pairReport`. */
+	pairingMatters?: boolean;
 }
 
 /** First pause between looks at a send still in flight; it doubles up to the cap. */
@@ -145,7 +152,7 @@ export async function sendJobSafely(
 			failure = error;
 		}
 		if (report) {
-			const fromReport = sentFromReport(report);
+			const fromReport = options.pairingMatters && gateway.pairReport ? await gateway.pairReport(report) : sentFromReport(report);
 			sent.push(...fromReport);
 			invalidReceivers.push(...report.invalidReceivers);
 			creditsRemoved += report.totalCreditsRemoved;

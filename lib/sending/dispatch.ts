@@ -141,6 +141,7 @@ export async function dispatchSends(
 					sleep: settings.sleep,
 					settleMs: settings.settleMs,
 					alreadySentSinceMs: job.alreadySentSinceMs,
+					pairingMatters: new Set(job.owners).size > 1,
 				});
 				// Attributed at once, so a big run does not hold every job's report until the end.
 				attribute(deliveries, job, delivery);

@@ -10,7 +10,9 @@ export type ProxyAction =
 	| { kind: 'late'; delayMs: number }
 	| { kind: 'cutAfterAnswer' }
 	| { kind: 'reply'; status: number; body?: string }
-	| { kind: 'hang' };
+	| { kind: 'hang' }
+	/** Passed on; the sandbox's answer body is rewritten (an API that answers unlike its published model). */
+	| { kind: 'rewrite'; body: (text: string) => string };
 
 export interface ProxiedRequest {
 	method: string;
@@ -41,13 +43,23 @@ export async function startFaultProxy(targetApiBaseUrl: string): Promise<FaultPr
 			await new Promise((resolve) => server.close(resolve));
 		},
 	};
-	const forward = (req: http.IncomingMessage, body: Buffer, res: http.ServerResponse, cut: boolean) => {
+	const forward = (req: http.IncomingMessage, body: Buffer, res: http.ServerResponse, cut: boolean, rewrite?: (text: string) => string) => {
 		const outgoing = http.request(
 			{ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
 			(answer) => {
 				if (cut) {
 					answer.resume();
 					answer.on('end', () => req.socket.destroy());
+					return;
+				}
+				if (rewrite) {
+					const parts: Buffer[] = [];
+					answer.on('data', (chunk: Buffer) => parts.push(chunk));
+					answer.on('end', () => {
+						const text = rewrite(Buffer.concat(parts).toString('utf8'));
+						res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) });
+						res.end(text);
+					});
 					return;
 				}
 				res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -81,6 +93,8 @@ export async function startFaultProxy(targetApiBaseUrl: string): Promise<FaultPr
 					return res.end(action.body ?? '{"class":"Server::ServiceUnavailable","message":"Service temporarily unavailable"}');
 				case 'hang':
 					return;
+				case 'rewrite':
+					return forward(req, body, res, false, action.body);
 			}
 		});
 	});

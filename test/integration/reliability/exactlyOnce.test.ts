@@ -246,3 +246,43 @@ describe('Campaign › Create run again as Retry does', () => {
 		expect(proxy.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/batches'))).toHaveLength(1);
 	});
 });
+
+// Issue 16 §2.3: a job's report lists ids and validReceivers, and the schema does not promise
+// that they line up. Where several items share a job, the pairing decides which item gets
+// which id: it is checked on the first and last id, and re-read in full when it does not hold.
+describe('ids paired with receivers in a merged job', () => {
+	const items = [{ phone: '+33611111111' }, { phone: '+33622222222' }, { phone: '+33633333333' }];
+	const parameters = { receivers: '={{ $json.phone }}' };
+
+	function expectEachItemItsOwnSms(result: RunResult) {
+		const outgoing = harness.account().outgoing;
+		jsonOf(result).forEach((json, i) => {
+			expect(json.status).toBe('sent');
+			const [id] = json.ids as number[];
+			expect(outgoing[id].receiver).toBe(items[i].phone);
+		});
+	}
+
+	test('as published (ids in the receivers’ order): one extra read of two ids confirms it', async () => {
+		const result = await runThroughProxy(parameters, items);
+		expectEachItemItsOwnSms(result);
+		const pairingReads = proxy.seen.filter((r) => r.method === 'GET' && /\/outgoing\/\d+,\d+$/.test(r.path));
+		expect(pairingReads).toHaveLength(1);
+	});
+
+	test('an API that lists the ids in another order: every item still gets its own SMS id', async () => {
+		proxy.decide = (r) =>
+			isSend(r)
+				? {
+						kind: 'rewrite',
+						body: (text) => {
+							const report = JSON.parse(text) as { ids: number[] };
+							return JSON.stringify({ ...report, ids: [...report.ids].reverse() });
+						},
+					}
+				: { kind: 'pass' };
+		const result = await runThroughProxy(parameters, items);
+		expectEachItemItsOwnSms(result);
+		expect(harness.allSms()).toHaveLength(3);
+	});
+});
