@@ -64,6 +64,10 @@ export interface RunNodeOptions {
 	 * removed, resumed from its stack (so the node gets all its input items again).
 	 */
 	retryOf?: RunResult;
+	/** Resume from execution data as n8n stored it (e.g. the progress saved before a crash), in mode 'retry'. */
+	retryFromData?: unknown;
+	/** Called with the execution data after each node, as n8n's "Save Execution Progress" stores it. */
+	onProgress?: (data: unknown) => void;
 }
 
 export interface RunResult {
@@ -110,7 +114,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 	};
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 	const executionId = String(++executionCounter);
-	const mode = options.retryOf ? 'retry' : 'manual';
+	const mode = options.retryOf || options.retryFromData ? 'retry' : 'manual';
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData as any);
 	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const credentialsHelper = new TestCredentialsHelper(structuredClone(options.credentials));
@@ -130,7 +134,11 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 		formWaitingBaseUrl: `${base}/form-waiting`,
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const items = (options.items ?? [{}]).map((item) => ('json' in item && typeof item.json === 'object' ? item : { json: item })) as INodeExecutionData[];
-	const retried = options.retryOf ? retryData(options.retryOf.run, nodeName) : undefined;
+	const retried = options.retryOf
+		? retryData(options.retryOf.run, nodeName)
+		: options.retryFromData
+			? JSON.parse(JSON.stringify(options.retryFromData))
+			: undefined;
 	const runExecutionData = retried ?? {
 		startData: {},
 		resultData: { runData: {} },
@@ -142,6 +150,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: workflow.getNode('Start')!, source: null, data: { main: [items] } }],
 		},
 	} as any;
+	if (options.onProgress) hooks.addHandler('nodeExecuteAfter', () => options.onProgress!(runExecutionData));
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
 	const nodeRuns = run.data.resultData.runData[nodeName];

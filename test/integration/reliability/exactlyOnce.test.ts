@@ -2,6 +2,10 @@
 // a send answered after the client's timeout, an API that accepts connections and never answers.
 // On n8n's real engine, through a proxy in front of the sandbox that plays each fault. The
 // client's time limits are shrunk (same code, seconds instead of minutes).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { API_TIME_LIMITS } from '../../../lib/ovh';
 import { DEFAULT_RETRY_POLICY } from '../../../lib/ovh/retry';
@@ -185,6 +189,61 @@ describe('run again as Retry does', () => {
 			if (cut && isLookup(r)) return { kind: 'reply', status: 503 };
 			return { kind: 'pass' };
 		});
+	});
+
+	test('kill -9 of the process running the engine after 4 jobs: the Retry from the saved progress sends the rest once', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'i13-kill-'));
+		const configPath = path.join(dir, 'run.json');
+		fs.writeFileSync(
+			configPath,
+			JSON.stringify({
+				type: 'ovhSms',
+				credentials: { ovhCloudApi: { endpoint: 'custom', customEndpoint: harness.sandbox.apiBaseUrl, ...harness.sandbox.credentials } },
+				parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...sendParameters(parameters) },
+				items,
+			}),
+		);
+		// Each request takes 150 ms, so the kill lands mid-run.
+		harness.sandbox.setFaults({ latencyMs: 150 });
+		// One process (the tsx command would run the engine in a grandchild that kill -9 misses).
+		const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/engineChild.ts', configPath], {
+			env: { ...process.env },
+			stdio: 'ignore',
+		});
+		const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+		try {
+			const deadline = Date.now() + 60_000;
+			while (harness.allSms().length < 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+			child.kill('SIGKILL');
+			expect(await exited).toBe('SIGKILL');
+			harness.sandbox.setFaults({});
+			// A send the dead process had in flight still commits on the API (after its 150 ms). A person
+			// retries minutes later; the test waits a second, so the history is settled as it would be.
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			const heldAtKill = harness.allSms().length;
+			expect(heldAtKill).toBeGreaterThanOrEqual(20);
+			expect(heldAtKill).toBeLessThan(COUNT);
+			expect(fs.existsSync(`${configPath}.result.json`)).toBe(false);
+
+			const saved = JSON.parse(fs.readFileSync(`${configPath}.progress.json`, 'utf8')) as unknown;
+			const retry = await runNode({
+				type: 'ovhSms',
+				credentials: { ovhCloudApi: { endpoint: 'custom', customEndpoint: harness.sandbox.apiBaseUrl, ...harness.sandbox.credentials } },
+				parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...sendParameters(parameters) },
+				retryFromData: saved,
+			});
+			expect(retry.status).toBe('success');
+			const accounted = expectExactlyOnce(jsonOf(retry));
+			const skipped = [...accounted.values()].filter((v) => v === 'alreadySent').length;
+			expect(skipped).toBe(heldAtKill);
+			figures.push(
+				`kill -9 after ${heldAtKill / 5} jobs: ${heldAtKill} SMS held at the kill; Retry from the saved progress sent ${COUNT - skipped}, skipped ${skipped}; SMS held ${harness.allSms().length}, credits debited ${100_000 - harness.account().creditsLeft}`,
+			);
+		} finally {
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+			harness.sandbox.setFaults({});
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('a new execution with the same input is a new send and goes out again', async () => {
