@@ -126,12 +126,16 @@ export async function sendJobSafely(
 	const delivered = () => ({ sent, alreadySent, invalidReceivers, creditsRemoved, recoveredAttempts });
 
 	if (options.alreadySentSinceMs !== undefined) {
+		let lookupError: unknown;
 		try {
 			alreadySent.push(...(await gateway.findSent(pending, options.alreadySentSinceMs)));
 		} catch (error) {
+			lookupError = error ?? new Error('lookup failed');
+		}
+		if (lookupError !== undefined) {
 			throw new JobSendError(
-				`the history could not be read to check what an earlier run of this send already sent (${messageOf(error)}); nothing was sent`,
-				{ cause: error, sent, unsent: pending, unconfirmed: false },
+				`the history could not be read to check what an earlier run of this send already sent (${messageOf(lookupError)}); nothing was sent`,
+				{ cause: lookupError, sent, unsent: pending, unconfirmed: false },
 			);
 		}
 		if (!pending && alreadySent.length > 0) return delivered();
@@ -164,10 +168,14 @@ export async function sendJobSafely(
 		ambiguous++;
 		const inFlight = options.isInFlight?.(failure) ?? false;
 		const found: SentSms[] = [];
+		let lookupError: unknown;
 		try {
 			if (inFlight) await watchInFlight(gateway, pending, startedAt, options, nowMs, found);
 			else found.push(...(await lookTwice(gateway, pending, startedAt, options.sleep, settleMs)));
-		} catch (lookupError) {
+		} catch (error) {
+			lookupError = error ?? new Error('lookup failed');
+		}
+		if (lookupError !== undefined) {
 			sent.push(...found);
 			throw new JobSendError(
 				`${messageOf(failure)}; then the history could not be read to check whether it went out (${messageOf(lookupError)})`,

@@ -228,12 +228,14 @@ export class OvhClient {
 		for (let attempt = 0; ; attempt++) {
 			let response: OvhHttpResponse | undefined;
 			let failure: OvhTransportFailure | undefined;
+			let limitReached: OvhApiError | undefined;
 			try {
 				response = await this.send({ method: 'GET', url, headers: { Accept: 'application/json' } });
 			} catch (error) {
-				if (error instanceof OvhApiError) throw error; // the no-answer limit is reached
-				failure = OvhTransportFailure.from(error); // no answer: retried below like a 5xx
+				if (error instanceof OvhApiError) limitReached = error;
+				else failure = OvhTransportFailure.from(error); // no answer: retried below like a 5xx
 			}
+			if (limitReached) throw limitReached; // the no-answer limit is reached
 			if (response && response.status >= 200 && response.status < 300) {
 				const serverSeconds = Number(parseBody<unknown>(response.body));
 				if (Number.isFinite(serverSeconds) && response.body.trim() !== '') return serverSeconds - Math.round(this.nowMs() / 1000);
@@ -290,17 +292,18 @@ export class OvhClient {
 				requestMayHaveBeenProcessed: false,
 			});
 		}
-		try {
-			const response = await this.transport({ ...request, timeoutMs: requestTimeoutMs });
+		const answer = await this.transport({ ...request, timeoutMs: requestTimeoutMs }).then(
+			(response) => ({ response }),
+			(error: unknown) => ({ error }),
+		);
+		if ('response' in answer) {
 			this.silentSinceMs = undefined;
-			return response;
-		} catch (error) {
-			if (!(error instanceof OvhApiError)) {
-				const failure = OvhTransportFailure.from(error);
-				if (failure.requestMayHaveBeenSent) this.silentSinceMs ??= startedAt;
-			}
-			throw error;
+			return answer.response;
 		}
+		if (!(answer.error instanceof OvhApiError) && OvhTransportFailure.from(answer.error).requestMayHaveBeenSent) {
+			this.silentSinceMs ??= startedAt;
+		}
+		throw answer.error;
 	}
 
 	private usesTimestamp(): boolean {

@@ -187,7 +187,8 @@ export async function dispatchSends(
  * read, so the key names the scheduled time instead.
  */
 function identityKey(send: PreparedSend): string {
-	const { differedPeriod: _minutesFromNow, ...body } = send.body;
+	const body = { ...send.body };
+	delete body.differedPeriod;
 	return JSON.stringify([send.sender.target.serviceName, send.sender.target.virtualNumber ?? '', send.item.options.tag?.trim() ?? '', body, send.item.scheduledFor ?? '']);
 }
 
