@@ -197,26 +197,24 @@ const sum = (sent: SentSms[]) => sent.reduce((total, sms) => total + sms.credits
 function attribute(deliveries: Map<number, ItemDelivery>, job: Job, delivery: JobDelivery): void {
 	const ownerOf = new Map<string, number>();
 	if (job.receivers) job.receivers.forEach((receiver, position) => ownerOf.set(digitsOf(receiver), job.owners[position]));
+	/** The item a receiver of this job came from (a recipient list's job has one). */
+	const itemOf = (receiver: string) => {
+		const owner = job.receivers ? ownerOf.get(digitsOf(receiver)) : job.owners[0];
+		return owner === undefined ? undefined : deliveries.get(owner);
+	};
 	for (const sms of delivery.sent) {
-		const owner = job.receivers ? ownerOf.get(digitsOf(sms.receiver)) : job.owners[0];
-		if (owner === undefined) continue;
-		const item = deliveries.get(owner)!;
+		const item = itemOf(sms.receiver);
+		if (!item) continue;
 		item.ids.push(sms.id);
 		item.validReceivers.push(sms.receiver);
 		item.creditsRemoved += sms.credits;
 	}
 	for (const sms of delivery.alreadySent) {
-		const owner = job.receivers ? ownerOf.get(digitsOf(sms.receiver)) : job.owners[0];
-		if (owner === undefined) continue;
-		const item = deliveries.get(owner)!;
-		item.alreadySent.push(sms.receiver);
-		item.alreadySentIds.push(sms.id);
+		const item = itemOf(sms.receiver);
+		item?.alreadySent.push(sms.receiver);
+		item?.alreadySentIds.push(sms.id);
 	}
-	for (const receiver of delivery.invalidReceivers) {
-		const owner = job.receivers ? ownerOf.get(digitsOf(receiver)) : job.owners[0];
-		if (owner === undefined) continue;
-		deliveries.get(owner)!.refused.push(receiver);
-	}
+	for (const receiver of delivery.invalidReceivers) itemOf(receiver)?.refused.push(receiver);
 	for (const owner of new Set(job.owners)) {
 		const item = deliveries.get(owner)!;
 		if (!item.tags.includes(job.tag)) item.tags.push(job.tag);

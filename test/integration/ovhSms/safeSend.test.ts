@@ -11,11 +11,7 @@ const harness = useNodeHarness();
 const receivers = (count: number, prefix: string) =>
 	Array.from({ length: count }, (_, i) => ({ phone: `+33${prefix}${String(i).padStart(8 - prefix.length + 1, '0')}` }));
 
-function smsPerReceiver() {
-	const counts = new Map<string, number>();
-	for (const sms of harness.allSms()) counts.set(sms.receiver, (counts.get(sms.receiver) ?? 0) + 1);
-	return counts;
-}
+const smsPerReceiver = () => harness.smsPerReceiver();
 
 describe('Send under faults', () => {
 	test('lost answers, 5xx and 429: every receiver gets exactly one SMS, every item its id', async () => {
