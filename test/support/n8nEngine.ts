@@ -58,6 +58,8 @@ export interface RunNodeOptions {
 	items?: Array<IDataObject | INodeExecutionData>;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** The node's "Retry On Fail" setting: this many tries in all, no wait between them. */
+	maxTries?: number;
 	/**
 	 * Run again as n8n's Retry does (`ExecutionService.retry` in packages/cli): a new execution id,
 	 * mode 'retry', the failed execution's data with its error and the failed node's last run
@@ -108,6 +110,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 				},
 				credentials: { [credentialType]: { id: 'cred-1', name: 'OVHcloud' } },
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(options.maxTries ? { retryOnFail: true, maxTries: options.maxTries, waitBetweenTries: 0 } : {}),
 			},
 		],
 		connections: { Start: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } },

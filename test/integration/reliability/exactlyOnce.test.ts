@@ -242,6 +242,24 @@ describe('run again as Retry does', () => {
 		}
 	});
 
+	test('Retry On Fail (the node tries again in the same execution): the second try skips what the first sent', async () => {
+		let sends = 0;
+		proxy.decide = (r) =>
+			isSend(r) && ++sends === 5 ? { kind: 'reply', status: 400, body: '{"class":"Client::BadRequest","message":"Invalid receivers"}' } : { kind: 'pass' };
+		const result = await runNode({
+			type: 'ovhSms',
+			credentials: { ovhCloudApi: { endpoint: 'custom', customEndpoint: proxy.apiBaseUrl, ...harness.sandbox.credentials } },
+			parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...sendParameters(parameters) },
+			items,
+			maxTries: 2,
+		});
+		expect(result.status).toBe('success');
+		const accounted = expectExactlyOnce(jsonOf(result));
+		const skipped = [...accounted.values()].filter((v) => v === 'alreadySent').length;
+		expect(skipped).toBe(20);
+		figures.push(`Retry On Fail (2 tries), job 5 refused on the first: second try sent ${COUNT - skipped}, skipped ${skipped}; SMS held ${harness.allSms().length}`);
+	});
+
 	test('a new execution with the same input is a new send and goes out again', async () => {
 		const first = await runThroughProxy({ receivers: '+33611111111' });
 		const second = await runThroughProxy({ receivers: '+33611111111' });
