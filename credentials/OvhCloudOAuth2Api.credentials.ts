@@ -84,6 +84,7 @@ export class OvhCloudOAuth2Api implements ICredentialType {
 				ignoreHttpStatusErrors: true,
 				json: false,
 				encoding: 'text',
+				timeout: request.timeoutMs,
 			})) as { statusCode: number; headers: Record<string, string>; body: unknown };
 			const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 			// An edge that repeats the request in its error page would repeat the client secret.

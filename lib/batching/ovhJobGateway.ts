@@ -1,5 +1,5 @@
 import { buildPath, OvhApiError, type OvhClient } from '../ovh';
-import type { JobGateway, SendingReport, SentSms } from './safeSend';
+import { sentFromReport, type JobGateway, type SendingReport, type SentSms } from './safeSend';
 
 /** Where a job is sent: the account's jobs, or a virtual number's (the number is the sender). */
 export interface OvhJobTarget {
@@ -62,6 +62,12 @@ export function isAmbiguousSendFailure(error: unknown): boolean {
 	return error instanceof OvhApiError && error.requestMayHaveBeenProcessed;
 }
 
+/** A send the client stopped waiting for: the API may still be carrying it out. */
+export function isStillInFlight(error: unknown): boolean {
+	const details = error instanceof OvhApiError ? (error.details as { noAnswerWithinMs?: unknown } | undefined) : undefined;
+	return typeof details?.noAnswerWithinMs === 'number';
+}
+
 /**
  * OVHcloud's side of a safe send. The lookup reads the outgoing history filtered by the
  * job's tag (and, for deferred sends, the pending jobs, which carry no tag), and keeps only
@@ -92,9 +98,47 @@ export function createOvhJobGateway(
 		return read.flatMap((entry) => (entry.value ? [entry.value] : []));
 	};
 
+	/** The SMS these ids name, from the history, or the pending jobs for a deferred send. */
+	const readHeld = async (ids: number[]): Promise<Map<number, StoredSms>> => {
+		const held = new Map<number, StoredSms>();
+		const collections: Array<'jobs' | 'outgoing'> = (body.differedPeriod ?? 0) > 0 ? ['jobs', 'outgoing'] : ['outgoing', 'jobs'];
+		for (const collection of collections) {
+			const missing = ids.filter((id) => !held.has(id));
+			if (missing.length === 0) break;
+			for (const entry of await client.getMany<StoredSms>(jobCollectionPath(target, collection), missing)) {
+				if (entry.value) held.set(Number(entry.id), entry.value);
+			}
+		}
+		return held;
+	};
+
 	return {
 		send: (receivers) =>
 			client.post<SendingReport>(jobCollectionPath(target, 'jobs'), receivers ? { ...body, receivers } : { ...body }),
+
+		async pairReport(report) {
+			const assumed = sentFromReport(report);
+			if (report.ids.length < 2) return assumed;
+			const same = (a: string | undefined, b: string) => digitsOf(a) === digitsOf(b);
+			try {
+				// Cheap check first: the first and the last id. As published, they match and that is all.
+				if (report.ids.length === report.validReceivers.length) {
+					const ends = [assumed[0], assumed[assumed.length - 1]];
+					const read = await readHeld(ends.map((sms) => sms.id));
+					if (ends.every((sms) => same(read.get(sms.id)?.receiver, sms.receiver))) return assumed;
+				}
+				// Not as published: pair every id with the receiver the API holds for it, at its own cost.
+				const read = await readHeld(report.ids);
+				if (read.size !== report.ids.length) return assumed;
+				return report.ids.map((id) => {
+					const sms = read.get(id)!;
+					return { id, receiver: sms.receiver, credits: sms.credits ?? assumed[0]?.credits ?? 0 };
+				});
+			} catch {
+				// The send succeeded; a failed check keeps the report's own order rather than fail it.
+				return assumed;
+			}
+		},
 
 		async findSent(receivers, attemptStartedAtMs) {
 			const serverNowSeconds = Number(await client.get<number>('/auth/time'));

@@ -11,6 +11,7 @@ export { CampaignInputError } from './errors';
 export { estimateCampaign } from './estimate';
 export type { CampaignEstimate, CampaignEstimateInput } from './estimate';
 export { launchCampaign } from './launch';
+export { findEarlierLaunch } from './earlierLaunch';
 export type { CampaignLaunch, CampaignLaunchResult, CampaignRecipients } from './launch';
 export { factorMessages, VARIANT_COLUMN } from './messageVariants';
 export type { MessageVariants } from './messageVariants';

@@ -1,7 +1,7 @@
-import type { HttpMethod, OvhHttpResponse, OvhTransport, Query, Sleep } from './types';
+import type { HttpMethod, OvhHttpRequest, OvhHttpResponse, OvhTransport, Query, Sleep } from './types';
 import { errorFromResponse, getHeader, OvhApiError, OvhTransportFailure } from './errors';
 import { fetchOAuth2Token, type OAuth2ClientCredentials, type OAuth2Token } from './oauth2';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+import { API_TIME_LIMITS, backoffDelayMs, DEFAULT_RETRY_POLICY, isTimeoutFailure, type ApiTimeLimits, type RetryPolicy } from './retry';
 import { buildUrl, serializeBody } from './serialization';
 import { signedHeaders } from './signature';
 
@@ -27,7 +27,8 @@ export interface OvhClientOptions {
 	nowMs?: () => number;
 	random?: () => number;
 	retry?: Partial<RetryPolicy>;
-	timeoutMs?: number;
+	/** Per-request timeout and the no-answer limit; default `API_TIME_LIMITS`. */
+	timeLimits?: Partial<ApiTimeLimits>;
 }
 
 export interface OvhRequestOptions {
@@ -70,7 +71,9 @@ export class OvhClient {
 	private readonly nowMs: () => number;
 	private readonly random: () => number;
 	private readonly retryPolicy: RetryPolicy;
-	private readonly timeoutMs?: number;
+	private readonly timeLimits: ApiTimeLimits;
+	/** When the API last began to answer nothing (no HTTP answer since); reset by any answer. */
+	private silentSinceMs?: number;
 	private clockDeltaSeconds?: Promise<number>;
 	private token?: Promise<OAuth2Token>;
 
@@ -82,7 +85,7 @@ export class OvhClient {
 		this.nowMs = options.nowMs ?? (() => Date.now());
 		this.random = options.random ?? Math.random;
 		this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-		this.timeoutMs = options.timeoutMs;
+		this.timeLimits = { ...API_TIME_LIMITS, ...options.timeLimits };
 	}
 
 	get<T>(path: string, query?: Query): Promise<T> {
@@ -174,7 +177,7 @@ export class OvhClient {
 			this.stats.requests++;
 			let refusal: OvhApiError | undefined;
 			try {
-				response = await this.transport({ method, url, headers, body, timeoutMs: this.timeoutMs });
+				response = await this.send({ method, url, headers, body });
 			} catch (error) {
 				// A transport may fail with the API's own refusal (n8n's credential could not get a token).
 				if (error instanceof OvhApiError) refusal = error;
@@ -188,13 +191,18 @@ export class OvhClient {
 					await this.wait(attempt);
 					continue;
 				}
+				const timedOut = isTimeoutFailure(failure);
 				throw new OvhApiError({
 					method,
 					path: shownPath,
-					ovhMessage: failure.requestMayHaveBeenSent
-						? `no answer (${networkWords(failure)}); the request may have been processed`
-						: `could not connect (${networkWords(failure)})`,
+					ovhMessage: timedOut
+						? `no answer within ${this.timeLimits.requestTimeoutMs / 1000} s; the request may have been processed, and may still be`
+						: failure.requestMayHaveBeenSent
+							? `no answer (${networkWords(failure)}); the request may have been processed`
+							: `could not connect (${networkWords(failure)})`,
 					requestMayHaveBeenProcessed: failure.requestMayHaveBeenSent,
+					// A request that timed out may still be running on the API (see isStillInFlight).
+					details: timedOut ? { noAnswerWithinMs: this.timeLimits.requestTimeoutMs } : undefined,
 				});
 			}
 
@@ -246,11 +254,14 @@ export class OvhClient {
 		for (let attempt = 0; ; attempt++) {
 			let response: OvhHttpResponse | undefined;
 			let failure: OvhTransportFailure | undefined;
+			let limitReached: OvhApiError | undefined;
 			try {
-				response = await this.transport({ method: 'GET', url, headers: { Accept: 'application/json' } });
+				response = await this.send({ method: 'GET', url, headers: { Accept: 'application/json' } });
 			} catch (error) {
-				failure = OvhTransportFailure.from(error); // no answer: retried below like a 5xx
+				if (error instanceof OvhApiError) limitReached = error;
+				else failure = OvhTransportFailure.from(error); // no answer: retried below like a 5xx
 			}
+			if (limitReached) throw limitReached; // the no-answer limit is reached
 			if (response && response.status >= 200 && response.status < 300) {
 				const serverSeconds = Number(parseBody<unknown>(response.body));
 				if (Number.isFinite(serverSeconds) && response.body.trim() !== '') return serverSeconds - Math.round(this.nowMs() / 1000);
@@ -279,12 +290,46 @@ export class OvhClient {
 				throw new OvhApiError({
 					method: 'GET',
 					path: '/auth/time',
-					ovhMessage: `could not read the API clock (${failure ? networkWords(failure) : `HTTP ${response?.status ?? '?'}`}); ${checkEndpoint} and the network`,
+					ovhMessage: `could not read the API clock (${
+						failure ? (isTimeoutFailure(failure) ? `no answer within ${this.timeLimits.requestTimeoutMs / 1000} s` : networkWords(failure)) : `HTTP ${response?.status ?? '?'}`
+					}); ${checkEndpoint} and the network`,
 					requestMayHaveBeenProcessed: false,
 				});
 			}
 			await this.wait(attempt);
 		}
+	}
+
+	/**
+	 * Every request goes through here: each waits at most the request timeout, and once the API
+	 * has answered nothing for the no-answer limit, no new request starts: an execution is
+	 * never held longer than the README says by an API that accepts connections and never answers.
+	 */
+	private async send(request: OvhHttpRequest): Promise<OvhHttpResponse> {
+		const { requestTimeoutMs, noAnswerLimitMs } = this.timeLimits;
+		const startedAt = this.nowMs();
+		if (this.silentSinceMs !== undefined && startedAt - this.silentSinceMs >= noAnswerLimitMs) {
+			throw new OvhApiError({
+				method: request.method,
+				path: request.url.startsWith(this.baseUrl) ? request.url.slice(this.baseUrl.length).split('?')[0] : 'OAuth2 token endpoint',
+				ovhMessage: `the API has answered nothing for ${Math.round((startedAt - this.silentSinceMs) / 1000)} s (each request waits at most ${
+					requestTimeoutMs / 1000
+				} s); it accepts connections but does not answer, so nothing more is tried. Check the endpoint and OVHcloud's status page, then run again`,
+				requestMayHaveBeenProcessed: false,
+			});
+		}
+		const answer = await this.transport({ ...request, timeoutMs: requestTimeoutMs }).then(
+			(response) => ({ response }),
+			(error: unknown) => ({ error }),
+		);
+		if ('response' in answer) {
+			this.silentSinceMs = undefined;
+			return answer.response;
+		}
+		if (!(answer.error instanceof OvhApiError) && OvhTransportFailure.from(answer.error).requestMayHaveBeenSent) {
+			this.silentSinceMs ??= startedAt;
+		}
+		throw answer.error;
 	}
 
 	private usesTimestamp(): boolean {
@@ -295,7 +340,7 @@ export class OvhClient {
 		const auth = this.auth;
 		if (auth.type === 'oauth2') {
 			if (!this.token || (await this.token).expiresAtMs - 10_000 <= this.nowMs()) {
-				this.token = fetchOAuth2Token(this.transport, auth, this.nowMs());
+				this.token = fetchOAuth2Token((request) => this.send(request), auth, this.nowMs(), this.timeLimits.requestTimeoutMs);
 				this.token.catch(() => (this.token = undefined));
 			}
 			return { Authorization: `Bearer ${(await this.token).accessToken}` };

@@ -1,5 +1,6 @@
 import type { OvhHttpResponse, OvhTransport } from './types';
 import { errorFromResponse, OvhApiError, OvhTransportFailure } from './errors';
+import { API_TIME_LIMITS, isTimeoutFailure } from './retry';
 
 export interface OAuth2ClientCredentials {
 	clientId: string;
@@ -17,6 +18,7 @@ export async function fetchOAuth2Token(
 	transport: OvhTransport,
 	credentials: OAuth2ClientCredentials,
 	nowMs: number,
+	timeoutMs = API_TIME_LIMITS.requestTimeoutMs,
 ): Promise<OAuth2Token> {
 	const form = new URLSearchParams({
 		grant_type: 'client_credentials',
@@ -32,6 +34,7 @@ export async function fetchOAuth2Token(
 			url: credentials.tokenUrl,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			body: form,
+			timeoutMs,
 		});
 	} catch (error) {
 		failure = OvhTransportFailure.from(error);
@@ -40,7 +43,10 @@ export async function fetchOAuth2Token(
 		throw new OvhApiError({
 			method: 'POST',
 			path: 'OAuth2 token endpoint',
-			ovhMessage: `could not reach the OAuth2 token endpoint (${failure?.message ?? 'no answer'})`,
+			ovhMessage:
+				failure && isTimeoutFailure(failure)
+					? `the OAuth2 token endpoint did not answer within ${Math.round(timeoutMs / 1000)} s`
+					: `could not reach the OAuth2 token endpoint (${failure?.message ?? 'no answer'})`,
 			requestMayHaveBeenProcessed: false,
 		});
 	}

@@ -36,3 +36,26 @@ function parseRetryAfterMs(value: string | undefined): number | undefined {
 	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
 	return undefined;
 }
+
+export interface ApiTimeLimits {
+	/** The longest one request waits for its answer (the clock read and the token request included). */
+	requestTimeoutMs: number;
+	/**
+	 * Once the API has answered nothing at all for this long, the client starts no new request:
+	 * with the last one still running, a dead API holds an execution at most this plus one
+	 * request (two with a service account, whose token request comes first).
+	 */
+	noAnswerLimitMs: number;
+}
+
+/**
+ * The limits every client of this pack uses. Read when a client is made, so the tests can
+ * shrink them (and run the same code in seconds instead of minutes); shipped code never
+ * writes them.
+ */
+export const API_TIME_LIMITS: ApiTimeLimits = { requestTimeoutMs: 60_000, noAnswerLimitMs: 120_000 };
+
+/** Whether a transport failure is the request's own timeout (the API may still be working on it). */
+export function isTimeoutFailure(failure: { code?: string; message: string }): boolean {
+	return failure.code === 'ETIMEDOUT' || failure.code === 'ECONNABORTED' || /\btime(d)? ?out\b/i.test(failure.message);
+}

@@ -9,3 +9,4 @@ export type { SenderStatusInWords, SenderStatusText } from './senderStatus';
 export { waitForSenderDecision } from './waitForDecision';
 export type { SenderDecisionOutcome, SenderDecisionWait } from './waitForDecision';
 export type { OvhSender, SenderStatus, SenderType } from './types';
+export { virtualNumberKey } from './virtualNumber';

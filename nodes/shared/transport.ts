@@ -130,6 +130,5 @@ export async function createOvhClient(ctx: OvhRequestContext): Promise<OvhClient
 		),
 		auth: { type: 'transport', signsWithTimestamp: credentialType === 'ovhCloudApi' },
 		sleep,
-		timeoutMs: 60_000,
 	});
 }

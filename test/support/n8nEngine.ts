@@ -59,6 +59,18 @@ export interface RunNodeOptions {
 	items?: Array<IDataObject | INodeExecutionData>;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** The node's "Retry On Fail" setting: this many tries in all, no wait between them. */
+	maxTries?: number;
+	/**
+	 * Run again as n8n's Retry does (`ExecutionService.retry` in packages/cli): a new execution id,
+	 * mode 'retry', the failed execution's data with its error and the failed node's last run
+	 * removed, resumed from its stack (so the node gets all its input items again).
+	 */
+	retryOf?: RunResult;
+	/** Resume from execution data as n8n stored it (e.g. the progress saved before a crash), in mode 'retry'. */
+	retryFromData?: unknown;
+	/** Called with the execution data after each node, as n8n's "Save Execution Progress" stores it. */
+	onProgress?: (data: unknown) => void;
 }
 
 export interface RunResult {
@@ -99,13 +111,15 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 				},
 				credentials: { [credentialType]: { id: 'cred-1', name: 'OVHcloud' } },
 				...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(options.maxTries ? { retryOnFail: true, maxTries: options.maxTries, waitBetweenTries: 0 } : {}),
 			},
 		],
 		connections: { Start: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } },
 	};
 	const workflow = new Workflow({ ...workflowData, nodeTypes });
 	const executionId = String(++executionCounter);
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData as any);
+	const mode = options.retryOf || options.retryFromData ? 'retry' : 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData as any);
 	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const credentialsHelper = new TestCredentialsHelper(structuredClone(options.credentials));
 	const base = 'http://127.0.0.1:5678';
@@ -124,7 +138,12 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 		formWaitingBaseUrl: `${base}/form-waiting`,
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const items = (options.items ?? [{}]).map((item) => ('json' in item && typeof item.json === 'object' ? item : { json: item })) as INodeExecutionData[];
-	const runExecutionData = {
+	const retried = options.retryOf
+		? retryData(options.retryOf.run, nodeName)
+		: options.retryFromData
+			? JSON.parse(JSON.stringify(options.retryFromData))
+			: undefined;
+	const runExecutionData = retried ?? {
 		startData: {},
 		resultData: { runData: {} },
 		executionData: {
@@ -135,10 +154,21 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: workflow.getNode('Start')!, source: null, data: { main: [items] } }],
 		},
 	} as any;
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	if (options.onProgress) hooks.addHandler('nodeExecuteAfter', () => options.onProgress!(runExecutionData));
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await done;
 	const nodeRuns = run.data.resultData.runData[nodeName];
-	const output = (nodeRuns?.[0]?.data?.main?.[0] ?? []) as INodeExecutionData[];
+	const output = (nodeRuns?.[nodeRuns.length - 1]?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	const error = run.data.resultData.error as RunResult['error'] | undefined;
 	return { run, status: run.status, output, error, credentialsHelper, logs: linesSince(logStart) };
+}
+
+/** What n8n's retry starts from: the old data, minus its error and the failed node's errored run. */
+function retryData(previous: IRun, nodeName: string): any {
+	if (previous.status !== 'error') throw new Error('n8n retries only failed executions');
+	const data = JSON.parse(JSON.stringify(previous.data)) as any; // as stored in the database
+	delete data.resultData.error;
+	const runs = data.resultData.runData[data.resultData.lastNodeExecuted ?? nodeName];
+	if (runs?.length && runs[runs.length - 1].error !== undefined) runs.pop();
+	return data;
 }

@@ -12,6 +12,8 @@ export interface NodeHarness {
 	/** The JSON bodies of the `POST …/jobs` the sandbox received. */
 	jobBodies(): IDataObject[];
 	account(): Sandbox['state']['accounts'][string];
+	/** How many SMS (sent or waiting) each receiver holds. */
+	smsPerReceiver(): Map<string, number>;
 }
 
 /** Starts a sandbox for the file; `run` sends the node's parameters with the sandbox's keys. */
@@ -49,6 +51,11 @@ export function useNodeHarness(options: { deliveryDelayMs?: number } = {}): Node
 				.filter((request) => request.method === 'POST' && /\/jobs$/.test(request.path))
 				.map((request) => JSON.parse(request.body) as IDataObject),
 		account: () => sandbox.state.accounts[sandbox.serviceName],
+		smsPerReceiver() {
+			const counts = new Map<string, number>();
+			for (const sms of this.allSms()) counts.set(sms.receiver, (counts.get(sms.receiver) ?? 0) + 1);
+			return counts;
+		},
 	};
 }
 

@@ -52,6 +52,7 @@ describe('sendJobSafely', () => {
 				{ id: 1, receiver: '+1', credits: 2 },
 				{ id: 2, receiver: '+2', credits: 2 },
 			],
+			alreadySent: [],
 			invalidReceivers: ['+3'],
 			creditsRemoved: 4,
 			recoveredAttempts: 0,
@@ -113,5 +114,104 @@ describe('sendJobSafely', () => {
 		expect(error.unsent).toEqual(['+1']);
 		expect(api.posts).toHaveLength(3);
 		expect(api.delivered).toEqual([]);
+	});
+});
+
+describe('sendJobSafely when the API cannot tell', () => {
+	test('an answer lost, then every history lookup failing: unconfirmed with what was pending, never "not sent"', async () => {
+		const api = new FakeApi(['cut']);
+		api.findSent = async () => {
+			throw new Error('OVHcloud API 503 on GET /sms/x/outgoing');
+		};
+		const error = (await sendJobSafely(api, ['+1', '+2'], options).catch((e: unknown) => e)) as JobSendError;
+		expect(error).toBeInstanceOf(JobSendError);
+		expect(error.unconfirmed).toBe(true);
+		expect(error.unsent).toEqual(['+1', '+2']);
+		expect(error.message).toMatch(/history could not be read/);
+		expect(api.posts).toHaveLength(1);
+	});
+
+	test('a send that timed out and commits late is found by looking again with backoff, never sent twice', async () => {
+		const api = new FakeApi(['ok']);
+		const timedOut = Object.assign(new Ambiguous('no answer within 60 s'), { timedOut: true });
+		let commitAfterLookups = 3;
+		const realSend = api.send.bind(api);
+		// The API is still working on the POST when the client gives up; it commits during the third look.
+		api.send = async (receivers) => {
+			api.posts.push(receivers);
+			throw timedOut;
+		};
+		api.findSent = async (receivers) => {
+			api.lookups++;
+			if (--commitAfterLookups === 0) {
+				api.posts.pop();
+				await realSend(receivers);
+			}
+			return api.delivered.filter((sms) => !receivers || receivers.includes(sms.receiver));
+		};
+		const sleeps: number[] = [];
+		const delivery = await sendJobSafely(api, ['+1', '+2', '+3'], {
+			...options,
+			isInFlight: (e: unknown) => (e as { timedOut?: boolean }).timedOut === true,
+			inFlightWatchMs: 60_000,
+			sleep: async (ms: number) => void sleeps.push(ms),
+		});
+		expect(receivedBy(api)).toEqual(['+1', '+2', '+3']);
+		expect(api.posts).toHaveLength(1);
+		expect(delivery.sent).toHaveLength(3);
+		expect(sleeps.length).toBeGreaterThanOrEqual(2);
+		expect(sleeps[1]).toBeGreaterThan(sleeps[0]);
+	});
+
+	test('a send that timed out and never shows up is left unconfirmed after the bounded watch, not sent again', async () => {
+		const api = new FakeApi(['lost', 'ok']);
+		let clock = 0;
+		const delivery = await sendJobSafely(api, ['+1'], {
+			...options,
+			nowMs: () => clock,
+			isInFlight: () => true,
+			inFlightWatchMs: 60_000,
+			sleep: async (ms: number) => void (clock += ms),
+		}).catch((e: unknown) => e);
+		expect(delivery).toBeInstanceOf(JobSendError);
+		expect((delivery as JobSendError).unconfirmed).toBe(true);
+		expect((delivery as JobSendError).message).toMatch(/did not answer in time/);
+		expect(api.posts).toHaveLength(1);
+		expect(clock).toBeLessThanOrEqual(60_000 + 30_000);
+		expect(clock).toBeGreaterThanOrEqual(60_000);
+	});
+});
+
+describe('sendJobSafely across runs', () => {
+	test('a run again of the same send skips the receivers the history already holds, and sends the rest once', async () => {
+		const api = new FakeApi(['ok', 'ok']);
+		await sendJobSafely(api, ['+1', '+2'], options);
+		const again = await sendJobSafely(api, ['+1', '+2', '+3'], { ...options, alreadySentSinceMs: 0 });
+		expect(again.alreadySent.map((s) => [s.id, s.receiver])).toEqual([
+			[1, '+1'],
+			[2, '+2'],
+		]);
+		expect(again.sent.map((s) => s.receiver)).toEqual(['+3']);
+		expect(api.posts).toEqual([['+1', '+2'], ['+3']]);
+		expect(receivedBy(api)).toEqual(['+1', '+2', '+3']);
+	});
+
+	test('a run again whose every receiver already holds the SMS sends nothing', async () => {
+		const api = new FakeApi(['ok']);
+		await sendJobSafely(api, ['+1'], options);
+		const again = await sendJobSafely(api, ['+1'], { ...options, alreadySentSinceMs: 0 });
+		expect(again).toMatchObject({ sent: [], creditsRemoved: 0 });
+		expect(api.posts).toHaveLength(1);
+	});
+
+	test('a history that cannot be read before sending: nothing is sent, and it says so (not unconfirmed)', async () => {
+		const api = new FakeApi(['ok']);
+		api.findSent = async () => {
+			throw new Error('503');
+		};
+		const error = (await sendJobSafely(api, ['+1'], { ...options, alreadySentSinceMs: 0 }).catch((e: unknown) => e)) as JobSendError;
+		expect(error.unconfirmed).toBe(false);
+		expect(error.message).toMatch(/nothing was sent/);
+		expect(api.posts).toHaveLength(0);
 	});
 });

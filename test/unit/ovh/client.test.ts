@@ -215,3 +215,52 @@ describe('OvhClient OAuth2', () => {
 		expect(JSON.stringify({ m: error.message, j: error.toJSON() })).not.toContain('revoked-secret-value');
 	});
 });
+
+describe('OvhClient time limits', () => {
+	test('every request carries the timeout, the clock read and the token request included', async () => {
+		const seen: OvhHttpRequest[] = [];
+		const transport = async (request: OvhHttpRequest): Promise<OvhHttpResponse> => {
+			seen.push(request);
+			if (request.url.endsWith('/auth/time')) return { status: 200, headers: {}, body: String(SERVER_SECONDS) };
+			if (request.url.includes('token')) return json(200, { access_token: 'tok', expires_in: 3600 });
+			return json(200, {});
+		};
+		const base = { baseUrl: 'https://eu.api.ovh.com/1.0', sleep: async () => undefined, timeLimits: { requestTimeoutMs: 1234 }, transport };
+		await new OvhClient({ ...base, auth: { type: 'applicationKey', ...KEYS } }).get('/sms');
+		await new OvhClient({ ...base, auth: { type: 'oauth2', clientId: 'id', clientSecret: 'secret', tokenUrl: 'https://www.ovh.com/auth/oauth2/token' } }).get('/sms');
+		expect(seen.map((r) => r.url.replace(/^https:\/\/[^/]+/, ''))).toEqual(['/1.0/auth/time', '/1.0/sms', '/auth/oauth2/token', '/1.0/sms']);
+		expect(seen.every((r) => r.timeoutMs === 1234)).toBe(true);
+	});
+
+	test('an API that never answers: no new request once it has been silent for the limit, and the error says so', async () => {
+		let clock = 0;
+		const transport = async (request: OvhHttpRequest): Promise<OvhHttpResponse> => {
+			clock += request.timeoutMs ?? 0;
+			throw Object.assign(new Error(`timeout of ${request.timeoutMs}ms exceeded`), { code: 'ECONNABORTED' });
+		};
+		const client = new OvhClient({
+			baseUrl: 'https://eu.api.ovh.com/1.0',
+			auth: { type: 'applicationKey', ...KEYS },
+			sleep: async (ms) => void (clock += ms),
+			nowMs: () => clock,
+			random: () => 1,
+			transport,
+			timeLimits: { requestTimeoutMs: 60_000, noAnswerLimitMs: 120_000 },
+		});
+		const error = (await client.get('/sms').catch((e: unknown) => e)) as OvhApiError;
+		expect(error).toBeInstanceOf(OvhApiError);
+		expect(error.message).toMatch(/answered nothing for \d+ s \(each request waits at most 60 s\)/);
+		// README: at most the no-answer limit plus one request (3 minutes).
+		expect(clock).toBeLessThanOrEqual(180_000);
+	});
+
+	test('a send that timed out is told apart: the API may still be carrying it out', async () => {
+		const { client } = makeClient(() => {
+			throw Object.assign(new Error('timeout of 60000ms exceeded'), { code: 'ECONNABORTED' });
+		});
+		const error = (await client.post('/sms/x/jobs', { message: 'hi' }).catch((e: unknown) => e)) as OvhApiError;
+		expect(error.requestMayHaveBeenProcessed).toBe(true);
+		expect(error.message).toMatch(/no answer within 60 s/);
+		expect(error.details).toEqual({ noAnswerWithinMs: 60_000 });
+	});
+});

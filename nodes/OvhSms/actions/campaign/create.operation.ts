@@ -3,6 +3,7 @@ import {
 	CampaignInputError,
 	deferredStart,
 	estimateCampaign,
+	findEarlierLaunch,
 	launchCampaign,
 	startInstant,
 	type BatchParams,
@@ -229,6 +230,7 @@ async function createOne(
 	client: OvhClient,
 	itemIndex: number,
 	plan: (serviceName: string, options: PlanOptions) => Promise<CampaignPlan>,
+	claimed: Set<string>,
 ): Promise<IDataObject> {
 	const serviceName = this.getNodeParameter('serviceName', itemIndex, '', { extractValue: true }) as string;
 	const name = (this.getNodeParameter('campaignName', itemIndex) as string).trim();
@@ -277,7 +279,12 @@ async function createOne(
 		...(deferred ? { deferred } : {}),
 		...(options.tag ? { tag: options.tag } : {}),
 	};
-	const launched = await launchCampaign(client, {
+	// A Retry of this execution runs this node again: the campaign its earlier run created is kept, not created twice.
+	const runStartedAtMs = this.getExecutionContext()?.establishedAt;
+	const earlier = runStartedAtMs === undefined ? undefined : await findEarlierLaunch(client, serviceName, params, runStartedAtMs, claimed);
+	const launched = earlier
+		? { batch: earlier, temporaryList: undefined }
+		: await launchCampaign(client, {
 		serviceName,
 		params,
 		recipients: recipients.recipients,
@@ -289,7 +296,8 @@ async function createOne(
 			slotDescription: `Campaign ${name}`.slice(0, 100),
 		},
 	});
-	const out: IDataObject = { ...campaignJson(launched.batch), ...summary };
+	claimed.add(launched.batch.id);
+	const out: IDataObject = { ...campaignJson(launched.batch), ...summary, ...(earlier ? { alreadyCreated: true } : {}) };
 	if (launched.temporaryList) out.temporaryRecipientList = launched.temporaryList as unknown as IDataObject;
 	if (this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean) {
 		const waitOptions = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitOptions;
@@ -306,10 +314,11 @@ async function createOne(
 export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
 	const count = this.getInputData().length;
 	const source = this.getNodeParameter('campaignRecipients', 0) as string;
+	const claimed = new Set<string>();
 	if (source === 'items') {
 		const pairedItem = Array.from({ length: count }, (_, item) => ({ item }));
 		try {
-			const json = await createOne.call(this, client, 0, async (_serviceName, options) => planFromItems.call(this, options));
+			const json = await createOne.call(this, client, 0, async (_serviceName, options) => planFromItems.call(this, options), claimed);
 			return [{ json, pairedItem }];
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, 0);
@@ -324,6 +333,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 				source === 'csv'
 					? await planFromCsv.call(this, item, options)
 					: await planFromRecipientList.call(this, client, serviceName, item, options),
+				claimed,
 			);
 			out.push({ json, pairedItem: { item } });
 		} catch (error) {

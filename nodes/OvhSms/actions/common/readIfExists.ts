@@ -1,12 +1,1 @@
-import { OvhApiError, type OvhClient } from '../../../../lib/ovh';
-
-/** A GET that answers undefined for 404 (the object does not exist) and fails otherwise. */
-export async function readIfExists<T>(client: OvhClient, path: string): Promise<T | undefined> {
-	return await client.get<T>(path).then(
-		(value) => value,
-		(error: unknown) => {
-			if (error instanceof OvhApiError && error.httpStatus === 404) return undefined;
-			throw error;
-		},
-	);
-}
+export { readIfExists } from '../../../../lib/ovh';

@@ -8,16 +8,21 @@ import {
 } from 'n8n-workflow';
 import { DEFAULT_MAX_RECEIVERS_PER_JOB, groupIntoJobs } from '../../../../lib/batching';
 import type { OvhClient } from '../../../../lib/ovh';
+import {
+	checkCredits,
+	dispatchSends,
+	SenderRefusedError,
+	SenderResolver,
+	sendIdentityOf,
+	type ItemDelivery,
+} from '../../../../lib/sending';
 import { errorItemJson, toNodeError } from '../../../shared/errors';
 import { itemError } from '../common/itemError';
 import { ItemParameters } from '../common/itemParameters';
-import { checkCredits } from './send/creditCheck';
-import { dispatchSends, type ItemDelivery } from './send/dispatch';
 import { DEFAULT_PARALLEL_JOBS, sendFields } from './send/fields';
 import { dryRunItemJson, sentItemJson } from './send/itemOutput';
 import { prepareSend, readSendItem } from './send/readItem';
 import { RecipientReader } from './send/recipientSources';
-import { SenderRefusedError, SenderResolver } from './send/senderResolver';
 import type { PreparedSend } from './send/types';
 
 export const description: INodeProperties[] = sendFields;
@@ -101,7 +106,18 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	}
 
 	const live = sends.filter((send) => !send.item.options.dryRun);
+	const executionContext = this.getExecutionContext();
+	const identity = sendIdentityOf({
+		workflowId: this.getWorkflow().id,
+		nodeId: node.id,
+		executionId: this.getExecutionId(),
+		establishedAtMs: executionContext?.establishedAt,
+		triggerNodeName: executionContext?.triggerNode?.name,
+		nowMs: runStartedAt,
+	});
 	const deliveries = await dispatchSends(client, live, {
+		identity,
+		nowMs: runStartedAt,
 		maxReceiversPerJob,
 		parallelJobs: firstOptions.parallelJobs ?? DEFAULT_PARALLEL_JOBS,
 		stopAfterFailure: !continueOnFail,
@@ -120,7 +136,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		firstFailure ??= failure;
 		if (continueOnFail) {
 			results.set(itemIndex, {
-				json: { ...errorItemJson(failure), ...json, status: 'failed', notSent: delivery.failure.unsent ?? 'the whole recipient list' } as JsonObject,
+				json: { ...errorItemJson(failure), ...json, ...failedReceivers(delivery) } as JsonObject,
 				pairedItem: { item: itemIndex },
 			});
 		}
@@ -139,6 +155,13 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	return out;
 }
 
+/** Receivers the API refused are `notSent`; those whose fate it could not tell are `unconfirmed`, never `notSent`. */
+function failedReceivers(delivery: ItemDelivery): JsonObject {
+	const failure = delivery.failure!;
+	const receivers = failure.unsent ?? 'the whole recipient list';
+	return failure.unconfirmed ? { status: 'unconfirmed', unconfirmed: receivers } : { status: 'failed', notSent: receivers };
+}
+
 function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDelivery): ItemFailure {
 	const failure = delivery.failure!;
 	const cause = toNodeError(ctx.getNode(), (failure.error as { cause?: unknown }).cause ?? failure.error, itemIndex);
@@ -146,7 +169,7 @@ function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDe
 	const unsent = failure.unsent ? `${failure.unsent.length} receiver(s) of this item` : 'the recipient list';
 	const sent = delivery.ids.length ? ` ${delivery.ids.length} SMS of this item did go out (ids in the output).` : '';
 	const advice = failure.unconfirmed
-		? `OVHcloud's answer was lost and its history does not show ${unsent} yet: look in the outgoing history for tag ${tags} before sending again.`
+		? `Unconfirmed: OVHcloud's answer was lost and its history could not confirm ${unsent}; they may have been sent. Look in the outgoing history for tag ${tags} before sending again: running this node again with the same input (Retry) looks there first and sends only to the receivers it does not find.`
 		: `Not sent: ${unsent}.`;
 	return itemError(
 		ctx.getNode(),
@@ -171,7 +194,7 @@ function withRunSummary(
 		if (delivery.ids.length) for (const tag of delivery.tags) tags.add(tag);
 	}
 	const summary = smsSent
-		? ` Before it failed, this run sent ${smsSent} SMS (tags: ${[...tags].slice(0, 10).join(', ')}${tags.size > 10 ? ', …' : ''}); turn on "Continue On Fail" to get one output item per input item with its ids.`
+		? ` Before it failed, this run sent ${smsSent} SMS (tags: ${[...tags].slice(0, 10).join(', ')}${tags.size > 10 ? ', …' : ''}). Retry this execution once the cause is fixed: receivers who already got it are found in the history and skipped. Turn on "Continue On Fail" to get one output item per input item with its ids.`
 		: ' Nothing was sent by this run.';
 	return new NodeOperationError(ctx.getNode(), failure.message, {
 		itemIndex: (failure as { context?: { itemIndex?: number } }).context?.itemIndex,

@@ -298,6 +298,15 @@ export const sendFields: INodeProperties[] = [
 					'Send later, at this date and time (the workflow’s time zone unless an offset is given). Empty, or less than 5 minutes past: send now; further in the past: the item fails. A deferred SMS can be cancelled until then.',
 			},
 			{
+				displayName: 'Skip Receivers Who Already Got This Message (Hours)',
+				name: 'skipAlreadySentHours',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 720 },
+				default: 24,
+				description:
+					'A receiver who got this same message from this node in the last so many hours, in any execution, is not sent it again and is listed in alreadySent. Without this option only a Retry of the same execution is recognised, and the same message from a new execution goes out.',
+			},
+			{
 				displayName: 'Tag',
 				name: 'tag',
 				type: 'string',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { InvalidRecipient } from '../../../../../lib/recipients';
 import { analysisJson } from '../../common/messageAnalysis';
-import type { ItemDelivery } from './dispatch';
+import type { ItemDelivery } from '../../../../../lib/sending';
 import type { PreparedSend } from './types';
 
 const REFUSED_REASON = 'refused by OVHcloud (not a number it can send to, or on the STOP list); not billed';
@@ -42,7 +42,14 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataO
 	const { recipients } = send.item;
 	const listed = recipients.kind === 'recipientList' ? undefined : recipients;
 	// Every receiver refused by OVHcloud (all on the STOP list, say): nothing left, nothing billed.
-	const status = delivery.ids.length === 0 ? 'nothingSent' : send.item.differedPeriod ? 'scheduled' : 'sent';
+	const status =
+		delivery.ids.length === 0
+			? delivery.alreadySent.length > 0
+				? 'alreadySent'
+				: 'nothingSent'
+			: send.item.differedPeriod
+				? 'scheduled'
+				: 'sent';
 	return {
 		status,
 		...commonJson(send),
@@ -52,6 +59,8 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataO
 		duplicateReceivers: [...(listed?.duplicates ?? []), ...delivery.duplicates],
 		creditsRemoved: round(delivery.creditsRemoved),
 		tags: delivery.tags,
+		// An earlier run of this send (a Retry) or, with the option, an earlier send already reached them: not sent again.
+		...(delivery.alreadySent.length ? { alreadySent: delivery.alreadySent, alreadySentIds: delivery.alreadySentIds } : {}),
 		...(delivery.sameAsItem !== undefined ? { sameAsItem: delivery.sameAsItem } : {}),
 		...(delivery.recovered ? { recoveredLostAnswer: true } : {}),
 		...sourceJson(send),

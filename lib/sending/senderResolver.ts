@@ -1,7 +1,5 @@
-import { buildPath, type OvhClient } from '../../../../../lib/ovh';
-import { describeSenderStatus, type OvhSender } from '../../../../../lib/senders';
-import { readIfExists } from '../../common/readIfExists';
-import { virtualNumberKey } from '../../common/virtualNumber';
+import { buildPath, readIfExists, type OvhClient } from '../ovh';
+import { describeSenderStatus, virtualNumberKey, type OvhSender } from '../senders';
 import type { ResolvedSender, SenderChoice } from './types';
 
 const MAX_ALPHANUMERIC_SENDER_LENGTH = 11;

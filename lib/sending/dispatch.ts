@@ -1,15 +1,19 @@
 import {
-	createBatchTag,
 	createOvhJobGateway,
 	groupIntoJobs,
 	isAmbiguousSendFailure,
+	isStillInFlight,
 	JobSendError,
 	mapWithConcurrency,
 	sendJobSafely,
 	type JobDelivery,
+	type JobGateway,
+	type OvhJobBody,
+	type OvhJobTarget,
 	type SentSms,
-} from '../../../../../lib/batching';
-import type { OvhClient, Sleep } from '../../../../../lib/ovh';
+} from '../batching';
+import { API_TIME_LIMITS, type OvhClient, type Sleep } from '../ovh';
+import { jobTag, type SendIdentity } from './sendIdentity';
 import type { PreparedSend } from './types';
 
 /** What became of one item's receivers once its jobs ran. */
@@ -22,6 +26,9 @@ export interface ItemDelivery {
 	tags: string[];
 	/** Receivers another item of the run already sends the same message to. */
 	duplicates: string[];
+	/** Receivers an earlier run of this send (or, with the option, an earlier send) already reached, and those SMS ids. */
+	alreadySent: string[];
+	alreadySentIds: number[];
 	/** Jobs whose lost answer was recovered from the history instead of being sent again. */
 	recovered: boolean;
 	/** For a recipient list sent by an earlier identical item: that item. */
@@ -37,12 +44,19 @@ export interface DispatchSettings {
 	sleep: Sleep;
 	/** Pause before the second look in the history after an ambiguous failure. */
 	settleMs?: number;
+	/** Who is sending: the same on a Retry of this execution, new for a new execution. */
+	identity: SendIdentity;
+	nowMs: number;
+	/** How a job reaches the API: OVHcloud's jobs endpoint unless a test passes a fake API. */
+	gatewayFor?: (target: OvhJobTarget, body: OvhJobBody, claimed: Set<number>) => JobGateway;
 }
 
 interface Job {
 	send: PreparedSend;
-	/** The user's tag, or one made for this job alone. */
+	/** The user's tag, or one derived from the send identity and the job. */
 	tag: string;
+	/** Earlier SMS of this job created since then are not sent again. */
+	alreadySentSinceMs: number;
 	/** Undefined for a recipient list stored on the account. */
 	receivers?: string[];
 	owners: number[];
@@ -51,7 +65,7 @@ interface Job {
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 function emptyDelivery(): ItemDelivery {
-	return { ids: [], validReceivers: [], refused: [], creditsRemoved: 0, tags: [], duplicates: [], recovered: false };
+	return { ids: [], validReceivers: [], refused: [], creditsRemoved: 0, tags: [], duplicates: [], alreadySent: [], alreadySentIds: [], recovered: false };
 }
 
 /**
@@ -77,7 +91,22 @@ export async function dispatchSends(
 		})),
 		settings.maxReceiversPerJob,
 	);
-	for (const job of plan.jobs) jobs.push({ send: job.payload, tag: tagFor(job.payload), receivers: job.receivers, owners: job.owners });
+	const jobOf = (send: PreparedSend, receivers: string[] | undefined, owners: number[]): Job => {
+		const lookBack = send.item.options.skipAlreadySentHours;
+		const content = { key: identityKey(send), receivers: receivers ?? { slotId: send.body.receiversSlotId ?? '' } };
+		const userTag = send.item.options.tag?.trim();
+		return {
+			send,
+			receivers,
+			owners,
+			// With the option, every run of this node sending this message shares the tag, and the look back covers the window.
+			tag: userTag || jobTag(settings.identity, content, lookBack ? 'message' : 'run'),
+			alreadySentSinceMs: lookBack
+				? Math.min(settings.identity.runStartedAtMs, settings.nowMs - lookBack * 3_600_000)
+				: settings.identity.runStartedAtMs,
+		};
+	};
+	for (const job of plan.jobs) jobs.push(jobOf(job.payload, job.receivers, job.owners));
 	for (const [itemIndex, duplicates] of plan.duplicatesByItem) deliveries.get(itemIndex)!.duplicates.push(...duplicates);
 
 	const listJobs = new Map<string, Job>();
@@ -87,7 +116,7 @@ export async function dispatchSends(
 			deliveries.get(send.item.itemIndex)!.sameAsItem = first.owners[0];
 			continue;
 		}
-		const job: Job = { send, tag: tagFor(send), owners: [send.item.itemIndex] };
+		const job = jobOf(send, undefined, [send.item.itemIndex]);
 		listJobs.set(send.key, job);
 		jobs.push(job);
 	}
@@ -98,13 +127,21 @@ export async function dispatchSends(
 		jobs,
 		settings.parallelJobs,
 		async (job) => {
-			const gateway = createOvhJobGateway(client, job.send.sender.target, { ...job.send.body, tag: job.tag }, { claimed });
+			const body = { ...job.send.body, tag: job.tag };
+			const gateway = settings.gatewayFor
+				? settings.gatewayFor(job.send.sender.target, body, claimed)
+				: createOvhJobGateway(client, job.send.sender.target, body, { claimed });
 			let succeeded = false;
 			try {
 				const delivery = await sendJobSafely(gateway, job.receivers, {
 					isAmbiguous: isAmbiguousSendFailure,
+					isInFlight: isStillInFlight,
+					// As long again as the client waited for the answer: covers an API that answers late.
+					inFlightWatchMs: API_TIME_LIMITS.requestTimeoutMs,
 					sleep: settings.sleep,
 					settleMs: settings.settleMs,
+					alreadySentSinceMs: job.alreadySentSinceMs,
+					pairingMatters: new Set(job.owners).size > 1,
 				});
 				// Attributed at once, so a big run does not hold every job's report until the end.
 				attribute(deliveries, job, delivery);
@@ -119,16 +156,19 @@ export async function dispatchSends(
 	results.forEach((result, index) => {
 		const job = jobs[index];
 		if (result.status === 'fulfilled') return;
-		const error = result.status === 'rejected' ? result.reason : new Error('not sent: an earlier job failed and "continue on fail" is off');
+		const notStarted = result.status === 'skipped';
+		const error = notStarted ? new Error('not sent: an earlier job failed and "continue on fail" is off') : result.reason;
 		const partial = error instanceof JobSendError ? error : undefined;
+		// Only a job never started, or one the API clearly refused, is known not to have gone out.
+		const unconfirmed = notStarted ? false : (partial?.unconfirmed ?? true);
 		const sent = partial?.sent ?? [];
-		attribute(deliveries, job, { sent, invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
+		attribute(deliveries, job, { sent, alreadySent: [], invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
 		const unsent = new Set((partial ? partial.unsent : job.receivers)?.map(digitsOf) ?? []);
 		job.owners.forEach((owner, position) => {
 			const receiver = job.receivers?.[position];
 			if (receiver !== undefined && !unsent.has(digitsOf(receiver))) return;
 			const delivery = deliveries.get(owner)!;
-			delivery.failure ??= { error, unsent: receiver === undefined ? undefined : [], unconfirmed: partial?.unconfirmed ?? false };
+			delivery.failure ??= { error, unsent: receiver === undefined ? undefined : [], unconfirmed };
 			if (receiver !== undefined) delivery.failure.unsent?.push(receiver);
 		});
 	});
@@ -142,26 +182,39 @@ export async function dispatchSends(
 	return deliveries;
 }
 
-const tagFor = (send: PreparedSend) => send.item.options.tag?.trim() || createBatchTag();
+/**
+ * The job's content as a Retry sees it: "Send At" becomes minutes from now when the item is
+ * read, so the key names the scheduled time instead.
+ */
+function identityKey(send: PreparedSend): string {
+	const body = { ...send.body };
+	delete body.differedPeriod;
+	return JSON.stringify([send.sender.target.serviceName, send.sender.target.virtualNumber ?? '', send.item.options.tag?.trim() ?? '', body, send.item.scheduledFor ?? '']);
+}
 
 const sum = (sent: SentSms[]) => sent.reduce((total, sms) => total + sms.credits, 0);
 
 function attribute(deliveries: Map<number, ItemDelivery>, job: Job, delivery: JobDelivery): void {
 	const ownerOf = new Map<string, number>();
 	if (job.receivers) job.receivers.forEach((receiver, position) => ownerOf.set(digitsOf(receiver), job.owners[position]));
+	/** The item a receiver of this job came from (a recipient list's job has one). */
+	const itemOf = (receiver: string) => {
+		const owner = job.receivers ? ownerOf.get(digitsOf(receiver)) : job.owners[0];
+		return owner === undefined ? undefined : deliveries.get(owner);
+	};
 	for (const sms of delivery.sent) {
-		const owner = job.receivers ? ownerOf.get(digitsOf(sms.receiver)) : job.owners[0];
-		if (owner === undefined) continue;
-		const item = deliveries.get(owner)!;
+		const item = itemOf(sms.receiver);
+		if (!item) continue;
 		item.ids.push(sms.id);
 		item.validReceivers.push(sms.receiver);
 		item.creditsRemoved += sms.credits;
 	}
-	for (const receiver of delivery.invalidReceivers) {
-		const owner = job.receivers ? ownerOf.get(digitsOf(receiver)) : job.owners[0];
-		if (owner === undefined) continue;
-		deliveries.get(owner)!.refused.push(receiver);
+	for (const sms of delivery.alreadySent) {
+		const item = itemOf(sms.receiver);
+		item?.alreadySent.push(sms.receiver);
+		item?.alreadySentIds.push(sms.id);
 	}
+	for (const receiver of delivery.invalidReceivers) itemOf(receiver)?.refused.push(receiver);
 	for (const owner of new Set(job.owners)) {
 		const item = deliveries.get(owner)!;
 		if (!item.tags.includes(job.tag)) item.tags.push(job.tag);

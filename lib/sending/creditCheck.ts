@@ -1,4 +1,4 @@
-import { buildPath, type OvhClient } from '../../../../../lib/ovh';
+import { buildPath, type OvhClient } from '../ovh';
 import type { PreparedSend } from './types';
 
 export interface CreditNeed {

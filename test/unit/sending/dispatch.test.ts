@@ -1,0 +1,128 @@
+import type { JobGateway, OvhJobBody, SendingReport, SentSms } from '../../../lib/batching';
+import type { OvhClient } from '../../../lib/ovh';
+import { dispatchSends, sendIdentityOf, type DispatchSettings, type PreparedSend } from '../../../lib/sending';
+
+class Ambiguous extends Error {}
+
+/** OVHcloud's account as the send core sees it: jobs tagged, SMS held, faults scripted per POST. */
+class FakeApi {
+	readonly held: Array<SentSms & { tag: string }> = [];
+	posts = 0;
+	/** Per POST (in order): what happens to it. */
+	plan: Array<'ok' | 'cut' | 'refuse'> = [];
+	private nextId = 100;
+
+	gatewayFor = (_target: unknown, body: OvhJobBody, claimed: Set<number>): JobGateway => ({
+		send: async (receivers): Promise<SendingReport> => {
+			this.posts++;
+			const step = this.plan.shift() ?? 'ok';
+			if (step === 'refuse') throw new Error('400 Invalid receivers');
+			const list = receivers ?? ['+3360000001'];
+			const ids = list.map((receiver) => {
+				const sms = { id: this.nextId++, receiver, credits: 1, tag: body.tag };
+				this.held.push(sms);
+				return sms.id;
+			});
+			if (step === 'cut') throw new Ambiguous('socket hang up');
+			return { ids, validReceivers: list, invalidReceivers: [], totalCreditsRemoved: list.length };
+		},
+		findSent: async (receivers) => {
+			const found = this.held.filter((sms) => sms.tag === body.tag && !claimed.has(sms.id) && (!receivers || receivers.includes(sms.receiver)));
+			found.forEach((sms) => claimed.add(sms.id));
+			return found.map(({ id, receiver, credits }) => ({ id, receiver, credits }));
+		},
+	});
+
+	heldBy(receiver: string) {
+		return this.held.filter((sms) => sms.receiver === receiver).length;
+	}
+}
+
+function prepared(itemIndex: number, numbers: string[], text = 'Your parcel arrives tomorrow'): PreparedSend {
+	const body = { message: text, sender: 'MyCompany' };
+	return {
+		item: {
+			itemIndex,
+			serviceName: 'sms-xx',
+			sender: { kind: 'sender', name: 'MyCompany' },
+			recipients: { kind: 'numbers', numbers, invalid: [], duplicates: [] },
+			text,
+			transliterations: [],
+			options: {},
+		},
+		sender: { target: { serviceName: 'sms-xx' }, fields: { sender: 'MyCompany' }, type: 'alpha', label: 'MyCompany' },
+		analysis: {} as PreparedSend['analysis'],
+		stopClause: true,
+		body,
+		key: JSON.stringify(['sms-xx', body]),
+	};
+}
+
+const identity = (establishedAtMs: number) => sendIdentityOf({ workflowId: 'wf', nodeId: 'node-1', establishedAtMs, nowMs: establishedAtMs });
+
+function settings(api: FakeApi, run = identity(1_000), extra: Partial<DispatchSettings> = {}): DispatchSettings {
+	return {
+		maxReceiversPerJob: 2,
+		parallelJobs: 1,
+		stopAfterFailure: true,
+		sleep: async () => undefined,
+		identity: run,
+		nowMs: run.runStartedAtMs,
+		gatewayFor: api.gatewayFor,
+		...extra,
+	};
+}
+
+const client = {} as OvhClient;
+const items = () => [prepared(0, ['+33611111111', '+33622222222']), prepared(1, ['+33622222222', '+33633333333']), prepared(2, ['+33644444444'])];
+
+describe('dispatchSends', () => {
+	test('items with the same message merge into jobs; each SMS goes back to the item that asked for it', async () => {
+		const api = new FakeApi();
+		const deliveries = await dispatchSends(client, items(), settings(api));
+		expect(api.posts).toBe(2);
+		expect(deliveries.get(0)).toMatchObject({ validReceivers: ['+33611111111', '+33622222222'], creditsRemoved: 2 });
+		expect(deliveries.get(1)).toMatchObject({ validReceivers: ['+33633333333'], duplicates: ['+33622222222'] });
+		expect(deliveries.get(2)).toMatchObject({ validReceivers: ['+33644444444'] });
+		expect(deliveries.get(0)!.tags[0]).toMatch(/^n8n-[0-9a-f]{16}$/);
+	});
+
+	test('the same run sends the same job under the same tag; a new run under another', async () => {
+		const api = new FakeApi();
+		const first = await dispatchSends(client, [prepared(0, ['+33611111111'])], settings(api, identity(1_000)));
+		const retry = await dispatchSends(client, [prepared(0, ['+33611111111'])], settings(api, identity(1_000)));
+		const later = await dispatchSends(client, [prepared(0, ['+33611111111'])], settings(api, identity(2_000)));
+		expect(retry.get(0)!.tags).toEqual(first.get(0)!.tags);
+		expect(later.get(0)!.tags).not.toEqual(first.get(0)!.tags);
+		expect(retry.get(0)).toMatchObject({ ids: [], alreadySent: ['+33611111111'], alreadySentIds: first.get(0)!.ids });
+		expect(later.get(0)!.ids).toHaveLength(1);
+		expect(api.heldBy('+33611111111')).toBe(2);
+	});
+
+	test.each([
+		['refused', 'refuse' as const],
+		['cut after accept', 'cut' as const],
+	])('a job %s after the first: the run again sends each receiver exactly once', async (_name, fault) => {
+		const api = new FakeApi();
+		api.plan = ['ok', fault];
+		const failed = await dispatchSends(client, items(), settings(api));
+		const failedItem = [...failed.values()].find((d) => d.failure);
+		if (fault === 'refuse') {
+			expect(failedItem?.failure).toMatchObject({ unconfirmed: false, unsent: ['+33633333333'] });
+		}
+		const again = await dispatchSends(client, items(), settings(api));
+		for (const receiver of ['+33611111111', '+33622222222', '+33633333333', '+33644444444']) expect(api.heldBy(receiver)).toBe(1);
+		const accounted = [...again.values()].flatMap((d) => [...d.validReceivers, ...d.alreadySent]).sort();
+		expect(accounted).toEqual(['+33611111111', '+33622222222', '+33633333333', '+33644444444']);
+		expect([...again.values()].every((d) => !d.failure)).toBe(true);
+	});
+
+	test('a refused job and the jobs never started after it are "not sent", with the reason', async () => {
+		const api = new FakeApi();
+		api.plan = ['refuse'];
+		const deliveries = await dispatchSends(client, items(), settings(api));
+		expect(deliveries.get(0)!.failure).toMatchObject({ unconfirmed: false });
+		expect(deliveries.get(2)!.failure).toMatchObject({ unconfirmed: false, unsent: ['+33644444444'] });
+		expect(String((deliveries.get(2)!.failure!.error as Error).message)).toMatch(/not sent: an earlier job failed/);
+	});
+});
