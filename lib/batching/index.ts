@@ -11,4 +11,4 @@ export { BATCH_TAG_PREFIX, createBatchTag } from './batchTag';
 export { JobSendError, sendJobSafely, sentFromReport } from './safeSend';
 export type { JobDelivery, JobGateway, SafeSendOptions, SendingReport, SentSms } from './safeSend';
 export { createOvhJobGateway, isAmbiguousSendFailure, isStillInFlight, jobCollectionPath } from './ovhJobGateway';
-export type { OvhJobBody, OvhJobFields, OvhJobGatewayOptions, OvhJobTarget } from './ovhJobGateway';
+export type { OvhJobBody, OvhJobFields, OvhJobGatewayOptions, OvhJobTarget, ReportOrder } from './ovhJobGateway';

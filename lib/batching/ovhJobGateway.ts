@@ -26,7 +26,18 @@ export interface OvhJobGatewayOptions {
 	 * two jobs with a user's tag never claim the same SMS.
 	 */
 	claimed: Set<number>;
+	/**
+	 * What the run has learnt of the order of send reports, shared by its gateways: once one
+	 * report has been checked, the other jobs of the run trust that answer instead of each
+	 * paying for its own check.
+	 */
+	reportOrder?: ReportOrder;
 	nowMs?: () => number;
+}
+
+/** Whether OVHcloud lists a report's ids in the order of its receivers; unknown until checked. */
+export interface ReportOrder {
+	inOrder?: Promise<boolean>;
 }
 
 interface StoredSms {
@@ -121,11 +132,20 @@ export function createOvhJobGateway(
 			if (report.ids.length < 2) return assumed;
 			const same = (a: string | undefined, b: string) => digitsOf(a) === digitsOf(b);
 			try {
-				// Cheap check first: the first and the last id. As published, they match and that is all.
+				// Cheap check first, once a run: the first and the last id of one report. As
+				// published, they match, and the run's other reports are taken in their order.
 				if (report.ids.length === report.validReceivers.length) {
-					const ends = [assumed[0], assumed[assumed.length - 1]];
-					const read = await readHeld(ends.map((sms) => sms.id));
-					if (ends.every((sms) => same(read.get(sms.id)?.receiver, sms.receiver))) return assumed;
+					const order = options.reportOrder ?? {};
+					if (!order.inOrder) {
+						const ends = [assumed[0], assumed[assumed.length - 1]];
+						const check = readHeld(ends.map((sms) => sms.id)).then((read) => ends.every((sms) => same(read.get(sms.id)?.receiver, sms.receiver)));
+						order.inOrder = check;
+						// A check that failed proves nothing: the next report checks again.
+						check.catch(() => {
+							if (order.inOrder === check) order.inOrder = undefined;
+						});
+					}
+					if (await order.inOrder) return assumed;
 				}
 				// Not as published: pair every id with the receiver the API holds for it, at its own cost.
 				const read = await readHeld(report.ids);

@@ -10,6 +10,7 @@ import {
 	type JobGateway,
 	type OvhJobBody,
 	type OvhJobTarget,
+	type ReportOrder,
 	type SentSms,
 } from '../batching';
 import { API_TIME_LIMITS, type OvhClient, type Sleep } from '../ovh';
@@ -55,8 +56,8 @@ interface Job {
 	send: PreparedSend;
 	/** The user's tag, or one derived from the send identity and the job. */
 	tag: string;
-	/** Earlier SMS of this job created since then are not sent again. */
-	alreadySentSinceMs: number;
+	/** Earlier SMS of this job created since then are not sent again; undefined on a first attempt without the option. */
+	alreadySentSinceMs: number | undefined;
 	/** Undefined for a recipient list stored on the account. */
 	receivers?: string[];
 	owners: number[];
@@ -103,7 +104,9 @@ export async function dispatchSends(
 			tag: userTag || jobTag(settings.identity, content, lookBack ? 'message' : 'run'),
 			alreadySentSinceMs: lookBack
 				? Math.min(settings.identity.runStartedAtMs, settings.nowMs - lookBack * 3_600_000)
-				: settings.identity.runStartedAtMs,
+				: settings.identity.mayHaveSentBefore
+					? settings.identity.runStartedAtMs
+					: undefined,
 		};
 	};
 	for (const job of plan.jobs) jobs.push(jobOf(job.payload, job.receivers, job.owners));
@@ -122,6 +125,7 @@ export async function dispatchSends(
 	}
 
 	const claimed = new Set<number>();
+	const reportOrder: ReportOrder = {};
 	let failed = false;
 	const results = await mapWithConcurrency(
 		jobs,
@@ -130,7 +134,7 @@ export async function dispatchSends(
 			const body = { ...job.send.body, tag: job.tag };
 			const gateway = settings.gatewayFor
 				? settings.gatewayFor(job.send.sender.target, body, claimed)
-				: createOvhJobGateway(client, job.send.sender.target, body, { claimed });
+				: createOvhJobGateway(client, job.send.sender.target, body, { claimed, reportOrder });
 			let succeeded = false;
 			try {
 				const delivery = await sendJobSafely(gateway, job.receivers, {

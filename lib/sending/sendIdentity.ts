@@ -14,6 +14,13 @@ export interface SendIdentity {
 	runKey: string;
 	/** When the run began (ms, this machine's clock): earlier SMS cannot belong to it. */
 	runStartedAtMs: number;
+	/**
+	 * Whether an earlier attempt of this run may already have sent: a Retry, or this node
+	 * running again in the same execution (Retry On Fail). Only then is the history read
+	 * before sending; a first attempt cannot find anything under its tags, and skipping
+	 * that read keeps a send at one request per job.
+	 */
+	mayHaveSentBefore: boolean;
 }
 
 /** The facts of the n8n execution the identity is made from. */
@@ -24,17 +31,41 @@ export interface RunFacts {
 	/** `getExecutionContext()?.establishedAt`: kept by n8n in the execution data, so by a Retry. */
 	establishedAtMs?: number;
 	triggerNodeName?: string;
+	/** n8n's mode is 'retry': a Retry of a failed execution. */
+	retried: boolean;
 	nowMs: number;
+}
+
+/**
+ * The runs of send nodes this process has started, oldest first, so that a node run again in
+ * the same execution (n8n's Retry On Fail runs it again in the same process) knows it. Bounded:
+ * a run old enough to be forgotten has long finished its tries.
+ */
+const startedRuns = new Set<string>();
+const STARTED_RUNS_KEPT = 10_000;
+
+/** Notes that this run starts now; true when it had started before in this process. */
+function startedBefore(runKey: string): boolean {
+	if (startedRuns.has(runKey)) return true;
+	startedRuns.add(runKey);
+	if (startedRuns.size > STARTED_RUNS_KEPT) startedRuns.delete(startedRuns.values().next().value!);
+	return false;
 }
 
 export function sendIdentityOf(facts: RunFacts): SendIdentity {
 	const established = facts.establishedAtMs !== undefined && Number.isFinite(facts.establishedAtMs);
+	const workflowId = facts.workflowId ?? '';
+	// Without n8n's execution context (older n8n), a run is known by its execution alone.
+	const runKey = established ? `run:${facts.establishedAtMs}:${facts.triggerNodeName ?? ''}` : `execution:${facts.executionId ?? facts.nowMs}`;
+	// Keyed by the run, not the execution: the same run re-entered in this process (Retry On Fail,
+	// a partial re-run that keeps n8n's execution context) looks before sending.
+	const ranBefore = startedBefore([workflowId, facts.nodeId, runKey].join('\u0000'));
 	return {
-		workflowId: facts.workflowId ?? '',
+		workflowId,
 		nodeId: facts.nodeId,
-		// Without n8n's execution context (older n8n), a run is known by its execution alone.
-		runKey: established ? `run:${facts.establishedAtMs}:${facts.triggerNodeName ?? ''}` : `execution:${facts.executionId ?? facts.nowMs}`,
+		runKey,
 		runStartedAtMs: established ? facts.establishedAtMs! : facts.nowMs,
+		mayHaveSentBefore: facts.retried || ranBefore,
 	};
 }
 

@@ -343,6 +343,15 @@ describe('ids paired with receivers in a merged job', () => {
 		expect(pairingReads).toHaveLength(1);
 	});
 
+	test('a run of several merged jobs checks the order once, not once a job', async () => {
+		const many = Array.from({ length: 12 }, (_, i) => ({ phone: `+336110000${String(i).padStart(2, '0')}` }));
+		const result = await runThroughProxy({ ...parameters, options: { maxReceiversPerJob: 3 } }, many);
+		jsonOf(result).forEach((json, i) => expect(harness.account().outgoing[(json.ids as number[])[0]].receiver).toBe(many[i].phone));
+		expect(proxy.seen.filter(isSend)).toHaveLength(4);
+		const pairingReads = proxy.seen.filter((r) => r.method === 'GET' && /\/outgoing\/\d+,\d+$/.test(r.path));
+		expect(pairingReads).toHaveLength(1);
+	});
+
 	test('an API that lists the ids in another order: every item still gets its own SMS id', async () => {
 		proxy.decide = (r) =>
 			isSend(r)

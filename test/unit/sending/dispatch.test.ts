@@ -58,7 +58,8 @@ function prepared(itemIndex: number, numbers: string[], text = 'Your parcel arri
 	};
 }
 
-const identity = (establishedAtMs: number) => sendIdentityOf({ workflowId: 'wf', nodeId: 'node-1', establishedAtMs, nowMs: establishedAtMs });
+const identity = (establishedAtMs: number, retried = false) =>
+	sendIdentityOf({ workflowId: 'wf', nodeId: 'node-1', establishedAtMs, retried, nowMs: establishedAtMs });
 
 function settings(api: FakeApi, run = identity(1_000), extra: Partial<DispatchSettings> = {}): DispatchSettings {
 	return {
@@ -115,6 +116,28 @@ describe('dispatchSends', () => {
 		const accounted = [...again.values()].flatMap((d) => [...d.validReceivers, ...d.alreadySent]).sort();
 		expect(accounted).toEqual(['+33611111111', '+33622222222', '+33633333333', '+33644444444']);
 		expect([...again.values()].every((d) => !d.failure)).toBe(true);
+	});
+
+	test('a first attempt sends without reading the history; the same run again, or a Retry, reads it first', async () => {
+		const api = new FakeApi();
+		let lookups = 0;
+		const counting = (target: unknown, body: OvhJobBody, claimed: Set<number>): JobGateway => {
+			const gateway = api.gatewayFor(target, body, claimed);
+			return { ...gateway, findSent: async (...args) => (lookups++, await gateway.findSent(...args)) };
+		};
+		await dispatchSends(client, items(), settings(api, identity(5_000), { gatewayFor: counting }));
+		expect({ posts: api.posts, lookups }).toEqual({ posts: 2, lookups: 0 });
+
+		const again = await dispatchSends(client, items(), settings(api, identity(5_000), { gatewayFor: counting }));
+		expect({ posts: api.posts, lookups }).toEqual({ posts: 2, lookups: 2 });
+		expect([...again.values()].flatMap((d) => d.alreadySent)).toHaveLength(4);
+
+	});
+
+	test("a Retry this process has never seen (n8n's Retry button, a worker after a crash) is known by its mode", () => {
+		expect(identity(6_000, true).mayHaveSentBefore).toBe(true);
+		expect(identity(7_000, false).mayHaveSentBefore).toBe(false);
+		expect(identity(7_000, false).mayHaveSentBefore).toBe(true);
 	});
 
 	test('a refused job and the jobs never started after it are "not sent", with the reason', async () => {

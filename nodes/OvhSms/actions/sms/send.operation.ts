@@ -113,6 +113,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		executionId: this.getExecutionId(),
 		establishedAtMs: executionContext?.establishedAt,
 		triggerNodeName: executionContext?.triggerNode?.name,
+		retried: this.getMode() === 'retry',
 		nowMs: runStartedAt,
 	});
 	const deliveries = await dispatchSends(client, live, {
