@@ -7,6 +7,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import type { OvhClient } from '../../lib/ovh';
 import { callbackFields, sameWebhookEndpoint, tokenMatches, type CallbackFields } from '../../lib/replies';
 import { createOvhClient } from '../shared/transport';
+import { openLedger, rememberTestEvent, saveLedger } from './emissions';
 import { activeUrlOf, TRIGGER_EVENTS, type Verdict } from './events';
 import { readAccountCallbacks } from './ovhSmsApi';
 import { readTriggerSettings, type TriggerSettings } from './settings';
@@ -85,7 +86,24 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 				? withReason(await receiveEvent(undefined, settings, fields), reason)
 				: { status: 503, text: 'Try again later' };
 	}
-	return respond(this, verdict);
+	return respond(this, once(this, settings, verdict));
+}
+
+/**
+ * An event already emitted (pushed twice, or found first by the reconciling poll) is answered
+ * 200 and starts nothing. A test call's event is kept for the editor's test run.
+ */
+function once(ctx: IWebhookFunctions, settings: TriggerSettings, verdict: Verdict): Verdict {
+	if (!verdict.event || verdict.eventId === undefined) return verdict;
+	if (ctx.getMode() === 'manual') {
+		rememberTestEvent(ctx, verdict.event, Date.now());
+		return verdict;
+	}
+	const staticData = ctx.getWorkflowStaticData('node');
+	const ledger = openLedger(ctx, settings, staticData);
+	if (!ledger.claim(verdict.eventId)) return { status: 200, text: 'OK (already received)' };
+	saveLedger(settings, staticData, ledger);
+	return verdict;
 }
 
 async function receiveEvent(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {

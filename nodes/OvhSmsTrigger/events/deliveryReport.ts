@@ -25,7 +25,7 @@ import {
 } from '../../../lib/replies';
 import { findOutgoing, listOutgoingIds, MAX_IDS_PER_POLL, readOutgoing, serverNowMs } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
-import { byCreation, createdMsOf, oldestFirst, searchNewestFirst } from './shared';
+import { byCreation, createdMsOf, oldestFirst, readWithinBudget, searchNewestFirst } from './shared';
 import { ACCEPTED, type EventJson, type FoundEvent, type TriggerEventHandler } from './types';
 
 function reportMatches(settings: TriggerSettings, sms: OutgoingSms): boolean {
@@ -62,7 +62,7 @@ export const deliveryReport: TriggerEventHandler = {
 		return { callBack: previous.url ?? '' };
 	},
 
-	async poll(client, settings, saved) {
+	async poll(client, settings, saved, budget) {
 		const key = stateKey(settings);
 		let cursor = readCursor(saved?.cursor);
 		const tracker = readTracker(saved?.tracker);
@@ -84,7 +84,7 @@ export const deliveryReport: TriggerEventHandler = {
 		const fresh = oldestFirst(unseenIds(cursor, listed)).slice(0, MAX_IDS_PER_POLL);
 		const freshIds = new Set(fresh);
 		const toRead = oldestFirst([...new Set([...trackedIds(tracker), ...fresh])]);
-		const read = await readOutgoing(client, settings.serviceName, toRead);
+		const read = await readWithinBudget(toRead, budget, async (chunk) => await readOutgoing(client, settings.serviceName, chunk));
 
 		const events: FoundEvent[] = [];
 		const seen: Array<{ id: string; createdMs?: number }> = [];

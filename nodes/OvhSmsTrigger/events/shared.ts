@@ -37,3 +37,28 @@ export async function searchNewestFirst<T>(
 	}
 	return undefined;
 }
+
+/** When a poll stops starting API calls; what it has not read waits for the next poll. */
+export interface PollBudget {
+	expired(): boolean;
+}
+
+export const UNLIMITED: PollBudget = { expired: () => false };
+
+/**
+ * Reads `ids` a chunk at a time until the budget runs out (the first chunk is always read,
+ * so every poll makes progress). Ids not reached are left out of the answer.
+ */
+export async function readWithinBudget<T>(
+	ids: string[],
+	budget: PollBudget,
+	read: (chunk: string[]) => Promise<Array<{ id: string; value?: T }>>,
+	chunkSize = 50,
+): Promise<Array<{ id: string; value?: T }>> {
+	const out: Array<{ id: string; value?: T }> = [];
+	for (let start = 0; start < ids.length; start += chunkSize) {
+		if (start > 0 && budget.expired()) break;
+		out.push(...(await read(ids.slice(start, start + chunkSize))));
+	}
+	return out;
+}

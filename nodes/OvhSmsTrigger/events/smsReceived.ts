@@ -26,7 +26,7 @@ import {
 	serverNowMs,
 } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
-import { byCreation, createdMsOf, oldestFirst, replyScope, searchNewestFirst } from './shared';
+import { byCreation, createdMsOf, oldestFirst, readWithinBudget, replyScope, searchNewestFirst } from './shared';
 import { ACCEPTED, type EventJson, type FoundEvent, type TriggerEventHandler } from './types';
 
 async function replyEvent(
@@ -75,7 +75,7 @@ export const smsReceived: TriggerEventHandler = {
 		};
 	},
 
-	async poll(client, settings, saved) {
+	async poll(client, settings, saved, budget) {
 		const key = stateKey(settings);
 		const scope = replyScope(settings);
 		let cursor = readCursor(saved?.cursor);
@@ -86,19 +86,25 @@ export const smsReceived: TriggerEventHandler = {
 		}
 		const listed = await listIncomingIds(client, scope, listingStartMs(cursor));
 		const fresh = oldestFirst(unseenIds(cursor, listed)).slice(0, MAX_IDS_PER_POLL);
-		const replies = (await readIncoming(client, scope, fresh))
+		const replies = (await readWithinBudget(fresh, budget, async (chunk) => await readIncoming(client, scope, chunk)))
 			.flatMap((item) => (item.value ? [item.value] : []))
 			.sort(byCreation);
 
 		const events: FoundEvent[] = [];
+		const handled: IncomingSms[] = [];
 		for (const sms of replies) {
+			// Looking up the original SMS and deleting cost calls per reply: past the budget, the
+			// rest waits (unseen) for the next poll.
+			const costsCalls = settings.lookUpOriginalSms || settings.deleteAfterRead;
+			if (costsCalls && handled.length > 0 && budget.expired()) break;
+			handled.push(sms);
 			if (!matchesReplyFilter(sms, settings.replyFilter)) continue;
 			const json = await replyEvent(client, settings, sms, { source: 'poll', verified: true });
 			if (settings.deleteAfterRead) json.deleted = await deleteIncoming(client, scope, sms.id);
 			events.push({ eventId: String(sms.id), json });
 		}
 		// An id that could not be read stays unseen: it is read again if it is still listed.
-		cursor = rememberSeen(cursor, replies.map((sms) => ({ id: sms.id, createdMs: createdMsOf(sms) })));
+		cursor = rememberSeen(cursor, handled.map((sms) => ({ id: sms.id, createdMs: createdMsOf(sms) })));
 		return { events, state: { key, cursor } };
 	},
 

@@ -5,7 +5,7 @@
 import { parseOvhDatetime, readStopCallback, stopReceivedEvent, type BlacklistEntry } from '../../../lib/replies';
 import { findBlacklistEntry, listBlacklist, MAX_IDS_PER_POLL, readBlacklist } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
-import { TEST_EVENT_SEARCH_LIMIT } from './shared';
+import { readWithinBudget, TEST_EVENT_SEARCH_LIMIT } from './shared';
 import { ACCEPTED, type EventJson, type TriggerEventHandler } from './types';
 
 function byDateCreation(a: BlacklistEntry, b: BlacklistEntry): number {
@@ -14,6 +14,14 @@ function byDateCreation(a: BlacklistEntry, b: BlacklistEntry): number {
 
 function stopEvent(settings: TriggerSettings, entry: BlacklistEntry): EventJson {
 	return stopReceivedEvent(entry, { serviceName: settings.serviceName, source: 'poll', verified: true });
+}
+
+/**
+ * A number and when it was put on the blacklist: a number taken off and put back is another
+ * STOP. A STOP pushed while the API could not confirm it (no date) can match none.
+ */
+function stopEventId(entry: BlacklistEntry): string {
+	return `${plusForm(entry.number)}@${entry.dateCreation ?? ''}`;
 }
 
 /** International form with a +, as the blacklist lists numbers. */
@@ -45,18 +53,18 @@ export const stopReceived: TriggerEventHandler = {
 	 * The blacklist cannot be listed by date, so STOP polling remembers every number on it and
 	 * reports the numbers that appear (a number removed and added again is reported again).
 	 */
-	async poll(client, settings, saved) {
+	async poll(client, settings, saved, budget) {
 		const key = stateKey(settings);
 		const numbers = await listBlacklist(client, settings.serviceName);
 		if (!Array.isArray(saved?.known)) return { events: [], state: { key, known: numbers } };
 		const known = new Set(saved.known);
 		const fresh = numbers.filter((number) => !known.has(number)).slice(0, MAX_IDS_PER_POLL);
-		const entries = (await readBlacklist(client, settings.serviceName, fresh))
+		const entries = (await readWithinBudget(fresh, budget, async (chunk) => await readBlacklist(client, settings.serviceName, chunk)))
 			.flatMap((item) => (item.value ? [{ listed: item.id, entry: item.value }] : []))
 			.sort((a, b) => byDateCreation(a.entry, b.entry));
 		const read = new Set(entries.map(({ listed }) => listed));
 		return {
-			events: entries.map(({ entry }) => ({ eventId: plusForm(entry.number), json: stopEvent(settings, entry) })),
+			events: entries.map(({ entry }) => ({ eventId: stopEventId(entry), json: stopEvent(settings, entry) })),
 			state: { key, known: numbers.filter((number) => known.has(number) || read.has(number)) },
 		};
 	},
@@ -72,7 +80,7 @@ export const stopReceived: TriggerEventHandler = {
 		}
 		return {
 			...ACCEPTED,
-			eventId: plusForm(entry.number),
+			eventId: stopEventId(entry),
 			event: stopReceivedEvent(entry, {
 				serviceName: settings.serviceName,
 				source: 'webhook',

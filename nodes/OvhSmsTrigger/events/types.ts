@@ -9,6 +9,7 @@ import type { OvhClient } from '../../../lib/ovh';
 import type { CallbackFields } from '../../../lib/replies';
 import type { AccountCallbacks } from '../ovhSmsApi';
 import type { TriggerSettings } from '../settings';
+import type { PollBudget } from './shared';
 
 export type EventJson = IDataObject;
 
@@ -61,8 +62,11 @@ export interface TriggerEventHandler {
 	takeoverConflict(setting: PreviousSetting): string | undefined;
 	registerBody(url: string): AccountCallbacks;
 	restoreBody(previous: PreviousSetting): AccountCallbacks;
-	/** One poll: what is new since `saved` (undefined: a first activation, which emits nothing). */
-	poll(client: OvhClient, settings: TriggerSettings, saved: PollState | undefined): Promise<PollOutcome>;
+	/**
+	 * One poll: what is new since `saved` (undefined: a first activation, which emits nothing).
+	 * Starts no API call once `budget` has expired; what it did not reach stays unseen.
+	 */
+	poll(client: OvhClient, settings: TriggerSettings, saved: PollState | undefined, budget: PollBudget): Promise<PollOutcome>;
 	/** One pushed call; `client` undefined: the API is out of reach and the event comes from the call alone. */
 	receive(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict>;
 	/** The newest event, for "Fetch Test Event". */

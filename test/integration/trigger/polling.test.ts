@@ -2,6 +2,7 @@
 // sees poll after poll, across restarts, for replies, delivery reports and STOPs.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { POLL_LIMITS } from '../../../nodes/OvhSmsTrigger/polling';
 import { TriggerHarness } from '../../support/n8nTrigger';
 import { account, apiCredentials, eventually, sendSms } from './support';
 
@@ -201,12 +202,59 @@ describe('STOP received, polling', () => {
 	});
 });
 
-describe('mode switch', () => {
-	test('in webhook mode the poll schedule does nothing and calls no API', async () => {
-		const harness = await trigger({ event: 'smsReceived', mode: 'webhook' });
+describe('one poll at a time, within a time budget', () => {
+	const usual = { ...POLL_LIMITS };
+	afterEach(() => Object.assign(POLL_LIMITS, usual));
+
+	test('polls that overlap on a slow API emit each reply once', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.poll();
+		const replies = [];
+		for (let i = 0; i < 3; i++) replies.push(await sandbox.injectIncoming({ sender: '+33611111111', message: `reply ${i}` }));
+		sandbox.setFaults({ latencyMs: 300 });
 		sandbox.clearRequests();
+		// n8n 2.41 starts the next tick without waiting for the running poll.
+		const overlapping = await Promise.all([harness.poll(), harness.poll(), harness.poll()]);
+		sandbox.setFaults({});
+		// Only one of them read the API: the others found the lease taken.
+		expect(sandbox.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/incoming'))).toHaveLength(1);
+		const emitted = overlapping.flatMap((items) => json(items).map((event) => event.id));
+		expect(emitted.sort()).toEqual(replies.map((reply) => reply.id).sort());
 		expect(await harness.poll()).toBeNull();
-		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	test('a poll whose lease expired (n8n stopped mid-poll) does not block the next ones', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.poll();
+		harness.nodeStaticData.pollLease = { untilMs: Date.now() - 1 };
+		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
+		expect(json(await harness.poll()).map((event) => event.id)).toEqual([reply.id]);
+	});
+
+	test('a poll past its budget stops reading; the rest comes with the next polls, each once', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.poll();
+		const ids: number[] = [];
+		for (let i = 0; i < 120; i++) ids.push((await sandbox.injectIncoming({ sender: '+33611111111', message: `r${i}` })).id);
+		POLL_LIMITS.budgetMs = 0; // every poll is already late after its first read
+		const perPoll: number[] = [];
+		const emitted: number[] = [];
+		for (let poll = 0; poll < 4; poll++) {
+			const events = json(await harness.poll());
+			perPoll.push(events.length);
+			emitted.push(...events.map((event) => Number(event.id)));
+		}
+		expect(perPoll).toEqual([50, 50, 20, 0]);
+		expect(emitted).toEqual(ids);
+	});
+});
+
+describe('mode switch', () => {
+	test('in webhook mode the poll schedule reconciles: its first poll marks where it starts and emits nothing old', async () => {
+		await sandbox.injectIncoming({ sender: '+33611111111', message: 'old reply' });
+		const harness = await trigger({ event: 'smsReceived', mode: 'webhook' });
+		expect(await harness.poll()).toBeNull();
+		expect(sandbox.state.accounts[sandbox.serviceName].smsResponse.responseType).toBe('none');
 	});
 
 	test('in polling mode no webhook is registered and the account is left alone', async () => {
