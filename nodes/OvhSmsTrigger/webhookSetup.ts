@@ -9,7 +9,7 @@ import type { OvhClient } from '../../lib/ovh';
 import { createWebhookToken, describeHost, sameWebhookEndpoint, urlWithToken, withoutQuery } from '../../lib/replies';
 import { toNodeError } from '../shared/errors';
 import { createOvhClient } from '../shared/transport';
-import { activeUrlOf, TRIGGER_EVENTS, type PreviousSetting } from './events';
+import { activeUrlOf, TRIGGER_EVENTS, UNLIMITED, type PreviousSetting } from './events';
 import { readAccountCallbacks, updateAccount } from './ovhSmsApi';
 import { readTriggerSettings, type TriggerEvent, type TriggerSettings } from './settings';
 
@@ -99,6 +99,11 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 			// Includes this node's other URL (test vs production), so that a test run gives it back.
 			previous = current;
 		}
+		// Where the reconciling poll starts: what exists before OVHcloud calls this webhook is
+		// old; anything later that no push brings is emitted by the poll, even before its first
+		// tick. n8n saves this static data once activation ends.
+		const start = await handler.poll(client, settings, undefined, UNLIMITED);
+		staticData.poll = start.state as unknown as IDataObject;
 		const token = known?.token ?? createWebhookToken();
 		const url = urlWithToken(webhookUrl, token);
 		await updateAccount(client, settings.serviceName, handler.registerBody(url));

@@ -15,4 +15,5 @@ export function activeUrlOf(account: AccountCallbacks, event: TriggerEvent): str
 }
 
 export { ACCEPTED } from './types';
+export { UNLIMITED } from './shared';
 export type { EventJson, FoundEvent, PollOutcome, PollState, PreviousSetting, TriggerEventHandler, Verdict } from './types';

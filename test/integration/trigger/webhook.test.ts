@@ -405,8 +405,8 @@ describe('exactly once: the push is a doorbell, the API is the source of truth',
 
 	test('a reply refused during an API outage is emitted by the next poll, once, and its late push starts nothing', async () => {
 		const harness = await trigger({ event: 'smsReceived' });
-		await harness.activate();
-		expect(await harness.poll()).toBeNull(); // the first poll marks where reconciling starts
+		await sandbox.injectIncoming({ sender: '+33622222222', message: 'before activation: old' });
+		await harness.activate(); // marks where reconciling starts
 		sandbox.setFaults({ rate5xx: 1 });
 		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'my parcel never came' });
 		await sandbox.callbacksIdle();
@@ -439,8 +439,7 @@ describe('exactly once: the push is a doorbell, the API is the source of truth',
 	test('replies pushed while n8n was down are emitted by the first poll after it is back', async () => {
 		const harness = await trigger({ event: 'smsReceived' });
 		await harness.activate();
-		await harness.poll();
-		await harness.close(); // n8n stops: pushes fail to connect
+		await harness.close(); // n8n stops before its first poll: pushes fail to connect
 		const missed = [];
 		for (let i = 0; i < 3; i++) missed.push(await sandbox.injectIncoming({ sender: '+33611111111', message: `reply ${i}` }));
 		await sandbox.callbacksIdle();
