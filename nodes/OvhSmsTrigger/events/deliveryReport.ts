@@ -23,9 +23,10 @@ import {
 	type DeliveryTracker,
 	type OutgoingSms,
 } from '../../../lib/replies';
-import { findOutgoing, listOutgoingIds, MAX_IDS_PER_POLL, readOutgoing, serverNowMs } from '../ovhSmsApi';
+import type { OvhClient } from '../../../lib/ovh';
+import { findOutgoing, listOutgoingIds, listVirtualNumbers, MAX_IDS_PER_POLL, readOutgoing, serverNowMs, type ReplyScope } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
-import { byCreation, createdMsOf, oldestFirst, readWithinBudget, searchNewestFirst } from './shared';
+import { byCreation, createdMsOf, oldestFirst, readWithinBudget, searchNewestFirst, type PollBudget } from './shared';
 import { ACCEPTED, type EventJson, type FoundEvent, type TriggerEventHandler } from './types';
 
 function reportMatches(settings: TriggerSettings, sms: OutgoingSms): boolean {
@@ -40,6 +41,78 @@ function reportEvent(settings: TriggerSettings, sms: OutgoingSms): EventJson {
 /** One report per SMS and state: a later state of the same SMS is another event. */
 export function reportEventId(id: string | number, ptt: number | null | undefined, dlrCode: number | null | undefined): string {
 	return `${String(id)}:${ptt ?? ''}:${dlrCode ?? ''}`;
+}
+
+/** What one listing (the account's, or one virtual number's) keeps between polls. */
+interface SourceState {
+	cursor?: unknown;
+	tracker?: unknown;
+}
+
+interface ReportState extends SourceState {
+	lines?: Record<string, SourceState>;
+}
+
+async function pollSource(
+	client: OvhClient,
+	settings: TriggerSettings,
+	scope: ReplyScope,
+	saved: SourceState | undefined,
+	budget: PollBudget,
+	serverNow: () => Promise<number>,
+): Promise<{ events: FoundEvent[]; state: SourceState }> {
+	let cursor = readCursor(saved?.cursor);
+	const tracker = readTracker(saved?.tracker);
+	if (!cursor || !tracker) {
+		// SMS already in flight are followed from their current state: only later changes are news.
+		const nowMs = await serverNow();
+		const existing = await listOutgoingIds(client, scope, nowMs - DEFAULT_CURSOR_SETTINGS.overlapMs);
+		const fresh: DeliveryTracker = { tracked: {} };
+		const newest = oldestFirst(existing).slice(-MAX_IDS_PER_POLL);
+		for (const item of await readOutgoing(client, scope, newest)) {
+			if (!item.value) continue;
+			const state = { ptt: item.value.ptt ?? null, dlrCode: item.value.deliveryReceipt ?? null };
+			trackSms(fresh, item.id, createdMsOf(item.value) ?? nowMs, state);
+		}
+		return { events: [], state: { cursor: startCursor(nowMs, existing), tracker: fresh } };
+	}
+
+	const listed = await listOutgoingIds(client, scope, listingStartMs(cursor));
+	const fresh = oldestFirst(unseenIds(cursor, listed)).slice(0, MAX_IDS_PER_POLL);
+	const freshIds = new Set(fresh);
+	const toRead = oldestFirst([...new Set([...trackedIds(tracker), ...fresh])]);
+	const read = await readWithinBudget(toRead, budget, async (chunk) => await readOutgoing(client, scope, chunk));
+
+	const events: FoundEvent[] = [];
+	const seen: Array<{ id: string; createdMs?: number }> = [];
+	for (const item of read) {
+		if (!item.value) continue;
+		const sms = item.value;
+		const createdMs = createdMsOf(sms);
+		if (freshIds.has(item.id)) seen.push({ id: item.id, createdMs });
+		const observation = observeSms(tracker, item.id, {
+			ptt: sms.ptt ?? null,
+			dlrCode: sms.deliveryReceipt ?? null,
+			createdMs: createdMs ?? cursor.newestMs,
+		});
+		if (observation.changed && reportMatches(settings, sms)) {
+			events.push({ eventId: reportEventId(item.id, sms.ptt, sms.deliveryReceipt), json: reportEvent(settings, sms) });
+		}
+	}
+	cursor = rememberSeen(cursor, seen);
+	pruneTracker(tracker, cursor.newestMs);
+	return { events, state: { cursor, tracker } };
+}
+
+/** The SMS a report names: sent by the account, or by one of its virtual numbers. */
+async function findSentSms(client: OvhClient, serviceName: string, id: string): Promise<OutgoingSms | undefined> {
+	const fromAccount = await findOutgoing(client, { serviceName }, id);
+	if (fromAccount) return fromAccount;
+	for (const virtualNumber of await listVirtualNumbers(client, serviceName)) {
+		const fromLine = await findOutgoing(client, { serviceName, virtualNumber }, id);
+		if (fromLine) return fromLine;
+	}
+	return undefined;
 }
 
 export const deliveryReport: TriggerEventHandler = {
@@ -64,47 +137,22 @@ export const deliveryReport: TriggerEventHandler = {
 
 	async poll(client, settings, saved, budget) {
 		const key = stateKey(settings);
-		let cursor = readCursor(saved?.cursor);
-		const tracker = readTracker(saved?.tracker);
-		if (!cursor || !tracker) {
-			// SMS already in flight are followed from their current state: only later changes are news.
-			const nowMs = await serverNowMs(client);
-			const existing = await listOutgoingIds(client, settings.serviceName, nowMs - DEFAULT_CURSOR_SETTINGS.overlapMs);
-			const fresh: DeliveryTracker = { tracked: {} };
-			const newest = oldestFirst(existing).slice(-MAX_IDS_PER_POLL);
-			for (const item of await readOutgoing(client, settings.serviceName, newest)) {
-				if (!item.value) continue;
-				const state = { ptt: item.value.ptt ?? null, dlrCode: item.value.deliveryReceipt ?? null };
-				trackSms(fresh, item.id, createdMsOf(item.value) ?? nowMs, state);
-			}
-			return { events: [], state: { key, cursor: startCursor(nowMs, existing), tracker: fresh } };
+		const account: ReplyScope = { serviceName: settings.serviceName };
+		const lines = (await listVirtualNumbers(client, settings.serviceName)).map((virtualNumber) => ({ ...account, virtualNumber }));
+		let nowMs: Promise<number> | undefined;
+		const serverNow = () => (nowMs ??= serverNowMs(client));
+		const previous = (saved ?? {}) as ReportState;
+		const state: ReportState & { key: string } = { key };
+		const events = new Map<string, FoundEvent>();
+		for (const scope of [account, ...lines]) {
+			const before = scope.virtualNumber ? previous.lines?.[scope.virtualNumber] : previous;
+			const outcome = await pollSource(client, settings, scope, before, budget, serverNow);
+			// An SMS listed both under the account and under its virtual number is one report.
+			for (const event of outcome.events) if (!events.has(event.eventId)) events.set(event.eventId, event);
+			if (scope.virtualNumber) state.lines = { ...state.lines, [scope.virtualNumber]: outcome.state };
+			else Object.assign(state, outcome.state);
 		}
-
-		const listed = await listOutgoingIds(client, settings.serviceName, listingStartMs(cursor));
-		const fresh = oldestFirst(unseenIds(cursor, listed)).slice(0, MAX_IDS_PER_POLL);
-		const freshIds = new Set(fresh);
-		const toRead = oldestFirst([...new Set([...trackedIds(tracker), ...fresh])]);
-		const read = await readWithinBudget(toRead, budget, async (chunk) => await readOutgoing(client, settings.serviceName, chunk));
-
-		const events: FoundEvent[] = [];
-		const seen: Array<{ id: string; createdMs?: number }> = [];
-		for (const item of read) {
-			if (!item.value) continue;
-			const sms = item.value;
-			const createdMs = createdMsOf(sms);
-			if (freshIds.has(item.id)) seen.push({ id: item.id, createdMs });
-			const observation = observeSms(tracker, item.id, {
-				ptt: sms.ptt ?? null,
-				dlrCode: sms.deliveryReceipt ?? null,
-				createdMs: createdMs ?? cursor.newestMs,
-			});
-			if (observation.changed && reportMatches(settings, sms)) {
-				events.push({ eventId: reportEventId(item.id, sms.ptt, sms.deliveryReceipt), json: reportEvent(settings, sms) });
-			}
-		}
-		cursor = rememberSeen(cursor, seen);
-		pruneTracker(tracker, cursor.newestMs);
-		return { events, state: { key, cursor, tracker } };
+		return { events: [...events.values()], state };
 	},
 
 	/**
@@ -116,7 +164,7 @@ export const deliveryReport: TriggerEventHandler = {
 	async receive(client, settings, fields) {
 		const call = readDeliveryCallback(fields);
 		if (!call) return { status: 400, text: 'Not a delivery report' };
-		const stored = client ? await findOutgoing(client, settings.serviceName, call.id) : undefined;
+		const stored = client ? await findSentSms(client, settings.serviceName, call.id) : undefined;
 		const claimed = { ptt: call.ptt ?? null, dlrCode: call.dlrCode ?? null };
 		const described = describeDelivery(claimed);
 		if (client && settings.verifyWithApi) {
@@ -141,10 +189,10 @@ export const deliveryReport: TriggerEventHandler = {
 	},
 
 	async latest(client, settings) {
-		const { serviceName } = settings;
+		const scope: ReplyScope = { serviceName: settings.serviceName };
 		const sms = await searchNewestFirst(
-			await listOutgoingIds(client, serviceName),
-			async (chunk) => (await readOutgoing(client, serviceName, chunk)).flatMap((item) => (item.value ? [item.value] : [])),
+			await listOutgoingIds(client, scope),
+			async (chunk) => (await readOutgoing(client, scope, chunk)).flatMap((item) => (item.value ? [item.value] : [])),
 			(values) =>
 				values
 					.sort(byCreation)

@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { POLL_LIMITS } from '../../../nodes/OvhSmsTrigger/polling';
 import { TriggerHarness } from '../../support/n8nTrigger';
-import { account, apiCredentials, eventually, sendSms } from './support';
+import { account, apiCredentials, eventually, sandboxClient, sendSms } from './support';
 
 let sandbox: Sandbox;
 const harnesses: TriggerHarness[] = [];
@@ -137,6 +137,66 @@ describe('SMS received, polling', () => {
 	});
 });
 
+describe('virtual numbers (issue 16 §2.4, §2.5)', () => {
+	const VLN = '33700000001';
+	/** An SMS sent from the virtual number (its own jobs route, as OVHcloud publishes it). */
+	async function sendFromVirtualNumber(receiver: string, message: string): Promise<number> {
+		const report = await sandboxClient(sandbox).post<{ ids: number[] }>(`/sms/${sandbox.serviceName}/virtualNumbers/${VLN}/jobs`, {
+			message,
+			receivers: [receiver],
+		});
+		return report.ids[0];
+	}
+
+	test('watching the whole account, a reply to a virtual number is read from its line, once, naming it', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.poll();
+		sandbox.clearRequests();
+		const onVln = await sandbox.injectIncoming({ sender: '+33611111111', message: 'to the virtual number', virtualNumber: VLN });
+		expect(json(await harness.poll())).toEqual([expect.objectContaining({ id: onVln.id, receivingNumber: VLN })]);
+		expect(sandbox.requests.some((r) => r.path.endsWith(`/virtualNumbers/${VLN}/incoming`))).toBe(true);
+		expect(await harness.poll()).toBeNull();
+	});
+
+	test('delivery reports of SMS sent from a virtual number are polled from its line too, each once', async () => {
+		const harness = await trigger({ event: 'deliveryReport' });
+		await harness.poll();
+		sandbox.clearRequests();
+		const id = await sendFromVirtualNumber('+33611111111', 'from the virtual number');
+		const reports = await eventually(
+			async () => json(await harness.poll()),
+			(found) => found.length > 0,
+		);
+		expect(reports).toEqual([expect.objectContaining({ id, status: 'delivered' })]);
+		expect(sandbox.requests.some((r) => r.path.endsWith(`/virtualNumbers/${VLN}/outgoing`))).toBe(true);
+		expect(await harness.poll()).toBeNull();
+	});
+
+	test.each([
+		['polled', 'poll'],
+		['pushed', 'webhook'],
+	])('Look Up Original SMS: a tagless reply to the short number links the SMS sent from it, not a later one from the virtual number (%s)', async (_name, mode) => {
+		const harness = await trigger({ event: 'smsReceived', mode, options: { lookUpOriginalSms: true } });
+		if (mode === 'webhook') await harness.activate();
+		else await harness.poll();
+		const [asked] = await sendSms(sandbox, ['+33644444444'], 'Confirm your appointment? Reply YES', { senderForResponse: true });
+		const later = await sendFromVirtualNumber('+33644444444', 'Another conversation');
+		expect(later).toBeGreaterThan(asked);
+		const reply = await sandbox.injectIncoming({ sender: '+33644444444', message: 'YES' });
+		const event = mode === 'webhook' ? (await harness.waitForExecutions(1))[0][0].json : json(await harness.poll())[0];
+		expect(event).toMatchObject({ id: reply.id, outgoingId: asked });
+	});
+
+	test('Look Up Original SMS: a reply to the virtual number links the SMS sent from it', async () => {
+		const harness = await trigger({ event: 'smsReceived', options: { lookUpOriginalSms: true } });
+		await harness.poll();
+		await sendSms(sandbox, ['+33644444444'], 'Confirm your appointment? Reply YES', { senderForResponse: true });
+		const fromVln = await sendFromVirtualNumber('+33644444444', 'Reply to this number');
+		const reply = await sandbox.injectIncoming({ sender: '+33644444444', message: 'OK', virtualNumber: VLN });
+		expect(json(await harness.poll())).toEqual([expect.objectContaining({ id: reply.id, outgoingId: fromVln, receivingNumber: VLN })]);
+	});
+});
+
 describe('delivery reports, polling', () => {
 	const finalStates = (harness: TriggerHarness, reports: IDataObject[], count: number) =>
 		eventually(
@@ -217,7 +277,7 @@ describe('one poll at a time, within a time budget', () => {
 		const overlapping = await Promise.all([harness.poll(), harness.poll(), harness.poll()]);
 		sandbox.setFaults({});
 		// Only one of them read the API: the others found the lease taken.
-		expect(sandbox.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/incoming'))).toHaveLength(1);
+		expect(sandbox.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/sms/${sandbox.serviceName}/incoming`))).toHaveLength(1);
 		const emitted = overlapping.flatMap((items) => json(items).map((event) => event.id));
 		expect(emitted.sort()).toEqual(replies.map((reply) => reply.id).sort());
 		expect(await harness.poll()).toBeNull();
