@@ -12,6 +12,7 @@
  * event without moving the mark.
  */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import { createWebhookToken } from '../../lib/replies';
 import { toNodeError } from '../shared/errors';
 import { createOvhClient } from '../shared/transport';
 import { openLedger, saveLedger, takeTestEvent } from './emissions';
@@ -31,13 +32,25 @@ export const POLL_LIMITS = {
 
 interface PollLease {
 	untilMs: number;
+	/** The n8n process that took it. */
+	holder: string;
 }
+
+/**
+ * This n8n process. n8n may save static data while a poll holds the lease (an execution
+ * ending saves the workflow's static data), so a lease can come back from the database after a
+ * restart or a change of leader: one taken by another process is not a running poll here.
+ */
+const PROCESS_ID = createWebhookToken();
 
 /** Takes the lease unless a running poll holds it. Synchronous: two polls cannot both take it. */
 function takeLease(staticData: IDataObject, nowMs: number): boolean {
 	const held = staticData.pollLease as Partial<PollLease> | undefined;
-	if (held && typeof held.untilMs === 'number' && held.untilMs > nowMs && held.untilMs - nowMs <= POLL_LIMITS.leaseMs) return false;
-	staticData.pollLease = { untilMs: nowMs + POLL_LIMITS.leaseMs };
+	const running =
+		held?.holder === PROCESS_ID && typeof held.untilMs === 'number' && held.untilMs > nowMs && held.untilMs - nowMs <= POLL_LIMITS.leaseMs;
+	if (running) return false;
+	const lease: PollLease = { untilMs: nowMs + POLL_LIMITS.leaseMs, holder: PROCESS_ID };
+	staticData.pollLease = lease as unknown as IDataObject;
 	return true;
 }
 

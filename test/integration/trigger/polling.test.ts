@@ -283,12 +283,18 @@ describe('one poll at a time, within a time budget', () => {
 		expect(await harness.poll()).toBeNull();
 	});
 
-	test('a poll whose lease expired (n8n stopped mid-poll) does not block the next ones', async () => {
+	test('a lease left in saved static data (n8n stopped mid-poll, then restarted) does not block the next polls', async () => {
 		const harness = await trigger({ event: 'smsReceived' });
 		await harness.poll();
-		harness.nodeStaticData.pollLease = { untilMs: Date.now() - 1 };
+		const polling = harness.poll(); // holds the lease while n8n saves the static data
+		const saved = harness.staticDataSnapshot();
+		await polling;
+		const lease = (saved['node:OVHcloud SMS Trigger'] as IDataObject).pollLease as IDataObject;
+		expect(lease.untilMs).toBeGreaterThan(Date.now());
+		lease.holder = 'the n8n process before the restart'; // this jest process plays the restarted one
+		const restarted = await trigger({ event: 'smsReceived' }, saved);
 		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
-		expect(json(await harness.poll()).map((event) => event.id)).toEqual([reply.id]);
+		expect(json(await restarted.poll()).map((event) => event.id)).toEqual([reply.id]);
 	});
 
 	test('a poll past its budget stops reading; the rest comes with the next polls, each once', async () => {
