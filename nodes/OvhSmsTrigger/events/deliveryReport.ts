@@ -27,7 +27,7 @@ import type { OvhClient } from '../../../lib/ovh';
 import { findOutgoing, listOutgoingIds, listVirtualNumbers, MAX_IDS_PER_POLL, readOutgoing, serverNowMs, type ReplyScope } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
 import { byCreation, createdMsOf, oldestFirst, readWithinBudget, searchNewestFirst, type PollBudget } from './shared';
-import { ACCEPTED, type EventJson, type FoundEvent, type TriggerEventHandler } from './types';
+import { ACCEPTED, urlFieldSetting, type EventJson, type FoundEvent, type TriggerEventHandler } from './types';
 
 function reportMatches(settings: TriggerSettings, sms: OutgoingSms): boolean {
 	const status = describeDelivery({ ptt: sms.ptt, dlrCode: sms.deliveryReceipt }).status;
@@ -119,21 +119,7 @@ export const deliveryReport: TriggerEventHandler = {
 	settingName: 'delivery-report URL (callBack)',
 	nothingYet: 'No sent SMS has a delivery report matching this trigger yet',
 
-	currentSetting(account) {
-		return { url: account.callBack || null };
-	},
-	activeUrl(setting) {
-		return setting.url;
-	},
-	takeoverConflict() {
-		return undefined;
-	},
-	registerBody(url) {
-		return { callBack: url };
-	},
-	restoreBody(previous) {
-		return { callBack: previous.url ?? '' };
-	},
+	...urlFieldSetting('callBack'),
 
 	async poll(client, settings, saved, budget) {
 		const key = stateKey(settings);

@@ -6,7 +6,7 @@ import { parseOvhDatetime, readStopCallback, stopReceivedEvent, type BlacklistEn
 import { findBlacklistEntry, listBlacklist, MAX_IDS_PER_POLL, readBlacklist } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
 import { readWithinBudget, TEST_EVENT_SEARCH_LIMIT } from './shared';
-import { ACCEPTED, type EventJson, type TriggerEventHandler } from './types';
+import { ACCEPTED, urlFieldSetting, type EventJson, type TriggerEventHandler } from './types';
 
 function byDateCreation(a: BlacklistEntry, b: BlacklistEntry): number {
 	return (parseOvhDatetime(a.dateCreation) ?? 0) - (parseOvhDatetime(b.dateCreation) ?? 0);
@@ -33,21 +33,7 @@ export const stopReceived: TriggerEventHandler = {
 	settingName: 'STOP URL (stopCallBack)',
 	nothingYet: 'No number is on the blacklist of this account yet',
 
-	currentSetting(account) {
-		return { url: account.stopCallBack || null };
-	},
-	activeUrl(setting) {
-		return setting.url;
-	},
-	takeoverConflict() {
-		return undefined;
-	},
-	registerBody(url) {
-		return { stopCallBack: url };
-	},
-	restoreBody(previous) {
-		return { stopCallBack: previous.url ?? '' };
-	},
+	...urlFieldSetting('stopCallBack'),
 
 	/**
 	 * The blacklist cannot be listed by date, so STOP polling remembers every number on it and

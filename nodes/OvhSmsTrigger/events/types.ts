@@ -74,3 +74,17 @@ export interface TriggerEventHandler {
 	/** Why the test event is empty. */
 	nothingYet: string;
 }
+
+/** The account-setting half of a handler. */
+export type AccountSettingHandler = Pick<TriggerEventHandler, 'currentSetting' | 'activeUrl' | 'takeoverConflict' | 'registerBody' | 'restoreBody'>;
+
+/** An event whose account setting is a plain URL field (`callBack`, `stopCallBack`); "" clears it. */
+export function urlFieldSetting(field: 'callBack' | 'stopCallBack'): AccountSettingHandler {
+	return {
+		currentSetting: (account) => ({ url: account[field] || null }),
+		activeUrl: (setting) => setting.url,
+		takeoverConflict: () => undefined,
+		registerBody: (url) => ({ [field]: url }),
+		restoreBody: (previous) => ({ [field]: previous.url ?? '' }),
+	};
+}
