@@ -102,7 +102,10 @@ function once(ctx: IWebhookFunctions, settings: TriggerSettings, verdict: Verdic
 	const staticData = ctx.getWorkflowStaticData('node');
 	const ledger = openLedger(ctx, settings, staticData);
 	if (!ledger.claim(verdict.eventId)) return { status: 200, text: 'OK (already received)' };
-	saveLedger(settings, staticData, ledger);
+	// n8n saves the static data a call loaded, whole, after the call. A call that came before
+	// the activation's save loaded none of it (no registration): writing would make n8n save
+	// that empty copy over the registration. The claim stays in memory; the poll saves it.
+	if (readRegistration(staticData, settings)) saveLedger(settings, staticData, ledger);
 	return verdict;
 }
 

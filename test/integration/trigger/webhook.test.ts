@@ -459,3 +459,18 @@ describe('exactly once: the push is a doorbell, the API is the source of truth',
 		]);
 	});
 });
+
+describe('static data a call loaded before the activation saved it', () => {
+	test('a reply taken in that window leaves the static data alone, so n8n does not save an empty copy over the registration', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.activate();
+		// The call's copy, as n8n loads it from the database before the activation's save.
+		delete harness.nodeStaticData.webhook;
+		delete harness.nodeStaticData.poll;
+		const before = JSON.stringify(harness.nodeStaticData);
+		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
+		await harness.waitForExecutions(1);
+		expect(events(harness).map((e) => e.id)).toEqual([reply.id]);
+		expect(JSON.stringify(harness.nodeStaticData)).toBe(before);
+	});
+});
