@@ -23,3 +23,4 @@ export { callbackFields, readDeliveryCallback, readReplyCallback, readStopCallba
 export type { CallbackFields, DeliveryCallback, ReplyCallback, StopCallback } from './callbackPayload';
 export { deliveryReportEvent, smsReceivedEvent, stopReceivedEvent } from './events';
 export type { BlacklistEntry, EventContext, EventSource, IncomingSms, OutgoingSms } from './events';
+export { DEFAULT_LEDGER_LIMIT, EmissionLedger } from './emissionLedger';

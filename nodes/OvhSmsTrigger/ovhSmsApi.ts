@@ -23,8 +23,11 @@ function incomingPath(scope: ReplyScope): string {
 		: buildPath(['sms', scope.serviceName, 'incoming']);
 }
 
-function outgoingPath(serviceName: string): string {
-	return buildPath(['sms', serviceName, 'outgoing']);
+/** The SMS a scope sent: the account's, or one virtual number's. */
+function outgoingPath(scope: ReplyScope): string {
+	return scope.virtualNumber
+		? buildPath(['sms', scope.serviceName, 'virtualNumbers', scope.virtualNumber, 'outgoing'])
+		: buildPath(['sms', scope.serviceName, 'outgoing']);
 }
 
 function blacklistPath(serviceName: string): string {
@@ -71,34 +74,61 @@ export async function deleteIncoming(client: OvhClient, scope: ReplyScope, id: s
 	}
 }
 
-export async function listOutgoingIds(client: OvhClient, serviceName: string, fromMs?: number): Promise<number[]> {
+export async function listOutgoingIds(client: OvhClient, scope: ReplyScope, fromMs?: number): Promise<number[]> {
 	const query = fromMs === undefined ? undefined : { 'creationDatetime.from': formatQueryDatetime(fromMs) };
-	return (await client.get<number[]>(outgoingPath(serviceName), query)) ?? [];
+	return (await client.get<number[]>(outgoingPath(scope), query)) ?? [];
 }
 
-export async function readOutgoing(client: OvhClient, serviceName: string, ids: Array<string | number>): Promise<Array<BatchItem<OutgoingSms>>> {
-	return await client.getMany<OutgoingSms>(outgoingPath(serviceName), ids);
+export async function readOutgoing(client: OvhClient, scope: ReplyScope, ids: Array<string | number>): Promise<Array<BatchItem<OutgoingSms>>> {
+	return await client.getMany<OutgoingSms>(outgoingPath(scope), ids);
 }
 
-export async function findOutgoing(client: OvhClient, serviceName: string, id: string): Promise<OutgoingSms | undefined> {
-	return await unlessNotFound(client.get<OutgoingSms>(`${outgoingPath(serviceName)}/${encodeURIComponent(id)}`));
+export async function findOutgoing(client: OvhClient, scope: ReplyScope, id: string): Promise<OutgoingSms | undefined> {
+	return await unlessNotFound(client.get<OutgoingSms>(`${outgoingPath(scope)}/${encodeURIComponent(id)}`));
 }
+
+/** The line a reply came to, as far as it is known. */
+export interface RepliedLine {
+	/** The short number or virtual number the customer replied to (a push's `shortcode`, or the virtual number polled). */
+	number?: string | null;
+	/** The account's virtual numbers: with `number` unknown, an SMS sent from one of them is not the one answered. */
+	virtualNumbers?: string[];
+}
+
+/** Candidates read to check the line they were sent from. */
+const REPLIED_CANDIDATES = 10;
+
+const digits = (number: string | null | undefined) => String(number ?? '').replace(/\D/g, '').replace(/^00/, '');
 
 /**
- * The SMS a reply answers: the newest one sent to that number (from the same virtual number
- * when the reply came to one), with the reply's tag when it has one. OVHcloud ids grow with
- * time, so the largest id is the newest.
+ * The SMS a reply answers: the newest one sent to that number from the line the customer
+ * replied to, with the reply's tag when it has one. The API's `sender` filter narrows the
+ * list; each candidate's sender is checked anyway, so an API that ignores the filter links
+ * nothing rather than the wrong SMS. OVHcloud ids grow with time: the largest is the newest.
  */
 export async function findRepliedOutgoingId(
 	client: OvhClient,
 	scope: ReplyScope,
 	reply: { sender: string; tag?: string | null },
+	line: RepliedLine = {},
 ): Promise<number | undefined> {
-	const base = scope.virtualNumber
-		? buildPath(['sms', scope.serviceName, 'virtualNumbers', scope.virtualNumber, 'outgoing'])
-		: outgoingPath(scope.serviceName);
-	const ids = (await client.get<number[]>(base, { receiver: reply.sender, tag: reply.tag || undefined })) ?? [];
-	return ids.length === 0 ? undefined : ids.map(Number).reduce((newest, id) => (id > newest ? id : newest));
+	const number = scope.virtualNumber ?? line.number ?? undefined;
+	const fromLine = (sms: OutgoingSms) =>
+		number ? digits(sms.sender) === digits(number) : !(line.virtualNumbers ?? []).some((vln) => digits(vln) === digits(sms.sender));
+	const routes: ReplyScope[] = [scope];
+	// A reply pushed to the account names its line; SMS sent from a virtual number may be listed only under it.
+	if (!scope.virtualNumber && line.number) routes.push({ serviceName: scope.serviceName, virtualNumber: digits(line.number) });
+	for (const [index, route] of routes.entries()) {
+		const query = { receiver: reply.sender, tag: reply.tag || undefined, sender: number || undefined };
+		const listing = client.get<number[]>(outgoingPath(route), query);
+		// The second route is a guess (the line may be the short number, not a virtual number): its refusal means "not there".
+		const ids = index === 0 ? await unlessNotFound(listing) : await listing.catch(() => undefined);
+		const newest = (ids ?? []).map(Number).sort((a, b) => b - a).slice(0, REPLIED_CANDIDATES);
+		if (newest.length === 0) continue;
+		const found = (await readOutgoing(client, route, newest)).find((item) => item.value && fromLine(item.value));
+		if (found) return Number(found.id);
+	}
+	return undefined;
 }
 
 export async function listBlacklist(client: OvhClient, serviceName: string): Promise<string[]> {

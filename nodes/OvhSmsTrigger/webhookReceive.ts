@@ -5,27 +5,11 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { OvhClient } from '../../lib/ovh';
-import {
-	callbackFields,
-	deliveryReportEvent,
-	describeDelivery,
-	matchesReplyFilter,
-	matchesTag,
-	readDeliveryCallback,
-	readReplyCallback,
-	readStopCallback,
-	sameWebhookEndpoint,
-	samePhoneNumber,
-	smsReceivedEvent,
-	stopReceivedEvent,
-	tokenMatches,
-	type CallbackFields,
-	type IncomingSms,
-	type OutgoingSms,
-} from '../../lib/replies';
+import { callbackFields, sameWebhookEndpoint, tokenMatches, type CallbackFields } from '../../lib/replies';
 import { createOvhClient } from '../shared/transport';
-import { activeUrl, currentSetting } from './accountCallbacks';
-import { findBlacklistEntry, findIncoming, findOutgoing, findRepliedOutgoingId, readAccountCallbacks } from './ovhSmsApi';
+import { openLedger, rememberTestEvent, saveLedger } from './emissions';
+import { activeUrlOf, TRIGGER_EVENTS, type Verdict } from './events';
+import { readAccountCallbacks } from './ovhSmsApi';
 import { readTriggerSettings, type TriggerSettings } from './settings';
 import { readRegistration } from './webhookSetup';
 
@@ -46,10 +30,6 @@ interface CallbackRequest {
 	body?: unknown;
 }
 
-type Verdict = { status: number; text: string; event?: IDataObject };
-
-const ACCEPTED: Verdict = { status: 200, text: 'OK' };
-
 function respond(ctx: IWebhookFunctions, verdict: Verdict): IWebhookResponseData {
 	const response = ctx.getResponseObject() as unknown as PlainResponse;
 	if (!response.headersSent) {
@@ -62,83 +42,6 @@ function respond(ctx: IWebhookFunctions, verdict: Verdict): IWebhookResponseData
 function bodySize(request: CallbackRequest): number {
 	const declared = Number(request.headers?.['content-length'] ?? 0);
 	return Math.max(Number.isFinite(declared) ? declared : 0, request.rawBody?.length ?? 0);
-}
-
-/** `client` undefined: the API is out of reach and the event is built from the call alone. */
-async function receiveReply(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
-	const call = readReplyCallback(fields);
-	if (!call) return { status: 400, text: 'Not a reply' };
-	if (settings.receivingNumber && !samePhoneNumber(call.receivingNumber, settings.receivingNumber)) return ACCEPTED;
-	const scope = { serviceName: settings.serviceName, virtualNumber: settings.receivingNumber || undefined };
-	let sms: IncomingSms | undefined = { id: call.id, message: call.message, sender: call.sender, tag: call.tag ?? null };
-	if (client && settings.verifyWithApi) {
-		sms = await findIncoming(client, scope, call.id);
-		if (!sms) return { status: 404, text: 'Unknown reply' };
-	}
-	if (!matchesReplyFilter(sms, settings.replyFilter)) return ACCEPTED;
-	const outgoingId = client && settings.lookUpOriginalSms ? await findRepliedOutgoingId(client, scope, sms) : undefined;
-	return {
-		...ACCEPTED,
-		event: smsReceivedEvent(sms, {
-			serviceName: settings.serviceName,
-			source: 'webhook',
-			verified: client !== undefined && settings.verifyWithApi,
-			receivingNumber: call.receivingNumber ?? (settings.receivingNumber || null),
-			outgoingId,
-		}),
-	};
-}
-
-/**
- * The callback names only the SMS and its codes; the receiver and tag a workflow needs come
- * from the API. Verified, a final state is accepted only when the API shows that same state
- * (a forged "failed" cannot start a fallback); a pending report may be older than the API's
- * state, which has moved on by the time the call arrives.
- */
-async function receiveReport(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
-	const call = readDeliveryCallback(fields);
-	if (!call) return { status: 400, text: 'Not a delivery report' };
-	const stored = client ? await findOutgoing(client, settings.serviceName, call.id) : undefined;
-	const claimed = { ptt: call.ptt ?? null, dlrCode: call.dlrCode ?? null };
-	const described = describeDelivery(claimed);
-	if (client && settings.verifyWithApi) {
-		if (!stored) return { status: 404, text: 'Unknown SMS' };
-		const confirmed = stored.ptt === claimed.ptt && stored.deliveryReceipt === claimed.dlrCode;
-		if (described.final && !confirmed) return { status: 409, text: 'State not confirmed' };
-	}
-	if (!settings.statuses.includes(described.status)) return ACCEPTED;
-	const sms: OutgoingSms = { ...stored, id: stored?.id ?? call.id, ptt: claimed.ptt, deliveryReceipt: claimed.dlrCode };
-	if (!matchesTag(sms.tag, settings.reportTags)) return ACCEPTED;
-	return {
-		...ACCEPTED,
-		event: deliveryReportEvent(sms, {
-			serviceName: settings.serviceName,
-			source: 'webhook',
-			verified: client !== undefined && settings.verifyWithApi,
-			reportedAt: call.date ?? null,
-			ovhStatusText: call.ovhStatusText ?? null,
-		}),
-	};
-}
-
-async function receiveStop(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
-	const call = readStopCallback(fields);
-	if (!call) return { status: 400, text: 'Not a STOP notice' };
-	let entry = { number: call.number.startsWith('00') ? `+${call.number.slice(2)}` : call.number };
-	if (client && settings.verifyWithApi) {
-		const stored = await findBlacklistEntry(client, settings.serviceName, entry.number);
-		if (!stored) return { status: 404, text: 'Unknown number' };
-		entry = stored;
-	}
-	return {
-		...ACCEPTED,
-		event: stopReceivedEvent(entry, {
-			serviceName: settings.serviceName,
-			source: 'webhook',
-			verified: client !== undefined && settings.verifyWithApi,
-			replyId: call.id ?? null,
-		}),
-	};
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
@@ -154,7 +57,7 @@ async function isAuthorised(ctx: IWebhookFunctions, settings: TriggerSettings, g
 	if (registration) return tokenMatches(given, registration.token);
 	if (typeof given !== 'string' || !TOKEN_SHAPE.test(given) || !settings.serviceName) return false;
 	const account = await readAccountCallbacks(await createOvhClient(ctx), settings.serviceName);
-	const url = activeUrl(currentSetting(account, settings.event), settings.event);
+	const url = activeUrlOf(account, settings.event);
 	const ours = ctx.getNodeWebhookUrl('default');
 	if (!url || !ours || !sameWebhookEndpoint(url, ours)) return false;
 	return tokenMatches(given, new URL(url).searchParams.get('token'));
@@ -183,13 +86,31 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 				? withReason(await receiveEvent(undefined, settings, fields), reason)
 				: { status: 503, text: 'Try again later' };
 	}
-	return respond(this, verdict);
+	return respond(this, once(this, settings, verdict));
+}
+
+/**
+ * An event already emitted (pushed twice, or found first by the reconciling poll) is answered
+ * 200 and starts nothing. A test call's event is kept for the editor's test run.
+ */
+function once(ctx: IWebhookFunctions, settings: TriggerSettings, verdict: Verdict): Verdict {
+	if (!verdict.event || verdict.eventId === undefined) return verdict;
+	if (ctx.getMode() === 'manual') {
+		rememberTestEvent(ctx, verdict.event, Date.now());
+		return verdict;
+	}
+	const staticData = ctx.getWorkflowStaticData('node');
+	const ledger = openLedger(ctx, settings, staticData);
+	if (!ledger.claim(verdict.eventId)) return { status: 200, text: 'OK (already received)' };
+	// n8n saves the static data a call loaded, whole, after the call. A call that came before
+	// the activation's save loaded none of it (no registration): writing would make n8n save
+	// that empty copy over the registration. The claim stays in memory; the poll saves it.
+	if (readRegistration(staticData, settings)) saveLedger(settings, staticData, ledger);
+	return verdict;
 }
 
 async function receiveEvent(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict> {
-	if (settings.event === 'smsReceived') return await receiveReply(client, settings, fields);
-	if (settings.event === 'deliveryReport') return await receiveReport(client, settings, fields);
-	return await receiveStop(client, settings, fields);
+	return await TRIGGER_EVENTS[settings.event].receive(client, settings, fields);
 }
 
 function withReason(verdict: Verdict, reason: string): Verdict {

@@ -9,7 +9,7 @@ import type { OvhClient } from '../../lib/ovh';
 import { createWebhookToken, describeHost, sameWebhookEndpoint, urlWithToken, withoutQuery } from '../../lib/replies';
 import { toNodeError } from '../shared/errors';
 import { createOvhClient } from '../shared/transport';
-import { activeUrl, currentSetting, registerBody, restoreBody, type PreviousSetting } from './accountCallbacks';
+import { activeUrlOf, TRIGGER_EVENTS, UNLIMITED, type PreviousSetting } from './events';
 import { readAccountCallbacks, updateAccount } from './ovhSmsApi';
 import { readTriggerSettings, type TriggerEvent, type TriggerSettings } from './settings';
 
@@ -20,12 +20,6 @@ export interface WebhookRegistration {
 	url: string;
 	previous: PreviousSetting;
 }
-
-const SETTING_NAMES: Record<TriggerEvent, string> = {
-	smsReceived: 'reply URL (smsResponse CGI)',
-	deliveryReport: 'delivery-report URL (callBack)',
-	stopReceived: 'STOP URL (stopCallBack)',
-};
 
 function registrationKey(settings: TriggerSettings): string {
 	return `${settings.event}:${settings.serviceName}`;
@@ -41,14 +35,12 @@ export function readRegistration(staticData: IDataObject, settings: TriggerSetti
 
 /** Why the current setting belongs to someone else, or undefined when this node may take it. */
 function ownerConflict(setting: PreviousSetting, event: TriggerEvent, webhookUrl: string): string | undefined {
-	const url = activeUrl(setting, event);
+	const handler = TRIGGER_EVENTS[event];
+	const url = handler.activeUrl(setting);
 	if (url && !sameWebhookEndpoint(url, webhookUrl)) {
-		return `its ${SETTING_NAMES[event]} already points to ${describeHost(url)}`;
+		return `its ${handler.settingName} already points to ${describeHost(url)}`;
 	}
-	if (event === 'smsReceived' && setting.responseType === 'text') {
-		return 'it answers replies automatically with a text, which the webhook would turn off';
-	}
-	return undefined;
+	return handler.takeoverConflict(setting);
 }
 
 interface HookSetup {
@@ -76,7 +68,7 @@ export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 		const registration = readRegistration(staticData, settings);
 		if (!registration) return false;
 		const account = await readAccountCallbacks(client, settings.serviceName);
-		return activeUrl(currentSetting(account, settings.event), settings.event) === registration.url;
+		return activeUrlOf(account, settings.event) === registration.url;
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, 0);
 	}
@@ -88,8 +80,9 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 		const { settings, client, staticData } = await setUp(this);
 		const known = readRegistration(staticData, settings);
 		const account = await readAccountCallbacks(client, settings.serviceName);
-		const current = currentSetting(account, settings.event);
-		const currentUrl = activeUrl(current, settings.event);
+		const handler = TRIGGER_EVENTS[settings.event];
+		const current = handler.currentSetting(account);
+		const currentUrl = handler.activeUrl(current);
 
 		let previous: PreviousSetting;
 		if (currentUrl && withoutQuery(currentUrl) === withoutQuery(webhookUrl)) {
@@ -106,9 +99,14 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 			// Includes this node's other URL (test vs production), so that a test run gives it back.
 			previous = current;
 		}
+		// Where the reconciling poll starts: what exists before OVHcloud calls this webhook is
+		// old; anything later that no push brings is emitted by the poll, even before its first
+		// tick. n8n saves this static data once activation ends.
+		const start = await handler.poll(client, settings, undefined, UNLIMITED);
+		staticData.poll = start.state as unknown as IDataObject;
 		const token = known?.token ?? createWebhookToken();
 		const url = urlWithToken(webhookUrl, token);
-		await updateAccount(client, settings.serviceName, registerBody(settings.event, url));
+		await updateAccount(client, settings.serviceName, handler.registerBody(url));
 		const registration: WebhookRegistration = { key: registrationKey(settings), token, url, previous };
 		staticData.webhook = registration as unknown as IDataObject;
 		return true;
@@ -123,17 +121,18 @@ export async function deleteWebhook(this: IHookFunctions): Promise<boolean> {
 		const { settings, client, staticData } = await setUp(this);
 		const registration = readRegistration(staticData, settings);
 		const account = await readAccountCallbacks(client, settings.serviceName);
-		const current = activeUrl(currentSetting(account, settings.event), settings.event);
+		const current = activeUrlOf(account, settings.event);
+		const handler = TRIGGER_EVENTS[settings.event];
 		if (registration) {
 			// Someone else may have taken the URL since: then it is theirs, leave it.
 			if (current === registration.url) {
-				await updateAccount(client, settings.serviceName, restoreBody(settings.event, registration.previous));
+				await updateAccount(client, settings.serviceName, handler.restoreBody(registration.previous));
 			}
 		} else if (current && withoutQuery(current) === withoutQuery(webhookUrl)) {
 			// This webhook is registered but its static data was never saved (n8n can fail after
 			// create): what was there before is unknown, so the setting is cleared rather than
 			// left pointing at a webhook that is going away.
-			await updateAccount(client, settings.serviceName, restoreBody(settings.event, { url: null, responseType: 'none' }));
+			await updateAccount(client, settings.serviceName, handler.restoreBody({ url: null, responseType: 'none' }));
 		}
 		delete staticData.webhook;
 		return true;

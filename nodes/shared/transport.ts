@@ -8,6 +8,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+import { withSharedApiClock } from './apiClock';
 import { OvhApiError, OvhClient, OvhTransportFailure, redactSecrets, resolveApiBaseUrl, type OvhTransport } from '../../lib/ovh';
 
 export type OvhRequestContext =
@@ -123,10 +124,13 @@ export async function createOvhClient(ctx: OvhRequestContext): Promise<OvhClient
 	const baseUrl = resolveApiBaseUrl(String(credentials.endpoint ?? ''), String(credentials.customEndpoint ?? ''));
 	return new OvhClient({
 		baseUrl,
-		transport: n8nTransport(
-			ctx,
-			credentialType,
-			['applicationSecret', 'consumerKey', 'clientSecret', 'accessToken'].map((key) => String(credentials[key] ?? '')),
+		transport: withSharedApiClock(
+			baseUrl,
+			n8nTransport(
+				ctx,
+				credentialType,
+				['applicationSecret', 'consumerKey', 'clientSecret', 'accessToken'].map((key) => String(credentials[key] ?? '')),
+			),
 		),
 		auth: { type: 'transport', signsWithTimestamp: credentialType === 'ovhCloudApi' },
 		sleep,

@@ -33,6 +33,9 @@ const PACKAGE = 'n8n-nodes-ovh-sms';
 const NODE_NAME = 'OVHcloud SMS Trigger';
 const WEBHOOK_ID = 'a3f1c9d2-5b6e-4f70-8a91-0c2d3e4f5a6b';
 
+/** Each harness is its own n8n process: its own workflow id, so the trigger's in-memory state is its own. */
+let harnessCount = 0;
+
 const nodeTypeMap: Record<string, INodeType> = { [`${PACKAGE}.ovhSmsTrigger`]: new OvhSmsTrigger() };
 const nodeTypes = {
 	getByName: (type: string) => nodeTypeMap[type],
@@ -70,6 +73,7 @@ export class TriggerHarness {
 	readonly executions: INodeExecutionData[][] = [];
 	readonly calls: WebhookCall[] = [];
 	readonly workflow: Workflow;
+	private readonly workflowId = `wf-trigger-${++harnessCount}`;
 	private readonly node: INode;
 	private readonly credentialsHelper: TestCredentialsHelper;
 	private readonly registrations = new Map<string, Registration>();
@@ -244,7 +248,7 @@ export class TriggerHarness {
 
 	private createWorkflow(staticData: IDataObject): Workflow {
 		return new Workflow({
-			id: 'wf-trigger',
+			id: this.workflowId,
 			name: 'trigger test',
 			nodes: [this.node],
 			connections: {},

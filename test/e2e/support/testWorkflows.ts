@@ -45,10 +45,27 @@ function replyTrigger(id: string, parameters: Record<string, unknown>, webhookId
   };
 }
 
-/** Webhook mode: OVHcloud (the sandbox) pushes each reply; every one is posted to `collectorUrl`. */
-export function replyWebhookWorkflow(collectorUrl: string) {
-  return workflow(REPLY_WEBHOOK_ID, 'e2e: replies by webhook', [
-    replyTrigger('0d9f6c1e-0001-4a00-8000-000000000001', { mode: 'webhook', options: {} }, REPLY_WEBHOOK_NODE_ID),
+/**
+ * n8n refuses a schedule more frequent than once a minute in one entry, but accepts several
+ * entries: six fixed seconds give a poll every 10 s.
+ */
+export const EVERY_TEN_SECONDS = { item: [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+
+/**
+ * Webhook mode: OVHcloud (the sandbox) pushes each reply; every one is posted to `collectorUrl`.
+ * `pollTimes`: how often the trigger reconciles with the API (n8n's default: every minute).
+ */
+export function replyWebhookWorkflow(
+  collectorUrl: string,
+  options: { pollTimes?: object; id?: string; mode?: 'webhook' | 'poll' } = {},
+) {
+  const mode = options.mode ?? 'webhook';
+  return workflow(options.id ?? REPLY_WEBHOOK_ID, `e2e: replies by ${mode}${options.id ? ` (${options.id})` : ''}`, [
+    replyTrigger(
+      '0d9f6c1e-0001-4a00-8000-000000000001',
+      { mode, options: {}, ...(options.pollTimes ? { pollTimes: options.pollTimes } : {}) },
+      mode === 'webhook' ? REPLY_WEBHOOK_NODE_ID : undefined,
+    ),
     {
       id: '0d9f6c1e-0001-4a00-8000-000000000002',
       name: 'Post to the collector',
@@ -60,21 +77,16 @@ export function replyWebhookWorkflow(collectorUrl: string) {
         url: collectorUrl,
         sendBody: true,
         specifyBody: 'json',
-        jsonBody: '={{ JSON.stringify({ id: $json.id, message: $json.message, sender: $json.sender, source: $json.source }) }}',
+        jsonBody: '={{ JSON.stringify({ id: $json.id, message: $json.message, sender: $json.sender, source: $json.source, workflowId: $workflow.id, executionMode: $execution.mode }) }}',
         options: {},
       },
     },
   ]);
 }
 
-/**
- * Polling mode. n8n refuses a schedule more frequent than once a minute in one entry, but
- * accepts several entries: six fixed seconds give a poll every 10 s, so the test sees several
- * polls in under a minute.
- */
+/** Polling mode, a poll every 10 s, so the test sees several polls in under a minute. */
 export function replyPollingWorkflow() {
-  const everyTenSeconds = [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` }));
   return workflow(REPLY_POLLING_ID, 'e2e: replies by polling', [
-    replyTrigger('0d9f6c1e-0002-4a00-8000-000000000001', { mode: 'poll', pollTimes: { item: everyTenSeconds }, options: {} }),
+    replyTrigger('0d9f6c1e-0002-4a00-8000-000000000001', { mode: 'poll', pollTimes: EVERY_TEN_SECONDS, options: {} }),
   ]);
 }

@@ -2,8 +2,9 @@
 // sees poll after poll, across restarts, for replies, delivery reports and STOPs.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { POLL_LIMITS } from '../../../nodes/OvhSmsTrigger/polling';
 import { TriggerHarness } from '../../support/n8nTrigger';
-import { account, apiCredentials, eventually, sendSms } from './support';
+import { account, apiCredentials, eventually, sandboxClient, sendSms } from './support';
 
 let sandbox: Sandbox;
 const harnesses: TriggerHarness[] = [];
@@ -136,6 +137,66 @@ describe('SMS received, polling', () => {
 	});
 });
 
+describe('virtual numbers (issue 16 §2.4, §2.5)', () => {
+	const VLN = '33700000001';
+	/** An SMS sent from the virtual number (its own jobs route, as OVHcloud publishes it). */
+	async function sendFromVirtualNumber(receiver: string, message: string): Promise<number> {
+		const report = await sandboxClient(sandbox).post<{ ids: number[] }>(`/sms/${sandbox.serviceName}/virtualNumbers/${VLN}/jobs`, {
+			message,
+			receivers: [receiver],
+		});
+		return report.ids[0];
+	}
+
+	test('watching the whole account, a reply to a virtual number is read from its line, once, naming it', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.poll();
+		sandbox.clearRequests();
+		const onVln = await sandbox.injectIncoming({ sender: '+33611111111', message: 'to the virtual number', virtualNumber: VLN });
+		expect(json(await harness.poll())).toEqual([expect.objectContaining({ id: onVln.id, receivingNumber: VLN })]);
+		expect(sandbox.requests.some((r) => r.path.endsWith(`/virtualNumbers/${VLN}/incoming`))).toBe(true);
+		expect(await harness.poll()).toBeNull();
+	});
+
+	test('delivery reports of SMS sent from a virtual number are polled from its line too, each once', async () => {
+		const harness = await trigger({ event: 'deliveryReport' });
+		await harness.poll();
+		sandbox.clearRequests();
+		const id = await sendFromVirtualNumber('+33611111111', 'from the virtual number');
+		const reports = await eventually(
+			async () => json(await harness.poll()),
+			(found) => found.length > 0,
+		);
+		expect(reports).toEqual([expect.objectContaining({ id, status: 'delivered' })]);
+		expect(sandbox.requests.some((r) => r.path.endsWith(`/virtualNumbers/${VLN}/outgoing`))).toBe(true);
+		expect(await harness.poll()).toBeNull();
+	});
+
+	test.each([
+		['polled', 'poll'],
+		['pushed', 'webhook'],
+	])('Look Up Original SMS: a tagless reply to the short number links the SMS sent from it, not a later one from the virtual number (%s)', async (_name, mode) => {
+		const harness = await trigger({ event: 'smsReceived', mode, options: { lookUpOriginalSms: true } });
+		if (mode === 'webhook') await harness.activate();
+		else await harness.poll();
+		const [asked] = await sendSms(sandbox, ['+33644444444'], 'Confirm your appointment? Reply YES', { senderForResponse: true });
+		const later = await sendFromVirtualNumber('+33644444444', 'Another conversation');
+		expect(later).toBeGreaterThan(asked);
+		const reply = await sandbox.injectIncoming({ sender: '+33644444444', message: 'YES' });
+		const event = mode === 'webhook' ? (await harness.waitForExecutions(1))[0][0].json : json(await harness.poll())[0];
+		expect(event).toMatchObject({ id: reply.id, outgoingId: asked });
+	});
+
+	test('Look Up Original SMS: a reply to the virtual number links the SMS sent from it', async () => {
+		const harness = await trigger({ event: 'smsReceived', options: { lookUpOriginalSms: true } });
+		await harness.poll();
+		await sendSms(sandbox, ['+33644444444'], 'Confirm your appointment? Reply YES', { senderForResponse: true });
+		const fromVln = await sendFromVirtualNumber('+33644444444', 'Reply to this number');
+		const reply = await sandbox.injectIncoming({ sender: '+33644444444', message: 'OK', virtualNumber: VLN });
+		expect(json(await harness.poll())).toEqual([expect.objectContaining({ id: reply.id, outgoingId: fromVln, receivingNumber: VLN })]);
+	});
+});
+
 describe('delivery reports, polling', () => {
 	const finalStates = (harness: TriggerHarness, reports: IDataObject[], count: number) =>
 		eventually(
@@ -201,12 +262,65 @@ describe('STOP received, polling', () => {
 	});
 });
 
-describe('mode switch', () => {
-	test('in webhook mode the poll schedule does nothing and calls no API', async () => {
-		const harness = await trigger({ event: 'smsReceived', mode: 'webhook' });
+describe('one poll at a time, within a time budget', () => {
+	const usual = { ...POLL_LIMITS };
+	afterEach(() => Object.assign(POLL_LIMITS, usual));
+
+	test('polls that overlap on a slow API emit each reply once', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.poll();
+		const replies = [];
+		for (let i = 0; i < 3; i++) replies.push(await sandbox.injectIncoming({ sender: '+33611111111', message: `reply ${i}` }));
+		sandbox.setFaults({ latencyMs: 300 });
 		sandbox.clearRequests();
+		// n8n 2.41 starts the next tick without waiting for the running poll.
+		const overlapping = await Promise.all([harness.poll(), harness.poll(), harness.poll()]);
+		sandbox.setFaults({});
+		// Only one of them read the API: the others found the lease taken.
+		expect(sandbox.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/sms/${sandbox.serviceName}/incoming`))).toHaveLength(1);
+		const emitted = overlapping.flatMap((items) => json(items).map((event) => event.id));
+		expect(emitted.sort()).toEqual(replies.map((reply) => reply.id).sort());
 		expect(await harness.poll()).toBeNull();
-		expect(sandbox.requests).toHaveLength(0);
+	});
+
+	test('a lease left in saved static data (n8n stopped mid-poll, then restarted) does not block the next polls', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.poll();
+		const polling = harness.poll(); // holds the lease while n8n saves the static data
+		const saved = harness.staticDataSnapshot();
+		await polling;
+		const lease = (saved['node:OVHcloud SMS Trigger'] as IDataObject).pollLease as IDataObject;
+		expect(lease.untilMs).toBeGreaterThan(Date.now());
+		lease.holder = 'the n8n process before the restart'; // this jest process plays the restarted one
+		const restarted = await trigger({ event: 'smsReceived' }, saved);
+		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
+		expect(json(await restarted.poll()).map((event) => event.id)).toEqual([reply.id]);
+	});
+
+	test('a poll past its budget stops reading; the rest comes with the next polls, each once', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.poll();
+		const ids: number[] = [];
+		for (let i = 0; i < 120; i++) ids.push((await sandbox.injectIncoming({ sender: '+33611111111', message: `r${i}` })).id);
+		POLL_LIMITS.budgetMs = 0; // every poll is already late after its first read
+		const perPoll: number[] = [];
+		const emitted: number[] = [];
+		for (let poll = 0; poll < 4; poll++) {
+			const events = json(await harness.poll());
+			perPoll.push(events.length);
+			emitted.push(...events.map((event) => Number(event.id)));
+		}
+		expect(perPoll).toEqual([50, 50, 20, 0]);
+		expect(emitted).toEqual(ids);
+	});
+});
+
+describe('mode switch', () => {
+	test('in webhook mode the poll schedule reconciles: its first poll marks where it starts and emits nothing old', async () => {
+		await sandbox.injectIncoming({ sender: '+33611111111', message: 'old reply' });
+		const harness = await trigger({ event: 'smsReceived', mode: 'webhook' });
+		expect(await harness.poll()).toBeNull();
+		expect(sandbox.state.accounts[sandbox.serviceName].smsResponse.responseType).toBe('none');
 	});
 
 	test('in polling mode no webhook is registered and the account is left alone', async () => {

@@ -370,3 +370,107 @@ describe('a call with the right token while the API cannot confirm it', () => {
 		expect(events(report)).toEqual([expect.objectContaining({ id: 9001, status: 'failed', verified: false })]);
 	});
 });
+
+describe('exactly once: the push is a doorbell, the API is the source of truth', () => {
+	const usual = { ...DEFAULT_RETRY_POLICY };
+	beforeEach(() => Object.assign(DEFAULT_RETRY_POLICY, { baseDelayMs: 1, maxDelayMs: 5 }));
+	afterEach(() => Object.assign(DEFAULT_RETRY_POLICY, usual));
+
+	/** The form OVHcloud (the sandbox) pushed for a reply. */
+	function pushedForm(id: number): Record<string, string> {
+		const push = sandbox.callbacks.find((c) => c.kind === 'incomingCgi' && new URLSearchParams(c.body ?? '').get('id') === String(id));
+		return Object.fromEntries(new URLSearchParams(push!.body!));
+	}
+
+	test('the same reply pushed twice starts one execution; the repeat is answered 200', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.activate();
+		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
+		await harness.waitForExecutions(1);
+		await sandbox.callbacksIdle();
+		const again = await call(state().smsResponse.cgiUrl!, { form: pushedForm(reply.id) });
+		expect(again.status).toBe(200);
+		expect(events(harness).map((e) => e.id)).toEqual([reply.id]);
+	});
+
+	test('a delivery report pushed twice starts one execution', async () => {
+		const harness = await trigger({ event: 'deliveryReport' });
+		await harness.activate();
+		const [id] = await sendSms(sandbox, ['+33611111111'], 'hello');
+		await harness.waitForExecutions(1);
+		await sandbox.callbacksIdle();
+		expect((await call(`${state().callBack!}&id=${id}&ptt=4&description=1`)).status).toBe(200);
+		expect(events(harness).map((e) => [e.id, e.status])).toEqual([[id, 'delivered']]);
+	});
+
+	test('a reply refused during an API outage is emitted by the next poll, once, and its late push starts nothing', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await sandbox.injectIncoming({ sender: '+33622222222', message: 'before activation: old' });
+		await harness.activate(); // marks where reconciling starts
+		sandbox.setFaults({ rate5xx: 1 });
+		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'my parcel never came' });
+		await sandbox.callbacksIdle();
+		sandbox.setFaults({});
+		expect(harness.calls.map((c) => c.status)).toEqual([503]);
+		expect(harness.executions).toHaveLength(0);
+
+		const polled = await harness.poll();
+		expect((polled ?? []).map((item) => item.json)).toEqual([
+			expect.objectContaining({ id: reply.id, message: 'my parcel never came', source: 'poll', verified: true }),
+		]);
+		expect(await harness.poll()).toBeNull();
+		expect((await call(state().smsResponse.cgiUrl!, { form: pushedForm(reply.id) })).status).toBe(200);
+		expect(harness.executions).toHaveLength(0);
+	});
+
+	test('a reply the webhook took is not emitted again by the poll, even after a restart from saved static data', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.activate();
+		await harness.poll();
+		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
+		await harness.waitForExecutions(1);
+		expect(await harness.poll()).toBeNull();
+		// Another process (or n8n restarted) with only what was saved: the webhook's copy.
+		const restarted = await trigger({ event: 'smsReceived' }, harness.staticDataSnapshot());
+		expect(await restarted.poll()).toBeNull();
+		expect(events(harness).map((e) => e.id)).toEqual([reply.id]);
+	});
+
+	test('replies pushed while n8n was down are emitted by the first poll after it is back', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.activate();
+		await harness.close(); // n8n stops before its first poll: pushes fail to connect
+		const missed = [];
+		for (let i = 0; i < 3; i++) missed.push(await sandbox.injectIncoming({ sender: '+33611111111', message: `reply ${i}` }));
+		await sandbox.callbacksIdle();
+		const back = await trigger({ event: 'smsReceived' }, harness.staticDataSnapshot());
+		expect(((await back.poll()) ?? []).map((item) => item.json.id)).toEqual(missed.map((reply) => reply.id));
+		expect(await back.poll()).toBeNull();
+	});
+
+	test("the editor's test run in webhook mode shows the reply the test call brought", async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.listenForTestEvent();
+		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'test me' });
+		await harness.waitForExecutions(1);
+		// n8n-core's runNode calls poll() in manual mode for a node that can poll, before the webhook's data.
+		expect(((await harness.poll('manual')) ?? []).map((item) => item.json)).toEqual([
+			expect.objectContaining({ id: reply.id, message: 'test me', source: 'webhook' }),
+		]);
+	});
+});
+
+describe('static data a call loaded before the activation saved it', () => {
+	test('a reply taken in that window leaves the static data alone, so n8n does not save an empty copy over the registration', async () => {
+		const harness = await trigger({ event: 'smsReceived' });
+		await harness.activate();
+		// The call's copy, as n8n loads it from the database before the activation's save.
+		delete harness.nodeStaticData.webhook;
+		delete harness.nodeStaticData.poll;
+		const before = JSON.stringify(harness.nodeStaticData);
+		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
+		await harness.waitForExecutions(1);
+		expect(events(harness).map((e) => e.id)).toEqual([reply.id]);
+		expect(JSON.stringify(harness.nodeStaticData)).toBe(before);
+	});
+});
