@@ -54,13 +54,31 @@ const BINARY_JUNK = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919
 
 describe('Send: one bad item among good ones', () => {
 	// Item 1 is the bad one; items 0 and 2 are good and must still go out.
-	const good = (n: number) => ({ phone: `+3361111110${n}`, msg: 'Your parcel arrives tomorrow', sender: 'MyCompany', sendAt: '' });
+	// Every option comes from an expression, as from a mapped field or an AI agent's $fromAI:
+	// the good items give good values, the bad one a value the editor would not let through.
+	const goodOptions = {
+		sendAt: '',
+		maxParts: 6,
+		tag: 'promo',
+		validityPeriod: 2880,
+		class: 'phoneDisplay',
+		priority: 'high',
+		noStopClause: false,
+		transliteration: 'none',
+		dryRun: false,
+		maxReceiversPerJob: 500,
+		parallelJobs: 4,
+	};
+	const good = (n: number) => ({ phone: `+3361111110${n}`, msg: 'Your parcel arrives tomorrow', sender: 'MyCompany', ...goodOptions });
 	const parameters = sendParameters({
 		receivers: '={{ $json.phone }}',
 		message: '={{ $json.msg }}',
 		sender: { __rl: true, mode: 'id', value: '={{ $json.sender }}' },
-		options: { sendAt: '={{ $json.sendAt }}' },
+		options: Object.fromEntries(Object.keys(goodOptions).map((name) => [name, `={{ $json.${name} }}`])),
 	});
+	const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const refused = (field: string, rule: string, value: string) =>
+		new RegExp(`^${literal(`"${field}" must be ${rule}, not ${value}; nothing was sent [item 1]`)}$`);
 	const rows: Array<{ input: string; bad: IDataObject; parameters?: IDataObject; error: RegExp | null; sentTo?: string }> = [
 		{ input: 'Malformed number', bad: { phone: '+33 6 12 ab 56' }, error: /^No valid phone number in "Phone Numbers": "\+33 6 12 ab 56" contains letters \[item 1\]$/ },
 		{ input: 'Malformed number (too short)', bad: { phone: '+33 6 12' }, error: /"\+33 6 12" wrong length for France: 3 digits after \+33, expected 9 \[item 1\]$/ },
@@ -96,6 +114,44 @@ describe('Send: one bad item among good ones', () => {
 			error: /^"Send At" is in the past: 2020-01-01T10:00:00\+00:00 \(more than 5 minutes before now\); nothing was sent \[item 1\]$/,
 		},
 		{ input: 'Send At not a date', bad: { sendAt: 'tomorrow' }, error: /^"Send At" is not a date and time: tomorrow \[item 1\]$/ },
+		{
+			input: 'Send At in 2206 (credits would be debited now)',
+			bad: { sendAt: '2206-05-01T10:00:00Z' },
+			error: /^"Send At" is more than 365 days ahead: 2206-05-01T10:00:00\+00:00; nothing was sent \[item 1\]$/,
+		},
+		{ input: 'Send At in 9999 (differedPeriod above 2³¹)', bad: { sendAt: '9999-12-31T00:00:00Z' }, error: /^"Send At" is more than 365 days ahead: 9999-12-31/ },
+		{
+			input: 'Maximum Parts "six" from an expression, 14-part message',
+			bad: { maxParts: 'six', msg: 'a'.repeat(2000) },
+			error: refused('Maximum Parts', 'a whole number from 1 to 255', '"six"'),
+		},
+		{ input: 'Maximum Parts 0', bad: { maxParts: 0 }, error: refused('Maximum Parts', 'a whole number from 1 to 255', '0') },
+		{ input: 'Maximum Parts 2.5', bad: { maxParts: 2.5 }, error: refused('Maximum Parts', 'a whole number from 1 to 255', '2.5') },
+		{ input: 'Maximum Parts "3" as text (a CSV or form field)', bad: { maxParts: '3' }, error: null, sentTo: '+33611111101' },
+		{
+			input: 'Tag of 42 characters',
+			bad: { tag: 'spring-promotion-for-our-loyal-customers-1' },
+			error: /^"Tag" has 42 characters, more than the 20 allowed: "spring-promotion-for-our-loyal-customers-1"; nothing was sent \[item 1\]$/,
+		},
+		{ input: 'Tag that is an object', bad: { tag: { a: 1 } }, error: refused('Tag', 'a text of at most 20 characters', '{"a":1}') },
+		{
+			input: 'Validity Period "two days"',
+			bad: { validityPeriod: 'two days' },
+			error: refused('Validity Period (Minutes)', 'a whole number from 1 to 2147483647', '"two days"'),
+		},
+		{ input: 'Validity Period -5', bad: { validityPeriod: -5 }, error: refused('Validity Period (Minutes)', 'a whole number from 1 to 2147483647', '-5') },
+		{ input: 'Class "loud"', bad: { class: 'loud' }, error: refused('Class', 'one of "flash", "phoneDisplay", "sim"', '"loud"') },
+		{ input: 'Priority "urgent"', bad: { priority: 'urgent' }, error: refused('Priority', 'one of "high", "low", "medium", "veryLow"', '"urgent"') },
+		{ input: 'Not Commercial "yes please"', bad: { noStopClause: 'yes please' }, error: refused('Not Commercial', 'true or false', '"yes please"') },
+		{ input: 'Not Commercial "false" as text', bad: { noStopClause: 'false' }, error: null, sentTo: '+33611111101' },
+		{ input: 'Transliteration "strong"', bad: { transliteration: 'strong' }, error: refused('Transliteration', 'one of "none", "safe", "lossy"', '"strong"') },
+		{ input: 'Dry Run "maybe"', bad: { dryRun: 'maybe' }, error: refused('Dry Run', 'true or false', '"maybe"') },
+		{
+			input: 'Maximum Receivers per Job 0',
+			bad: { maxReceiversPerJob: 0 },
+			error: refused('Maximum Receivers per Job', 'a whole number from 1 to 10000', '0'),
+		},
+		{ input: 'Parallel Jobs "many"', bad: { parallelJobs: 'many' }, error: refused('Parallel Jobs', 'a whole number from 1 to 16', '"many"') },
 	];
 
 	test.each(rows)('$input', async ({ input, bad, parameters: overrides, error, sentTo }) => {
@@ -377,6 +433,8 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 		campaignMessage: '={{ $json.message }}',
 		startMode: 'scheduled',
 		startAt: '={{ $json.startAt }}',
+		dryRun: '={{ $json.dryRun }}',
+		campaignOptions: { tag: '={{ $json.tag }}', defaultCountry: '={{ $json.country }}' },
 	};
 	const file = 'number;firstname\n+33611111101;Ann\n';
 	const rows: Array<{ input: string; file: string | Buffer; bad?: IDataObject; error: RegExp }> = [
@@ -384,6 +442,25 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 		{ input: 'Campaign: no usable number in the file', file: 'number;firstname\nabc;Ann\n06 12;Bob\n', error: /^No receiver to send to \(line 2: contains letters; line 3: wrong length for France/ },
 		{ input: 'Campaign: start date in the past', file, bad: { startAt: '2020-01-01T10:00:00Z' }, error: /^The start time 2020-01-01T10:00:00\.000Z is in the past/ },
 		{ input: 'Campaign: empty message', file, bad: { message: ' ' }, error: /^"Message" is empty: nothing was created$/ },
+		{
+			input: 'Campaign: start date in 2206',
+			file,
+			bad: { startAt: '2206-05-01T10:00:00Z' },
+			error: /^The start time 2206-05-01T10:00:00\.000Z is more than 365 days ahead: check the year/,
+		},
+		{
+			input: 'Campaign: Tag of 42 characters',
+			file,
+			bad: { tag: 'spring-promotion-for-our-loyal-customers-1' },
+			error: /^"Tag" has 42 characters, more than the 20 allowed: "spring-promotion-for-our-loyal-customers-1"; nothing was created \[item 0\]$/,
+		},
+		{ input: 'Campaign: Dry Run "maybe"', file, bad: { dryRun: 'maybe' }, error: /^"Dry Run" must be true or false, not "maybe"; nothing was created \[item 0\]$/ },
+		{
+			input: 'Campaign: Default Country "France"',
+			file,
+			bad: { country: 'France' },
+			error: /^"Default Country" must be one of "FR", "BE", .*, not "FRANCE"; nothing was created \[item 0\]$/,
+		},
 		{
 			input: 'Campaign: unknown placeholder column',
 			file,
@@ -406,6 +483,32 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 		expect(other.status).toBe('INSERTED');
 		expect(Object.keys(harness.account().batches)).toHaveLength(1);
 		expect(creditsLeft()).toBe(CREDITS - 1);
+	});
+});
+
+describe('Estimate: options from expressions are checked like typed ones', () => {
+	const parameters: IDataObject = {
+		resource: 'sms',
+		operation: 'estimate',
+		senderKind: '={{ $json.senderKind }}',
+		message: 'a'.repeat(2000),
+		recipientCount: '={{ $json.count }}',
+		options: { maxParts: '={{ $json.maxParts }}', transliteration: '={{ $json.transliteration }}' },
+	};
+	const good = { senderKind: 'alpha', count: 10, maxParts: 6, transliteration: 'none' };
+	const rows: Array<{ input: string; bad: IDataObject; error: RegExp }> = [
+		{ input: 'Estimate: Maximum Parts "six"', bad: { maxParts: 'six' }, error: /^"Maximum Parts" must be a whole number from 1 to 255, not "six"; nothing was estimated \[item 1\]$/ },
+		{ input: 'Estimate: Number of Recipients "ten"', bad: { count: 'ten' }, error: /^"Number of Recipients" must be a whole number from 0 to 100000000, not "ten"; nothing was estimated \[item 1\]$/ },
+		{ input: 'Estimate: Sender Kind "bank"', bad: { senderKind: 'bank' }, error: /^"Sender Kind" must be one of "alpha", "numeric", "shortcode", "virtual", not "bank"; nothing was estimated \[item 1\]$/ },
+		{ input: 'Estimate: Transliteration "strong"', bad: { transliteration: 'strong' }, error: /^"Transliteration" must be one of "none", "safe", "lossy", not "strong"; nothing was estimated \[item 1\]$/ },
+	];
+	test.each(rows)('$input', async ({ input, bad, error }) => {
+		const result = await harness.run(parameters, [good, { ...good, ...bad }, good], { continueOnFail: true });
+		expectPaired(result, 3);
+		const out = jsonOf(result);
+		expect(out[1].error).toMatch(error);
+		note(input, String(out[1].error));
+		for (const index of [0, 2]) expect(out[index]).toMatchObject({ withinMaxParts: false, maxParts: 6, creditsNeeded: 140 });
 	});
 });
 

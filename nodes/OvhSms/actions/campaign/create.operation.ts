@@ -14,6 +14,9 @@ import { showFor, waitFields, type WaitOptions } from './fields';
 import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './recipients';
 import { waitAndReport } from './waitForCompletion';
 import { putToUploadUrl } from '../../../shared/upload';
+import { COUNTRIES } from '../../../../lib/recipients';
+import { OptionValues } from '../common/optionValues';
+import { MAX_TAG_LENGTH } from '../sms/send/fields';
 
 const show = showFor('create');
 
@@ -216,9 +219,48 @@ export const description: INodeProperties[] = [
 ];
 
 interface CampaignOptions {
+	noStop: boolean;
+	dryRun: boolean;
 	defaultCountry?: string;
 	replaceNonGsm?: boolean;
 	tag?: string;
+	waitForCompletion: boolean;
+	wait: WaitOptions;
+}
+
+/** The campaign's switches and options, checked whatever their source (see OptionValues). */
+function readCampaignOptions(ctx: IExecuteFunctions, itemIndex: number): CampaignOptions {
+	const node = ctx.getNode();
+	const created = 'nothing was created';
+	const switches = new OptionValues(
+		node,
+		itemIndex,
+		{
+			noStop: ctx.getNodeParameter('noStop', itemIndex, false),
+			dryRun: ctx.getNodeParameter('dryRun', itemIndex, false),
+			waitForCompletion: ctx.getNodeParameter('waitForCompletion', itemIndex, false),
+		},
+		created,
+	);
+	const raw = ctx.getNodeParameter('campaignOptions', itemIndex, {}) as IDataObject;
+	const country = typeof raw.defaultCountry === 'string' ? raw.defaultCountry.trim().toUpperCase() : raw.defaultCountry;
+	const options = new OptionValues(node, itemIndex, { ...raw, defaultCountry: country }, created);
+	const waitForCompletion = switches.flag('waitForCompletion', 'Wait for Completion') ?? false;
+	const wait = new OptionValues(node, itemIndex, waitForCompletion ? (ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject) : {}, created);
+	return {
+		noStop: switches.flag('noStop', 'Non-Commercial (No STOP Mention)') ?? false,
+		dryRun: switches.flag('dryRun', 'Dry Run') ?? false,
+		// Empty means no default country (international numbers only), not the default FR.
+		defaultCountry: country === '' ? '' : options.choice('defaultCountry', 'Default Country', COUNTRIES.map((c) => c.code)),
+		replaceNonGsm: options.flag('replaceNonGsm', 'Replace Non-GSM Characters'),
+		tag: options.text('tag', 'Tag', MAX_TAG_LENGTH),
+		waitForCompletion,
+		wait: {
+			// A day: a campaign of a million SMS at OVHcloud's pace is done well before.
+			timeLimitMinutes: wait.number('timeLimitMinutes', 'Time Limit (Minutes)', { min: 0, max: 1440 }),
+			pollIntervalSeconds: wait.number('pollIntervalSeconds', 'First Check After (Seconds)', { min: 0.01, max: 300 }),
+		},
+	};
 }
 
 // A phone number sender (numeric or virtual) can be answered directly: OVHcloud adds no STOP mention.
@@ -237,9 +279,8 @@ async function createOne(
 		senderMode === 'sender'
 			? String(this.getNodeParameter('campaignSender', itemIndex, '', { extractValue: true }) ?? '').trim()
 			: '';
-	const noStop = this.getNodeParameter('noStop', itemIndex, false) as boolean;
-	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
-	const options = this.getNodeParameter('campaignOptions', itemIndex, {}) as CampaignOptions;
+	const options = readCampaignOptions(this, itemIndex);
+	const { noStop, dryRun } = options;
 
 	// Everything is checked before anything is created.
 	const startMode = this.getNodeParameter('startMode', itemIndex) as string;
@@ -291,9 +332,8 @@ async function createOne(
 	});
 	const out: IDataObject = { ...campaignJson(launched.batch), ...summary };
 	if (launched.temporaryList) out.temporaryRecipientList = launched.temporaryList as unknown as IDataObject;
-	if (this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean) {
-		const waitOptions = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitOptions;
-		const { batch, report } = await waitAndReport(client, serviceName, launched.batch.id, waitOptions);
+	if (options.waitForCompletion) {
+		const { batch, report } = await waitAndReport(client, serviceName, launched.batch.id, options.wait);
 		Object.assign(out, campaignJson(batch), report);
 	}
 	return out;
