@@ -111,8 +111,23 @@ interface ParsedRecord {
 	info: { lines: number };
 }
 
+/**
+ * The longest record read, in characters. A row of receivers is a few hundred characters; a
+ * file without line breaks (a 50 MB export joined into one line) would otherwise hold the
+ * parser for tens of seconds before any error.
+ */
+export const MAX_RECORD_SIZE = 65_536;
+
+/** The error for a record over MAX_RECORD_SIZE, at the line csv-parse reports. */
+export function recordTooLong(line: number | undefined): RecipientFileError {
+	return new RecipientFileError(
+		`Line ${line ?? '?'} is longer than ${MAX_RECORD_SIZE.toLocaleString('en-US')} characters: is this really a CSV file of receivers? Nothing was read from it`,
+	);
+}
+
 const PARSE_OPTIONS = {
 	bom: true,
+	max_record_size: MAX_RECORD_SIZE,
 	relax_column_count: true,
 	relax_quotes: true,
 	skip_empty_lines: true,
@@ -130,6 +145,7 @@ function readRecords(text: string, delimiter: CsvDelimiter, unreadable: Array<{ 
 		...PARSE_OPTIONS,
 		delimiter,
 		on_skip: (error: { code?: string; message?: string; lines?: number } | undefined) => {
+			if (error?.code === 'CSV_MAX_RECORD_SIZE') throw recordTooLong(error.lines);
 			if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
 			else unreadable.push({ line: error?.lines ?? 0, reason: readableCsvError(error?.message) });
 			return undefined;
@@ -174,6 +190,30 @@ function recordLines(text: string, delimiter: CsvDelimiter): Array<{ start: numb
 function readableCsvError(message: string | undefined): string {
 	if (!message) return 'unreadable row';
 	return `unreadable row (${message.replace(/ at line \d+.*$/, '')})`;
+}
+
+const LIST_SEPARATOR = /[,;/|\n]/;
+
+/**
+ * Why a row holds more than one number, or undefined: a list in the number cell ("+336…,
+ * +336…"), or numbers in cells no header names (a line split by the delimiter into more
+ * values than the header has, or any other cell of a file without a header). Such a row is
+ * reported, not sent: whether each number, the first or none was meant is the user's call,
+ * and a credit spent on a wrong guess cannot be recalled.
+ */
+function severalNumbers(record: string[], column: number, namedColumns: number, options: PhoneNumberOptions): string | undefined {
+	const value = record[column];
+	const inCell = LIST_SEPARATOR.test(value) ? value.split(/[,;/|\n]+/).filter((part) => normalizePhoneNumber(part, options).valid).length : 0;
+	let unnamed = 0;
+	for (let index = Math.max(namedColumns, 0); index < record.length; index++) {
+		if (index !== column && record[index] !== '' && normalizePhoneNumber(record[index], options).valid) unnamed++;
+	}
+	const cellCount = inCell > 1 ? inCell : 1;
+	if (cellCount + unnamed < 2) return undefined;
+	const where = unnamed
+		? ` (${unnamed} of them ${namedColumns ? `beyond the header's ${namedColumns} column${namedColumns === 1 ? '' : 's'}` : 'in other columns'})`
+		: '';
+	return `holds ${cellCount + unnamed} phone numbers${where}: put one number per row; none of them was sent`;
 }
 
 function looksLikeHeader(values: string[], options: PhoneNumberOptions): boolean {
@@ -246,21 +286,25 @@ export function readRecipientCsv(input: string | Uint8Array, options: RecipientC
 
 	const recipients = new RecipientList(options);
 	// Record indexes of the bad rows; their line numbers are only worked out when there are some.
-	const badRows: Array<{ index: number; reason?: string }> = [];
+	const badRows: Array<{ index: number; reason?: string; receiver?: string }> = [];
+	const namedColumns = header?.length ?? 0;
 	for (let index = firstData; index < records.length; index++) {
-		const value = records[index][chosen.index];
+		const record = records[index];
+		const value = record[chosen.index];
 		// Each row is let go once read: a 100,000-row file never sits in memory twice.
 		records[index] = NO_VALUES;
+		const several = value ? severalNumbers(record, chosen.index, namedColumns, options) : undefined;
 		if (value === undefined || value === '') badRows.push({ index, reason: `no number in column ${columnLabel}` });
+		else if (several) badRows.push({ index, reason: several, receiver: value });
 		else if (recipients.add(value) === 'invalid') badRows.push({ index });
 	}
 	if (badRows.length > 0) {
 		const lines = recordLines(text, delimiter);
 		const numberInvalid = recipients.invalid.splice(0);
 		let invalidIndex = 0;
-		for (const { index, reason } of badRows) {
+		for (const { index, reason, receiver } of badRows) {
 			const line = lines[index]?.start ?? 0;
-			if (reason) recipients.reject('', reason, line);
+			if (reason) recipients.reject(receiver ?? '', reason, line);
 			else {
 				const entry = numberInvalid[invalidIndex++];
 				recipients.reject(entry.receiver, entry.reason, line);

@@ -226,6 +226,30 @@ describe('Send: CSV files', () => {
 			error: /^CSV file "customers\.csv": This is not a text file \(\d+ control characters in its first 4,096 characters, the first at position \d+\): is it really a CSV file\? \[item 0\]$/,
 		},
 		{ input: 'Empty CSV file', file: '', error: /^CSV file "customers\.csv": The file has no rows \[item 0\]$/ },
+		{
+			input: 'Four numbers on one line (one-column header, comma-separated)',
+			file: 'phone\n+33611111101\n+33611111102, +33611111103, +33611111104, +33611111105\n+33611111106\n',
+			sent: ['+33611111101', '+33611111106'],
+			invalid: [{ line: 3, reason: /^holds 4 phone numbers \(3 of them beyond the header's 1 column\): put one number per row; none of them was sent$/ }],
+		},
+		{
+			input: 'Two numbers in the number cell (a quoted list)',
+			file: 'name;phone\nAnn;+33611111101\nBob;"+33611111102, 06 11 11 11 03"\n',
+			sent: ['+33611111101'],
+			invalid: [{ line: 3, reason: /^holds 2 phone numbers: put one number per row; none of them was sent$/ }],
+		},
+		{
+			input: 'Numbers the reader would ignore (no header, two numbers a row)',
+			file: '+33611111101;+33611111102\n+33611111103;+33611111104\n',
+			parameters: { csvHeader: 'no' },
+			sent: [],
+			error: /^No valid phone number in CSV file "customers\.csv" \(2 rows\): line 1: "\+33611111101" holds 2 phone numbers \(1 of them in other columns\): put one number per row/,
+		},
+		{
+			input: 'A 20 MB line (no line break)',
+			file: `phone\n+33611111101\n${'1234567890;'.repeat(2_000_000)}\n+33611111103\n`,
+			error: /^CSV file "customers\.csv": Line 3 is longer than 65,536 characters: is this really a CSV file of receivers\? Nothing was read from it \[item 0\]$/,
+		},
 	];
 
 	test.each(rows)('$input', async ({ input, file, parameters: overrides, error, sent, invalid }) => {
