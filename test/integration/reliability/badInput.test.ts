@@ -510,6 +510,53 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 	});
 });
 
+describe('Campaign: an empty or missing placeholder value', () => {
+	// Rows 3 and 5 have an empty first name, row 4 none at all: "Hello , your order is ready." by mistake.
+	const file = 'number;firstname\n+33611111101;Ann\n+33611111102;\n+33611111103\n+33611111104;  \n';
+	const parameters = (extra: IDataObject = {}): IDataObject => ({
+		resource: 'campaign',
+		operation: 'create',
+		campaignName: 'Order ready',
+		senderMode: 'sender',
+		campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
+		campaignRecipients: 'csv',
+		binaryPropertyName: 'data',
+		phoneColumn: 'number',
+		campaignMessage: 'Hello #firstname#, your order is ready.',
+		startMode: 'now',
+		...extra,
+	});
+	const rejectedRows = [
+		{ line: 3, value: '+33611111102', reason: 'no value for #firstname#' },
+		{ line: 4, value: '+33611111103', reason: 'no value for #firstname#' },
+		{ line: 5, value: '+33611111104', reason: 'no value for #firstname#' },
+	];
+
+	test('rejects those rows with their line by default; the others are sent', async () => {
+		const result = await harness.run(parameters(), [csvItem(file)]);
+		expect(result.status).toBe('success');
+		const [out] = jsonOf(result);
+		expect(out).toMatchObject({ rejectedCount: 3, rejected: rejectedRows });
+		note('Campaign: empty or missing placeholder value (3 rows of 4)', `created for 1 receiver; rejected: ${rejectedRows.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`);
+		expect(creditsLeft()).toBe(CREDITS - 1);
+	});
+
+	test('the dry run reports the same rows', async () => {
+		const result = await harness.run(parameters({ dryRun: true }), [csvItem(file)]);
+		const [out] = jsonOf(result);
+		expect(out).toMatchObject({ dryRun: true, rejectedCount: 3, rejected: rejectedRows, estimate: { recipients: 1 } });
+		expect(creditsLeft()).toBe(CREDITS);
+	});
+
+	test('"Fallback for Empty Values" sends them with that text instead', async () => {
+		const result = await harness.run(parameters({ campaignOptions: { emptyValueFallback: 'dear customer' } }), [csvItem(file)]);
+		const [out] = jsonOf(result);
+		expect(out).toMatchObject({ rejectedCount: 0, estimate: { recipients: 4, longestMessage: 'Hello dear customer, your order is ready.' } });
+		note('Campaign: the same file, Fallback for Empty Values "dear customer"', 'created for 4 receivers, "Hello dear customer, your order is ready."');
+		expect(creditsLeft()).toBe(CREDITS - 4);
+	});
+});
+
 describe('Estimate: options from expressions are checked like typed ones', () => {
 	const parameters: IDataObject = {
 		resource: 'sms',

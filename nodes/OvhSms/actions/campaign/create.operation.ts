@@ -200,6 +200,15 @@ export const description: INodeProperties[] = [
 				description: 'Country (ISO code) of numbers written without their international prefix, such as 06 12 34 56 78',
 			},
 			{
+				displayName: 'Fallback for Empty Values',
+				name: 'emptyValueFallback',
+				type: 'string',
+				default: '',
+				placeholder: 'customer',
+				description:
+					'The text a #column# placeholder gets when a row has no value in that column (may be left empty). Without this option such rows are left out and reported with their line, as a message like "Hello , your order is ready" is rarely meant.',
+			},
+			{
 				displayName: 'Replace Non-GSM Characters',
 				name: 'replaceNonGsm',
 				type: 'boolean',
@@ -224,6 +233,7 @@ interface CampaignOptions {
 	defaultCountry?: string;
 	replaceNonGsm?: boolean;
 	tag?: string;
+	emptyValue?: string;
 	waitForCompletion: boolean;
 	wait: WaitOptions;
 }
@@ -254,6 +264,8 @@ function readCampaignOptions(ctx: IExecuteFunctions, itemIndex: number): Campaig
 		defaultCountry: country === '' ? '' : options.choice('defaultCountry', 'Default Country', COUNTRIES.map((c) => c.code)),
 		replaceNonGsm: options.flag('replaceNonGsm', 'Replace Non-GSM Characters'),
 		tag: options.text('tag', 'Tag', MAX_TAG_LENGTH),
+		// Present (even empty) means "use this text"; absent means "reject such rows".
+		emptyValue: 'emptyValueFallback' in raw ? (options.text('emptyValueFallback', 'Fallback for Empty Values', 160) ?? '') : undefined,
 		waitForCompletion,
 		wait: {
 			// A day: a campaign of a million SMS at OVHcloud's pace is done well before.
@@ -291,6 +303,7 @@ async function createOne(
 	const recipients = await plan(serviceName, {
 		defaultCountry: options.defaultCountry ?? 'FR',
 		replaceNonGsm: options.replaceNonGsm ?? false,
+		emptyValue: options.emptyValue,
 	});
 	if (recipients.template.trim() === '') throw new CampaignInputError('"Message" is empty: nothing was created');
 	const stopClause = !noStop && !(senderMode === 'sender' && PHONE_NUMBER_SENDER.test(sender));
