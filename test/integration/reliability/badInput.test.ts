@@ -279,6 +279,31 @@ describe('Send: CSV files', () => {
 		expect(creditsLeft()).toBe(CREDITS - sent!.length - 1);
 	});
 
+	test('a send to more receivers than "List Receivers up To" (1,000) outputs counts and the first invalid rows, not every number', async () => {
+		const lines = ['phone'];
+		for (let i = 0; i < 1_500; i++) lines.push(i % 100 === 7 ? `bad ${i}` : `+3361${String(i).padStart(7, '0')}`);
+		const file = lines.join('\n');
+		const result = await harness.run(csvParameters(), [csvItem(file)]);
+		expect(result.status).toBe('success');
+		const [out] = jsonOf(result);
+		expect(out).toMatchObject({ status: 'sent', summarised: true, validReceiverCount: 1_485, idCount: 1_485, invalidReceiverCount: 15, duplicateReceiverCount: 0 });
+		expect(out.validReceivers).toBeUndefined();
+		expect(out.ids).toBeUndefined();
+		expect((out.invalidReceivers as IDataObject[])[0]).toEqual({ receiver: 'bad 7', reason: 'contains letters', line: 9 });
+		expect(harness.allSms()).toHaveLength(1_485);
+		expect(creditsLeft()).toBe(CREDITS - 1_485);
+		// Every SMS is found by the output's tags.
+		const tags = new Set(out.tags as string[]);
+		expect(harness.allSms().every((sms) => tags.has(sms.tag!))).toBe(true);
+		note('CSV of 1,500 rows (15 bad), List Receivers up To 1,000 (default)', `summarised: validReceiverCount 1485, idCount 1485, invalidReceiverCount 15, the first 100 invalid rows, tags`);
+
+		harness.sandbox.reset();
+		harness.sandbox.setCredits(CREDITS);
+		const listed = await harness.run(csvParameters({ options: { listReceiversUpTo: 2_000, dryRun: true } }), [csvItem(file)]);
+		expect(jsonOf(listed)[0]).toMatchObject({ status: 'dryRun', receiverCount: 1_485 });
+		expect(jsonOf(listed)[0].validReceivers).toHaveLength(1_485);
+	});
+
 	test('1 million rows: a dry run reads and prices them all; a real send the account cannot pay is refused before any job', async () => {
 		const lines = ['phone'];
 		for (let i = 0; i < 1_000_000; i++) lines.push(`+3361${String(i).padStart(7, '0')}`);

@@ -247,6 +247,15 @@ export const sendFields: INodeProperties[] = [
 					'Whether to check and estimate everything (numbers, sender, parts, credits) without sending anything',
 			},
 			{
+				displayName: 'List Receivers up To',
+				name: 'listReceiversUpTo',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1000,
+				description:
+					'Above this many receivers in one item, its output gives counts (validReceiverCount, idCount, the first 100 invalid receivers) instead of every number and SMS ID, which a large send would store with each execution; the IDs stay findable by the output\'s tags',
+			},
+			{
 				displayName: 'Maximum Parts',
 				name: 'maxParts',
 				type: 'number',

@@ -43,6 +43,7 @@ function readSendOptions(ctx: IExecuteFunctions, itemIndex: number, raw: Record<
 		dryRun: values.flag('dryRun', 'Dry Run'),
 		maxReceiversPerJob: values.wholeNumber('maxReceiversPerJob', 'Maximum Receivers per Job', { min: 1, max: 10_000 }),
 		parallelJobs: values.wholeNumber('parallelJobs', 'Parallel Jobs', { min: 1, max: 16 }),
+		listReceiversUpTo: values.wholeNumber('listReceiversUpTo', 'List Receivers up To', { min: 0, max: 10_000_000 }),
 	};
 	for (const key of Object.keys(options) as Array<keyof SendOptions>) if (options[key] === undefined) delete options[key];
 	return options;

@@ -30,6 +30,8 @@ export interface SendOptions {
 	dryRun?: boolean;
 	maxReceiversPerJob?: number;
 	parallelJobs?: number;
+	/** Above this many receivers the output gives counts instead of lists. */
+	listReceiversUpTo?: number;
 }
 
 /** One input item's send, read from its parameters. */
