@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { Parser } from 'csv-parse';
 import { normalizePhoneNumber, type PhoneNumberOptions } from './phoneNumber';
 import { RecipientList } from './recipientList';
 
@@ -106,11 +106,6 @@ export function whyNotText(text: string): string | undefined {
 	return `${controls} control characters in its first ${sample.length.toLocaleString('en-US')} characters, the first at position ${firstAt + 1}`;
 }
 
-interface ParsedRecord {
-	record: string[];
-	info: { lines: number };
-}
-
 /**
  * The longest record read, in characters. A row of receivers is a few hundred characters; a
  * file without line breaks (a 50 MB export joined into one line) would otherwise hold the
@@ -125,8 +120,15 @@ export function recordTooLong(line: number | undefined): RecipientFileError {
 	);
 }
 
+/** What csv-parse's streaming API gives with `info`: the record and the line it ends on. */
+interface ParsedRecord {
+	record: string[];
+	info: { lines: number };
+}
+
 const PARSE_OPTIONS = {
 	bom: true,
+	info: true,
 	max_record_size: MAX_RECORD_SIZE,
 	relax_column_count: true,
 	relax_quotes: true,
@@ -135,13 +137,55 @@ const PARSE_OPTIONS = {
 	trim: true,
 } as const;
 
+const isBlank = (record: string[]) => record.every((value) => value === '');
+
+/** Lines a record spans beyond its first (csv-parse counts a CR LF inside quotes as two). */
+function lineBreaks(record: string[]): number {
+	let breaks = 0;
+	for (const value of record) {
+		for (let i = 0; i < value.length; i++) {
+			const code = value.charCodeAt(i);
+			if (code === 10 || code === 13) breaks++;
+		}
+	}
+	return breaks;
+}
+
+/** The bytes of a file, in chunks: a binary stream, or one buffer. */
+export type ByteChunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+class NotUtf8 extends Error {}
+
+/** The text of a file in chunks, decoded as `encoding` (UTF-8 refuses bytes that are not UTF-8). */
+async function* decodedChunks(open: () => ByteChunks, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): AsyncGenerator<string> {
+	const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+	try {
+		for await (const chunk of open()) yield decoder.decode(chunk, { stream: true });
+		yield decoder.decode();
+	} catch (error) {
+		// A decoding error is a TypeError, possibly from another realm (a test VM): told by its name.
+		throw (error as Error)?.name === 'TypeError' && encoding === 'utf-8' ? new NotUtf8() : error;
+	}
+}
+
+/** The first bytes of a file, to tell UTF-16 by its BOM. */
+async function firstBytes(open: () => ByteChunks): Promise<Uint8Array> {
+	for await (const chunk of open()) if (chunk.length > 0) return chunk;
+	return new Uint8Array(0);
+}
+
+type Row = { line: number; values: string[] };
+
 /**
- * Records without their line numbers: csv-parse is two to three times slower and uses three
- * times the memory when it reports them, and a file of good rows never needs them.
+ * Records with the line each starts on, read as the text comes, a chunk's worth at a time:
+ * the file is never held whole. csv-parse's stream is written and read synchronously chunk by
+ * chunk (awaiting each record would cost more than parsing it).
  */
-function readRecords(text: string, delimiter: CsvDelimiter, unreadable: Array<{ line: number; reason: string }>): string[][] {
+async function* records(text: AsyncIterable<string>, delimiter: CsvDelimiter, unreadable: Array<{ line: number; reason: string }>): AsyncGenerator<Row[]> {
 	let unclosedQuote = false;
-	const parsed = parse(text, {
+	let lastLine = 0;
+	let failure: unknown;
+	const parser = new Parser({
 		...PARSE_OPTIONS,
 		delimiter,
 		on_skip: (error: { code?: string; message?: string; lines?: number } | undefined) => {
@@ -150,41 +194,42 @@ function readRecords(text: string, delimiter: CsvDelimiter, unreadable: Array<{ 
 			else unreadable.push({ line: error?.lines ?? 0, reason: readableCsvError(error?.message) });
 			return undefined;
 		},
-	}) as unknown as string[][];
-	const records = parsed.some(isBlank) ? parsed.filter((record) => !isBlank(record)) : parsed;
+	});
+	parser.on('error', (error: unknown) => (failure ??= error));
+	const drain = (): Row[] => {
+		const batch: Row[] = [];
+		for (let next = parser.read() as ParsedRecord | null; next !== null; next = parser.read() as ParsedRecord | null) {
+			lastLine = next.info.lines;
+			if (!isBlank(next.record)) batch.push({ line: next.info.lines - lineBreaks(next.record), values: next.record });
+		}
+		if (failure) throw failure;
+		return batch;
+	};
+	// csv-parse's stream takes bytes: the text goes back to UTF-8, chunk by chunk.
+	const encoder = new TextEncoder();
+	for await (const chunk of text) {
+		parser.write(encoder.encode(chunk));
+		yield drain();
+	}
+	const last: Row[] = [];
+	await new Promise<void>((resolve, reject) => {
+		parser.on('readable', () => {
+			try {
+				last.push(...drain());
+			} catch (error) {
+				reject(error);
+			}
+		});
+		parser.once('end', () => resolve());
+		parser.once('error', reject);
+		parser.end();
+	});
+	last.push(...drain());
+	yield last;
 	if (unclosedQuote) {
 		// The parser only knows where the file ended; the broken row starts after the last good one.
-		const lines = recordLines(text, delimiter);
-		unreadable.push({
-			line: (lines.length > 0 ? lines[lines.length - 1].end : 0) + 1,
-			reason: 'a quote opened on this row is never closed: the rest of the file could not be read',
-		});
+		unreadable.push({ line: lastLine + 1, reason: 'a quote opened on this row is never closed: the rest of the file could not be read' });
 	}
-	return records;
-}
-
-const NO_VALUES: string[] = [];
-
-const isBlank = (record: string[]) => record.every((value) => value === '');
-
-/** Where each record starts and ends, from a second parse that reports lines (only for files with bad rows). */
-function recordLines(text: string, delimiter: CsvDelimiter): Array<{ start: number; end: number }> {
-	const parsed = parse(text, { ...PARSE_OPTIONS, delimiter, info: true }) as unknown as ParsedRecord[];
-	const lines: Array<{ start: number; end: number }> = [];
-	for (const { record, info } of parsed) {
-		if (isBlank(record)) continue;
-		// csv-parse gives the line a record ends on; a quoted value may span lines, and it
-		// counts a CR LF inside quotes as two.
-		let breaks = 0;
-		for (const value of record) {
-			for (let i = 0; i < value.length; i++) {
-				const code = value.charCodeAt(i);
-				if (code === 10 || code === 13) breaks++;
-			}
-		}
-		lines.push({ start: info.lines - breaks, end: info.lines });
-	}
-	return lines;
 }
 
 function readableCsvError(message: string | undefined): string {
@@ -255,63 +300,113 @@ function chooseColumn(
 	);
 }
 
+/** The first 64 KB of text (to tell binary data and the delimiter), then the rest, as one sequence. */
+async function* withHead(text: AsyncIterator<string>, head: string): AsyncGenerator<string> {
+	yield head;
+	for (;;) {
+		const next = await text.next();
+		if (next.done) return;
+		yield next.value;
+	}
+}
+
+async function readHead(text: AsyncIterator<string>): Promise<string> {
+	let head = '';
+	while (head.length < HEAD_LENGTH) {
+		const next = await text.next();
+		if (next.done) break;
+		head += next.value;
+	}
+	return head;
+}
+
+const HEAD_LENGTH = 65_536;
+
 /**
  * Receivers from a CSV file: `;`, `,` or tab detected, BOM and quotes handled, header row
  * optional, numbers read from one column and normalised. Rows that cannot be used are
  * reported with their 1-based line numbers and skipped; only a file that has no usable
  * structure at all (no rows, unknown column) throws a {@link RecipientFileError}.
+ *
+ * The file is read as a stream (`open` may be called twice: a file that is not UTF-8 is read
+ * again as Windows-1252): only the receivers are kept, never the file's text or its rows.
  */
-export function readRecipientCsv(input: string | Uint8Array, options: RecipientCsvOptions = {}): RecipientCsv {
-	const text = typeof input === 'string' ? input : decodeText(input);
-	const binary = whyNotText(text);
-	if (binary) throw new RecipientFileError(`This is not a text file (${binary}): is it really a CSV file?`);
-	const delimiter = detectDelimiter(text);
-	const unreadable: Array<{ line: number; reason: string }> = [];
-	const records = readRecords(text, delimiter, unreadable);
-	if (records.length === 0 && unreadable.length === 0) throw new RecipientFileError('The file has no rows');
+export async function readRecipientCsv(input: string | Uint8Array | (() => ByteChunks), options: RecipientCsvOptions = {}): Promise<RecipientCsv> {
+	if (typeof input === 'string') return await readText([input], options);
+	const open = typeof input === 'function' ? input : () => [input];
+	const first = await firstBytes(open);
+	if (first[0] === 0xff && first[1] === 0xfe) return await readText(decodedChunks(open, 'utf-16le'), options);
+	if (first[0] === 0xfe && first[1] === 0xff) return await readText(decodedChunks(open, 'utf-16be'), options);
+	try {
+		return await readText(decodedChunks(open, 'utf-8'), options);
+	} catch (error) {
+		if (!(error instanceof NotUtf8)) throw error;
+		return await readText(decodedChunks(open, 'windows-1252'), options);
+	}
+}
 
+async function readText(chunks: AsyncIterable<string> | Iterable<string>, options: RecipientCsvOptions): Promise<RecipientCsv> {
+	const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : toAsync(chunks)) as AsyncIterator<string>;
+	const head = await readHead(iterator);
+	const binary = whyNotText(head);
+	if (binary) throw new RecipientFileError(`This is not a text file (${binary}): is it really a CSV file?`);
+	const delimiter = detectDelimiter(head);
 	const column = options.column?.trim() ?? '';
 	const headerMode = options.header ?? 'auto';
 	if (headerMode === 'no' && column && !/^\d+$/.test(column)) {
 		throw new RecipientFileError(`A column given by name ("${column}") needs a header row; give its position (1, 2…) instead`);
 	}
-	const hasHeader =
-		records.length > 0 &&
-		(headerMode === 'yes' ||
-			(headerMode === 'auto' && ((column !== '' && !/^\d+$/.test(column)) || looksLikeHeader(records[0], options))));
-	const header = hasHeader ? records[0] : undefined;
-	const firstData = hasHeader ? 1 : 0;
-	const chosen = chooseColumn(header, records[firstData], column, options);
-	const columnLabel = chosen.name !== undefined && chosen.name !== '' ? `"${chosen.name}"` : `${chosen.index + 1}`;
 
+	const unreadable: Array<{ line: number; reason: string }> = [];
 	const recipients = new RecipientList(options);
-	// Record indexes of the bad rows; their line numbers are only worked out when there are some.
-	const badRows: Array<{ index: number; reason?: string; receiver?: string }> = [];
-	const namedColumns = header?.length ?? 0;
-	for (let index = firstData; index < records.length; index++) {
-		const record = records[index];
-		const value = record[chosen.index];
-		// Each row is let go once read: a 100,000-row file never sits in memory twice.
-		records[index] = NO_VALUES;
-		const several = value ? severalNumbers(record, chosen.index, namedColumns, options) : undefined;
-		if (value === undefined || value === '') badRows.push({ index, reason: `no number in column ${columnLabel}` });
-		else if (several) badRows.push({ index, reason: several, receiver: value });
-		else if (recipients.add(value) === 'invalid') badRows.push({ index });
-	}
-	if (badRows.length > 0) {
-		const lines = recordLines(text, delimiter);
-		const numberInvalid = recipients.invalid.splice(0);
-		let invalidIndex = 0;
-		for (const { index, reason, receiver } of badRows) {
-			const line = lines[index]?.start ?? 0;
-			if (reason) recipients.reject(receiver ?? '', reason, line);
+	// The first two rows decide the header and the column; every later row is read and let go.
+	const waiting: Array<{ line: number; values: string[] }> = [];
+	let reading: { firstData: number; index: number; name?: string; label: string; namedColumns: number } | undefined;
+	let hasHeader = false;
+	let rows = 0;
+	const decide = () => {
+		const headerRow = waiting[0]?.values;
+		hasHeader =
+			headerRow !== undefined &&
+			(headerMode === 'yes' || (headerMode === 'auto' && ((column !== '' && !/^\d+$/.test(column)) || looksLikeHeader(headerRow, options))));
+		const header = hasHeader ? headerRow : undefined;
+		const chosen = chooseColumn(header, waiting[hasHeader ? 1 : 0]?.values, column, options);
+		const label = chosen.name !== undefined && chosen.name !== '' ? `"${chosen.name}"` : `${chosen.index + 1}`;
+		reading = { firstData: hasHeader ? 1 : 0, ...chosen, label, namedColumns: header?.length ?? 0 };
+		const data = waiting.splice(0).slice(reading.firstData);
+		for (const row of data) take(row);
+	};
+	const take = (row: { line: number; values: string[] }) => {
+		const { index, label, namedColumns } = reading!;
+		rows++;
+		const value = row.values[index];
+		if (value === undefined || value === '') {
+			recipients.reject('', `no number in column ${label}`, row.line);
+			return;
+		}
+		const several = severalNumbers(row.values, index, namedColumns, options);
+		if (several) recipients.reject(value, several, row.line);
+		else recipients.add(value, row.line);
+	};
+	for await (const batch of records(withHead(iterator, head), delimiter, unreadable)) {
+		for (const row of batch) {
+			if (reading) take(row);
 			else {
-				const entry = numberInvalid[invalidIndex++];
-				recipients.reject(entry.receiver, entry.reason, line);
+				waiting.push(row);
+				if (waiting.length === 2) decide();
 			}
 		}
 	}
+	if (!reading) {
+		if (waiting.length === 0 && unreadable.length === 0) throw new RecipientFileError('The file has no rows');
+		decide();
+	}
 	for (const row of unreadable) recipients.reject('', row.reason, row.line);
-	recipients.invalid.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-	return { recipients, delimiter, hasHeader, column: chosen, rows: records.length - firstData };
+	if (unreadable.length) recipients.invalid.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+	const chosen = reading!;
+	return { recipients, delimiter, hasHeader, column: { index: chosen.index, ...(chosen.name !== undefined ? { name: chosen.name } : {}) }, rows };
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+	yield* items;
 }
