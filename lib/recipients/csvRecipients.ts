@@ -1,4 +1,4 @@
-import { Parser } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
 import { normalizePhoneNumber, type PhoneNumberOptions } from './phoneNumber';
 import { RecipientList } from './recipientList';
 
@@ -177,55 +177,106 @@ async function firstBytes(open: () => ByteChunks): Promise<Uint8Array> {
 type Row = { line: number; values: string[] };
 
 /**
- * Records with the line each starts on, read as the text comes, a chunk's worth at a time:
- * the file is never held whole. csv-parse's stream is written and read synchronously chunk by
- * chunk (awaiting each record would cost more than parsing it).
+ * Where the text can be cut between records: after a line break outside any quoted value.
+ * Follows csv-parse's reading (a quote opens a value only at its start, spaces before it
+ * trimmed; `""` inside is a quote; with relax_quotes a quote inside an unquoted value is a
+ * character), and keeps its state from one chunk to the next.
+ */
+class RecordBoundaries {
+	private state: 'fieldStart' | 'unquoted' | 'quoted' | 'quoteInQuoted' = 'fieldStart';
+
+	constructor(private readonly delimiter: CsvDelimiter) {}
+
+	/** The index just after the last boundary in `text[from…]`, or -1. */
+	scan(text: string, from: number): number {
+		let last = -1;
+		for (let i = from; i < text.length; i++) {
+			const c = text[i];
+			switch (this.state) {
+				case 'fieldStart':
+					if (c === '"') this.state = 'quoted';
+					else if (c === '\n') last = i + 1;
+					else if (c !== this.delimiter && c !== ' ' && c !== '\t' && c !== '\r' && c !== '\uFEFF') this.state = 'unquoted';
+					break;
+				case 'unquoted':
+					if (c === this.delimiter) this.state = 'fieldStart';
+					else if (c === '\n') {
+						this.state = 'fieldStart';
+						last = i + 1;
+					}
+					break;
+				case 'quoted':
+					if (c === '"') this.state = 'quoteInQuoted';
+					break;
+				case 'quoteInQuoted':
+					if (c === '"') this.state = 'quoted';
+					else if (c === this.delimiter) this.state = 'fieldStart';
+					else if (c === '\n') {
+						this.state = 'fieldStart';
+						last = i + 1;
+					} else if (c !== '\r' && c !== ' ') this.state = 'quoted';
+					break;
+			}
+		}
+		return last;
+	}
+}
+
+const countLineFeeds = (text: string) => {
+	let count = 0;
+	for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+	return count;
+};
+
+/**
+ * Records with the line each starts on, read as the text comes: the text is cut between
+ * records and each piece parsed on its own (csv-parse's sync API, the one n8n's cloud rules
+ * let us ship), so only one piece is held at a time, never the file or all its rows.
  */
 async function* records(text: AsyncIterable<string>, delimiter: CsvDelimiter, unreadable: Array<{ line: number; reason: string }>): AsyncGenerator<Row[]> {
 	let unclosedQuote = false;
 	let lastLine = 0;
-	let failure: unknown;
-	const parser = new Parser({
-		...PARSE_OPTIONS,
-		delimiter,
-		on_skip: (error: { code?: string; message?: string; lines?: number } | undefined) => {
-			if (error?.code === 'CSV_MAX_RECORD_SIZE') throw recordTooLong(error.lines);
-			if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
-			else unreadable.push({ line: error?.lines ?? 0, reason: readableCsvError(error?.message) });
-			return undefined;
-		},
-	});
-	parser.on('error', (error: unknown) => (failure ??= error));
-	const drain = (): Row[] => {
-		const batch: Row[] = [];
-		for (let next = parser.read() as ParsedRecord | null; next !== null; next = parser.read() as ParsedRecord | null) {
-			lastLine = next.info.lines;
-			if (!isBlank(next.record)) batch.push({ line: next.info.lines - lineBreaks(next.record), values: next.record });
+	/** Lines before the piece being parsed. */
+	let lineOffset = 0;
+	let pending = '';
+	let scanned = 0;
+	const boundaries = new RecordBoundaries(delimiter);
+	const parsePiece = (piece: string): Row[] => {
+		const offset = lineOffset;
+		const parsed = parse(piece, {
+			...PARSE_OPTIONS,
+			delimiter,
+			on_skip: (error: { code?: string; message?: string; lines?: number } | undefined) => {
+				if (error?.code === 'CSV_MAX_RECORD_SIZE') throw recordTooLong(offset + (error.lines ?? 1));
+				if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
+				else unreadable.push({ line: offset + (error?.lines ?? 0), reason: readableCsvError(error?.message) });
+				return undefined;
+			},
+		}) as unknown as ParsedRecord[];
+		const rows: Row[] = [];
+		for (const { record, info } of parsed) {
+			lastLine = offset + info.lines;
+			if (!isBlank(record)) rows.push({ line: offset + info.lines - lineBreaks(record), values: record });
 		}
-		if (failure) throw failure;
-		return batch;
+		lineOffset += countLineFeeds(piece);
+		return rows;
 	};
-	// csv-parse's stream takes bytes: the text goes back to UTF-8, chunk by chunk.
-	const encoder = new TextEncoder();
 	for await (const chunk of text) {
-		parser.write(encoder.encode(chunk));
-		yield drain();
+		pending += chunk;
+		const cut = boundaries.scan(pending, scanned);
+		if (cut === -1) {
+			scanned = pending.length;
+			// No record ends in sight: a record longer than the limit, said at the line it starts on.
+			if (pending.length > MAX_RECORD_SIZE + 2) throw recordTooLong(lineOffset + 1);
+			continue;
+		}
+		const piece = pending.slice(0, cut);
+		pending = pending.slice(cut);
+		scanned = pending.length;
+		// The state after the cut is the one at the end of the text scanned so far.
+		yield parsePiece(piece);
 	}
-	const last: Row[] = [];
-	await new Promise<void>((resolve, reject) => {
-		parser.on('readable', () => {
-			try {
-				last.push(...drain());
-			} catch (error) {
-				reject(error);
-			}
-		});
-		parser.once('end', () => resolve());
-		parser.once('error', reject);
-		parser.end();
-	});
-	last.push(...drain());
-	yield last;
+	yield parsePiece(pending);
 	if (unclosedQuote) {
 		// The parser only knows where the file ended; the broken row starts after the last good one.
 		unreadable.push({ line: lastLine + 1, reason: 'a quote opened on this row is never closed: the rest of the file could not be read' });
@@ -337,12 +388,11 @@ export async function readRecipientCsv(input: string | Uint8Array | (() => ByteC
 	const first = await firstBytes(open);
 	if (first[0] === 0xff && first[1] === 0xfe) return await readText(decodedChunks(open, 'utf-16le'), options);
 	if (first[0] === 0xfe && first[1] === 0xff) return await readText(decodedChunks(open, 'utf-16be'), options);
-	try {
-		return await readText(decodedChunks(open, 'utf-8'), options);
-	} catch (error) {
-		if (!(error instanceof NotUtf8)) throw error;
-		return await readText(decodedChunks(open, 'windows-1252'), options);
-	}
+	const utf8 = await readText(decodedChunks(open, 'utf-8'), options).catch((error: unknown) => {
+		if (error instanceof NotUtf8) return undefined;
+		throw error;
+	});
+	return utf8 ?? (await readText(decodedChunks(open, 'windows-1252'), options));
 }
 
 async function readText(chunks: AsyncIterable<string> | Iterable<string>, options: RecipientCsvOptions): Promise<RecipientCsv> {

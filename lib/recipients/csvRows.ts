@@ -1,5 +1,5 @@
-import { parse, type Options } from 'csv-parse/sync';
-import { MAX_RECORD_SIZE, recordTooLong, type CsvDelimiter } from './csvRecipients';
+import { parse } from 'csv-parse/sync';
+import { MAX_RECORD_SIZE, type CsvDelimiter } from './csvRecipients';
 
 export interface CsvRow {
 	/** 1-based line of the file where the record starts (a quoted value may span lines). */
@@ -14,7 +14,8 @@ export interface CsvRow {
  * cannot read at all throws its error.
  */
 export function readCsvRows(text: string, delimiter: CsvDelimiter): CsvRow[] {
-	const parsed = parseOrFailFast(text, {
+	// A record over MAX_RECORD_SIZE stops the parse at once with csv-parse's error, which names its line.
+	const parsed = parse(text, {
 		max_record_size: MAX_RECORD_SIZE,
 		bom: true,
 		delimiter,
@@ -31,17 +32,6 @@ export function readCsvRows(text: string, delimiter: CsvDelimiter): CsvRow[] {
 		rows.push({ line: info.lines - lineBreaks(record), values: record });
 	}
 	return rows;
-}
-
-/** csv-parse, with a record over MAX_RECORD_SIZE reported at its line (before the whole file is read). */
-function parseOrFailFast(text: string, options: Options): unknown {
-	try {
-		return parse(text, options);
-	} catch (error) {
-		const e = error as { code?: string; lines?: number };
-		if (e?.code === 'CSV_MAX_RECORD_SIZE') throw recordTooLong(e.lines);
-		throw error;
-	}
 }
 
 function lineBreaks(record: string[]): number {

@@ -86,3 +86,32 @@ describe('readRecipientCsv', () => {
 		expect(read.recipients.invalid).toEqual([{ receiver: '12', reason: expect.any(String), line: 20_002 }]);
 	});
 });
+
+describe('readRecipientCsv read as a stream', () => {
+	// Read in chunks of a few bytes, a file must give what it gives read at once: same
+	// receivers, same bad rows on the same lines, whatever the chunk cuts through.
+	const files: Array<[string, string]> = [
+		['quoted values with delimiters, quotes and line breaks', 'name;phone;note\n"Doe; Jane";+33611111101;"first line\nsecond line"\n"Bob ""B"" Smith";not a number;x\nCarl;+33611111103;"a;b"\n'],
+		['CR LF, a BOM and blank lines', '\uFEFFphone\r\n\r\n+33611111101\r\n\r\n+3361\r\n;\r\n+33611111103\r\n'],
+		['a quoted CR LF inside a value', 'name;phone\r\n"A\r\nB";+33611111101\r\nC;12\r\n'],
+		['a quote never closed', 'number\n0611111111\n"0622222222\n0633333333\n'],
+		['a stray quote inside an unquoted value', 'name;phone\nO"Brien;+33611111101\nAnn;+33611111102\n'],
+	];
+	const inChunks = (text: string, size: number) => () => {
+		const bytes = new TextEncoder().encode(text);
+		const chunks: Uint8Array[] = [];
+		for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+		return chunks;
+	};
+	test.each(files)('%s', async (_name, text) => {
+		const whole = await readRecipientCsv(text, fr);
+		for (const size of [1, 3, 7, 64]) {
+			const streamed = await readRecipientCsv(inChunks(text, size), fr);
+			expect({ numbers: streamed.recipients.numbers, invalid: streamed.recipients.invalid, rows: streamed.rows }).toEqual({
+				numbers: whole.recipients.numbers,
+				invalid: whole.recipients.invalid,
+				rows: whole.rows,
+			});
+		}
+	});
+});

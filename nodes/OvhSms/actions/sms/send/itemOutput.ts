@@ -43,18 +43,19 @@ const SUMMARY_INVALID_SHOWN = 100;
 const listLimit = (send: PreparedSend) => send.item.options.listReceiversUpTo ?? DEFAULT_LIST_RECEIVERS_UP_TO;
 
 /** A summarised output: counts, the tags to find the ids by, the first invalid rows. */
-function summarised(full: IDataObject, listed: { valid: number; ids?: number; invalid: IDataObject[]; duplicates: number }): IDataObject {
-	const { validReceivers: _v, ids: _i, invalidReceivers: _r, duplicateReceivers: _d, ...rest } = full;
+function summarised(full: IDataObject, counts: { valid: number; ids?: number; invalid: IDataObject[]; duplicates: number }): IDataObject {
+	const rest = { ...full };
+	for (const listed of ['validReceivers', 'ids', 'invalidReceivers', 'duplicateReceivers']) delete rest[listed];
 	return {
 		...rest,
 		summarised: true,
-		...(listed.ids === undefined
+		...(counts.ids === undefined
 			? {}
-			: { idCount: listed.ids, idsByTag: 'the SMS ids are in the outgoing history under the tags listed in "tags"' }),
-		validReceiverCount: listed.valid,
-		invalidReceiverCount: listed.invalid.length,
-		invalidReceivers: listed.invalid.slice(0, SUMMARY_INVALID_SHOWN),
-		duplicateReceiverCount: listed.duplicates,
+			: { idCount: counts.ids, idsByTag: 'the SMS ids are in the outgoing history under the tags listed in "tags"' }),
+		validReceiverCount: counts.valid,
+		invalidReceiverCount: counts.invalid.length,
+		invalidReceivers: counts.invalid.slice(0, SUMMARY_INVALID_SHOWN),
+		duplicateReceiverCount: counts.duplicates,
 	};
 }
 
