@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { lineBreaks, MAX_RECORD_SIZE } from './csvRows';
 import { normalizePhoneNumber, type PhoneNumberOptions } from './phoneNumber';
 import { RecipientList } from './recipientList';
 
@@ -106,13 +107,6 @@ export function whyNotText(text: string): string | undefined {
 	return `${controls} control characters in its first ${sample.length.toLocaleString('en-US')} characters, the first at position ${firstAt + 1}`;
 }
 
-/**
- * The longest record read, in characters. A row of receivers is a few hundred characters; a
- * file without line breaks (a 50 MB export joined into one line) would otherwise hold the
- * parser for tens of seconds before any error.
- */
-export const MAX_RECORD_SIZE = 65_536;
-
 /** The error for a record over MAX_RECORD_SIZE, at the line csv-parse reports. */
 export function recordTooLong(line: number | undefined): RecipientFileError {
 	return new RecipientFileError(
@@ -138,18 +132,6 @@ const PARSE_OPTIONS = {
 } as const;
 
 const isBlank = (record: string[]) => record.every((value) => value === '');
-
-/** Lines a record spans beyond its first (csv-parse counts a CR LF inside quotes as two). */
-function lineBreaks(record: string[]): number {
-	let breaks = 0;
-	for (const value of record) {
-		for (let i = 0; i < value.length; i++) {
-			const code = value.charCodeAt(i);
-			if (code === 10 || code === 13) breaks++;
-		}
-	}
-	return breaks;
-}
 
 /** The bytes of a file, in chunks: a binary stream, or one buffer. */
 export type ByteChunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
