@@ -156,7 +156,8 @@ async function firstBytes(open: () => ByteChunks): Promise<Uint8Array> {
 	return new Uint8Array(0);
 }
 
-type Row = { line: number; values: string[] };
+/** A record, and the line it starts on (worked out when asked: only bad rows need it). */
+type Row = { line: () => number; values: string[] };
 
 /**
  * Where the text can be cut between records: after a line break outside any quoted value.
@@ -225,8 +226,13 @@ async function* records(text: AsyncIterable<string>, delimiter: CsvDelimiter, un
 	const boundaries = new RecordBoundaries(delimiter);
 	const parsePiece = (piece: string): Row[] => {
 		const offset = lineOffset;
+		lineOffset += countLineFeeds(piece);
+		// Without line info (csv-parse is two to three times faster so); the piece is parsed
+		// again with it only when a row's line is asked for (a bad row), which gives the same
+		// records in the same order.
 		const parsed = parse(piece, {
 			...PARSE_OPTIONS,
+			info: false,
 			delimiter,
 			on_skip: (error: { code?: string; message?: string; lines?: number } | undefined) => {
 				if (error?.code === 'CSV_MAX_RECORD_SIZE') throw recordTooLong(offset + (error.lines ?? 1));
@@ -234,13 +240,23 @@ async function* records(text: AsyncIterable<string>, delimiter: CsvDelimiter, un
 				else unreadable.push({ line: offset + (error?.lines ?? 0), reason: readableCsvError(error?.message) });
 				return undefined;
 			},
-		}) as unknown as ParsedRecord[];
-		const rows: Row[] = [];
-		for (const { record, info } of parsed) {
-			lastLine = offset + info.lines;
-			if (!isBlank(record)) rows.push({ line: offset + info.lines - lineBreaks(record), values: record });
+		}) as unknown as string[][];
+		let lines: number[] | undefined;
+		const lineOf = (k: number) => {
+			lines ??= (parse(piece, { ...PARSE_OPTIONS, delimiter, on_skip: () => undefined }) as unknown as ParsedRecord[]).map(
+				({ record, info }) => offset + info.lines - lineBreaks(record),
+			);
+			return lines[k];
+		};
+		if (unclosedQuote) {
+			// Only the last piece can hold a quote never closed: the broken row starts after its last good one.
+			const last = (parse(piece, { ...PARSE_OPTIONS, delimiter, on_skip: () => undefined }) as unknown as ParsedRecord[]).pop();
+			lastLine = last ? offset + last.info.lines : offset;
 		}
-		lineOffset += countLineFeeds(piece);
+		const rows: Row[] = [];
+		parsed.forEach((values, k) => {
+			if (!isBlank(values)) rows.push({ line: () => lineOf(k), values });
+		});
 		return rows;
 	};
 	for await (const chunk of text) {
@@ -392,7 +408,7 @@ async function readText(chunks: AsyncIterable<string> | Iterable<string>, option
 	const unreadable: Array<{ line: number; reason: string }> = [];
 	const recipients = new RecipientList(options);
 	// The first two rows decide the header and the column; every later row is read and let go.
-	const waiting: Array<{ line: number; values: string[] }> = [];
+	const waiting: Row[] = [];
 	let reading: { firstData: number; index: number; name?: string; label: string; namedColumns: number } | undefined;
 	let hasHeader = false;
 	let rows = 0;
@@ -408,17 +424,17 @@ async function readText(chunks: AsyncIterable<string> | Iterable<string>, option
 		const data = waiting.splice(0).slice(reading.firstData);
 		for (const row of data) take(row);
 	};
-	const take = (row: { line: number; values: string[] }) => {
+	const take = (row: Row) => {
 		const { index, label, namedColumns } = reading!;
 		rows++;
 		const value = row.values[index];
 		if (value === undefined || value === '') {
-			recipients.reject('', `no number in column ${label}`, row.line);
+			recipients.reject('', `no number in column ${label}`, row.line());
 			return;
 		}
 		const several = severalNumbers(row.values, index, namedColumns, options);
-		if (several) recipients.reject(value, several, row.line);
-		else recipients.add(value, row.line);
+		if (several) recipients.reject(value, several, row.line());
+		else if (recipients.add(value) === 'invalid') recipients.invalid[recipients.invalid.length - 1].line = row.line();
 	};
 	for await (const batch of records(withHead(iterator, head), delimiter, unreadable)) {
 		for (const row of batch) {
