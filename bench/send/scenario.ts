@@ -103,7 +103,8 @@ async function runScenario(kind: Kind, apiBaseUrl: string, count: number, csvFil
 	const result = await runNode({ type: 'ovhSms', parameters, items, credentials });
 	const wallMs = performance.now() - started;
 	if (result.status !== 'success') throw new Error(`the node failed: ${result.error?.message}`);
-	const smsSent = result.output.reduce((sum, item) => sum + (item.json.ids as number[]).length, 0);
+	// A large send's output gives counts (idCount) instead of every id.
+	const smsSent = result.output.reduce((sum, item) => sum + ((item.json.ids as number[] | undefined)?.length ?? Number(item.json.idCount ?? 0)), 0);
 	return { wallMs, smsSent, outputItems: result.output.length, restRssMb };
 }
 

@@ -27,7 +27,7 @@ export type { NonGsmValue } from './placeholders';
 export { writeRecipientListCsv } from './recipientListCsv';
 export { findColumn, readRecipientTable } from './recipientTable';
 export type { PhoneNormaliser, RecipientTable, RecipientTableOptions, TableInput } from './recipientTable';
-export { deferredStart, PAST_START_TOLERANCE_MS, startInstant } from './schedule';
+export { deferredStart, MAX_START_AHEAD_DAYS, PAST_START_TOLERANCE_MS, startInstant } from './schedule';
 export { summariseStatistics, formatCount } from './summary';
 export { createTemporaryList, removeTemporaryList, SLOT_IDS } from './temporaryList';
 export type { TemporaryList, TemporaryListRemoval, TemporaryListUpload } from './temporaryList';

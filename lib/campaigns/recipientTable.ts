@@ -19,6 +19,11 @@ export interface RecipientTableOptions {
 	/** Columns the message uses (its placeholders), already checked to exist. */
 	columns: readonly string[];
 	normalise: PhoneNormaliser;
+	/**
+	 * The text for an empty or missing placeholder value. Undefined: such a row is rejected (with
+	 * its line), since "Hello , your order…" is a message nobody meant to send.
+	 */
+	emptyValue?: string;
 }
 
 export interface RecipientTable {
@@ -59,9 +64,18 @@ export function readRecipientTable(table: TableInput, options: RecipientTableOpt
 			rejected.push({ line: row.line, value: raw, reason: `duplicate of line ${firstLine}` });
 			continue;
 		}
-		firstLineOf.set(checked.number, row.line);
 		const values: Record<string, string> = {};
-		for (const [column, index] of columnIndexes) values[column] = row.values[index] ?? '';
+		const empty: string[] = [];
+		for (const [column, index] of columnIndexes) {
+			const value = row.values[index] ?? '';
+			if (value.trim() === '') empty.push(column);
+			values[column] = value.trim() === '' ? (options.emptyValue ?? '') : value;
+		}
+		if (empty.length > 0 && options.emptyValue === undefined) {
+			rejected.push({ line: row.line, value: raw, reason: `no value for ${empty.map((column) => `#${column}#`).join(', ')}` });
+			continue;
+		}
+		firstLineOf.set(checked.number, row.line);
 		rows.push({ line: row.line, number: checked.number, values });
 	}
 	return { rows, rejected };

@@ -146,6 +146,7 @@ const STATUS_TEXT: Record<number, string> = {
 	401: 'Not authenticated',
 	403: 'Forbidden',
 	404: 'Not found',
+	408: 'Request timeout',
 	409: 'Conflict',
 	429: 'Too many requests',
 	460: 'Resource expired',
@@ -154,6 +155,40 @@ const STATUS_TEXT: Record<number, string> = {
 	503: 'Service unavailable',
 	504: 'Gateway timeout',
 };
+
+/** A run of characters that may be a key, a token or an encoded copy of one (base64, base64url,
+ * hex, percent-encoding): long, with no space. Words of an error page are shorter. */
+const TOKEN_LIKE = /[A-Za-z0-9+/=_%.~\\-]{16,}/g;
+const EXCERPT_LENGTH = 80;
+
+/**
+ * What a non-JSON answer (an edge's or a proxy's page) is, without copying it: such a page may
+ * repeat the request, keys and tokens included, in any encoding. The status, the content type,
+ * the size and the page's first words, with anything that could be a token left out.
+ */
+function notOvhAnswer(status: number, contentType: string | undefined, bodyText: string): string {
+	const what = STATUS_TEXT[status] ?? `HTTP ${status}`;
+	if (!bodyText.trim()) return what;
+	const words = bodyText
+		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<[^>]*>/g, ' ')
+		.replace(TOKEN_LIKE, '[…]')
+		.replace(/\s+/g, ' ')
+		.trim();
+	const excerpt = words.length > EXCERPT_LENGTH ? `${words.slice(0, EXCERPT_LENGTH)}…` : words;
+	const type = contentType?.split(';')[0].trim() || 'no content type';
+	return `${what} (not OVHcloud's JSON: ${type}, ${bodyText.length} characters${excerpt ? `, beginning "${excerpt}"` : ''})`;
+}
+
+/** Where a request carries its credentials: a message repeating one of these is cut after the name. */
+const CREDENTIAL_FIELDS =
+	/((?:authorization|x-ovh-consumer|x-ovh-signature|x-ovh-application|client_secret|access_token|refresh_token)["']?\s*[:=]\s*["']?(?:bearer\s+|basic\s+)?)[^\s"'&,;]+/gi;
+
+/** A JSON message is OVHcloud's own text, but a proxy's JSON may repeat the request in it: its
+ * credential headers and any bearer value are taken out. */
+function withoutCredentials(message: string): string {
+	return message.replace(CREDENTIAL_FIELDS, '$1[redacted]').replace(/(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1[redacted]');
+}
 
 /** Reads OVHcloud's two error shapes (`{errorCode, httpCode, message}` from the auth layer,
  * `{class, message, details}` from the services) and non-JSON bodies (an HTML 408 from the edge). */
@@ -172,12 +207,8 @@ export function errorFromResponse(
 		parsed = undefined;
 	}
 	const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-	const plainBody = bodyText.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300);
-	const ovhMessage =
-		str(parsed?.message) ??
-		str(parsed?.error_description) ??
-		str(parsed?.error) ??
-		(plainBody || STATUS_TEXT[status] || `HTTP ${status}`);
+	const jsonMessage = str(parsed?.message) ?? str(parsed?.error_description) ?? str(parsed?.error);
+	const ovhMessage = jsonMessage ? withoutCredentials(jsonMessage) : notOvhAnswer(status, headerValue(headers, 'content-type'), bodyText);
 	return new OvhApiError({
 		method,
 		path,
@@ -193,13 +224,54 @@ export function errorFromResponse(
 	});
 }
 
-/** Removes every occurrence of the given secrets from a text, for defence in depth in any
- * message built from parts this code does not control. */
+/**
+ * The forms a secret takes when a server repeats it: as is, percent-encoded (as a URL or every
+ * byte), JSON-escaped (`\u0041`), and base64 or base64url inside a longer encoded text (for each
+ * of the three byte alignments, the characters that depend on the secret's bytes alone).
+ */
+function encodedForms(secret: string): string[] {
+	const bytes = new TextEncoder().encode(secret);
+	const hex = (b: number) => b.toString(16).padStart(2, '0');
+	const forms = [
+		secret,
+		encodeURIComponent(secret),
+		[...bytes].map((b) => `%${hex(b).toUpperCase()}`).join(''),
+		[...bytes].map((b) => `%${hex(b)}`).join(''),
+		JSON.stringify(secret).slice(1, -1),
+		[...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+		[...secret].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`).join(''),
+	];
+	for (const offset of [0, 1, 2]) {
+		const shifted = new Uint8Array(offset + bytes.length);
+		shifted.set(bytes, offset);
+		const core = base64(shifted).slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + bytes.length) * 8) / 6));
+		forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'));
+	}
+	return [...new Set(forms)].filter((form) => form.length >= 8 || form === secret);
+}
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 without padding (no Buffer or btoa in code n8n's cloud rules accept everywhere). */
+function base64(bytes: Uint8Array): string {
+	let out = '';
+	for (let i = 0; i < bytes.length; i += 3) {
+		const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+		const chars = Math.ceil(((Math.min(3, bytes.length - i)) * 8) / 6);
+		for (let k = 0; k < chars; k++) out += BASE64_ALPHABET[(n >> (18 - 6 * k)) & 63];
+	}
+	return out;
+}
+
+/** Removes every occurrence of the given secrets, in any form a server might repeat them in
+ * (see encodedForms), from a text: defence in depth for any message built from parts this
+ * code does not control. */
 export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
 	let out = text;
 	for (const secret of secrets) {
 		const s = secret?.trim();
-		if (s && s.length >= 4) out = out.split(s).join('[redacted]');
+		if (!s || s.length < 4) continue;
+		for (const form of encodedForms(s)) out = out.split(form).join('[redacted]');
 	}
 	return out;
 }

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { lineBreaks, MAX_RECORD_SIZE } from './csvRows';
 import { normalizePhoneNumber, type PhoneNumberOptions } from './phoneNumber';
 import { RecipientList } from './recipientList';
 
@@ -106,6 +107,14 @@ export function whyNotText(text: string): string | undefined {
 	return `${controls} control characters in its first ${sample.length.toLocaleString('en-US')} characters, the first at position ${firstAt + 1}`;
 }
 
+/** The error for a record over MAX_RECORD_SIZE, at the line csv-parse reports. */
+export function recordTooLong(line: number | undefined): RecipientFileError {
+	return new RecipientFileError(
+		`Line ${line ?? '?'} is longer than ${MAX_RECORD_SIZE.toLocaleString('en-US')} characters: is this really a CSV file of receivers? Nothing was read from it`,
+	);
+}
+
+/** What csv-parse's streaming API gives with `info`: the record and the line it ends on. */
 interface ParsedRecord {
 	record: string[];
 	info: { lines: number };
@@ -113,6 +122,8 @@ interface ParsedRecord {
 
 const PARSE_OPTIONS = {
 	bom: true,
+	info: true,
+	max_record_size: MAX_RECORD_SIZE,
 	relax_column_count: true,
 	relax_quotes: true,
 	skip_empty_lines: true,
@@ -120,60 +131,183 @@ const PARSE_OPTIONS = {
 	trim: true,
 } as const;
 
-/**
- * Records without their line numbers: csv-parse is two to three times slower and uses three
- * times the memory when it reports them, and a file of good rows never needs them.
- */
-function readRecords(text: string, delimiter: CsvDelimiter, unreadable: Array<{ line: number; reason: string }>): string[][] {
-	let unclosedQuote = false;
-	const parsed = parse(text, {
-		...PARSE_OPTIONS,
-		delimiter,
-		on_skip: (error: { code?: string; message?: string; lines?: number } | undefined) => {
-			if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
-			else unreadable.push({ line: error?.lines ?? 0, reason: readableCsvError(error?.message) });
-			return undefined;
-		},
-	}) as unknown as string[][];
-	const records = parsed.some(isBlank) ? parsed.filter((record) => !isBlank(record)) : parsed;
-	if (unclosedQuote) {
-		// The parser only knows where the file ended; the broken row starts after the last good one.
-		const lines = recordLines(text, delimiter);
-		unreadable.push({
-			line: (lines.length > 0 ? lines[lines.length - 1].end : 0) + 1,
-			reason: 'a quote opened on this row is never closed: the rest of the file could not be read',
-		});
-	}
-	return records;
-}
-
-const NO_VALUES: string[] = [];
-
 const isBlank = (record: string[]) => record.every((value) => value === '');
 
-/** Where each record starts and ends, from a second parse that reports lines (only for files with bad rows). */
-function recordLines(text: string, delimiter: CsvDelimiter): Array<{ start: number; end: number }> {
-	const parsed = parse(text, { ...PARSE_OPTIONS, delimiter, info: true }) as unknown as ParsedRecord[];
-	const lines: Array<{ start: number; end: number }> = [];
-	for (const { record, info } of parsed) {
-		if (isBlank(record)) continue;
-		// csv-parse gives the line a record ends on; a quoted value may span lines, and it
-		// counts a CR LF inside quotes as two.
-		let breaks = 0;
-		for (const value of record) {
-			for (let i = 0; i < value.length; i++) {
-				const code = value.charCodeAt(i);
-				if (code === 10 || code === 13) breaks++;
+/** The bytes of a file, in chunks: a binary stream, or one buffer. */
+export type ByteChunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+class NotUtf8 extends Error {}
+
+/** The text of a file in chunks, decoded as `encoding` (UTF-8 refuses bytes that are not UTF-8). */
+async function* decodedChunks(open: () => ByteChunks, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): AsyncGenerator<string> {
+	const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+	try {
+		for await (const chunk of open()) yield decoder.decode(chunk, { stream: true });
+		yield decoder.decode();
+	} catch (error) {
+		// A decoding error is a TypeError, possibly from another realm (a test VM): told by its name.
+		throw (error as Error)?.name === 'TypeError' && encoding === 'utf-8' ? new NotUtf8() : error;
+	}
+}
+
+/** The first bytes of a file, to tell UTF-16 by its BOM. */
+async function firstBytes(open: () => ByteChunks): Promise<Uint8Array> {
+	for await (const chunk of open()) if (chunk.length > 0) return chunk;
+	return new Uint8Array(0);
+}
+
+/** A record, and the line it starts on (worked out when asked: only bad rows need it). */
+type Row = { line: () => number; values: string[] };
+
+/**
+ * Where the text can be cut between records: after a line break outside any quoted value.
+ * Follows csv-parse's reading (a quote opens a value only at its start, spaces before it
+ * trimmed; `""` inside is a quote; with relax_quotes a quote inside an unquoted value is a
+ * character), and keeps its state from one chunk to the next.
+ */
+class RecordBoundaries {
+	private state: 'fieldStart' | 'unquoted' | 'quoted' | 'quoteInQuoted' = 'fieldStart';
+
+	constructor(private readonly delimiter: CsvDelimiter) {}
+
+	/** The index just after the last boundary in `text[from…]`, or -1. */
+	scan(text: string, from: number): number {
+		let last = -1;
+		for (let i = from; i < text.length; i++) {
+			const c = text[i];
+			switch (this.state) {
+				case 'fieldStart':
+					if (c === '"') this.state = 'quoted';
+					else if (c === '\n') last = i + 1;
+					else if (c !== this.delimiter && c !== ' ' && c !== '\t' && c !== '\r' && c !== '\uFEFF') this.state = 'unquoted';
+					break;
+				case 'unquoted':
+					if (c === this.delimiter) this.state = 'fieldStart';
+					else if (c === '\n') {
+						this.state = 'fieldStart';
+						last = i + 1;
+					}
+					break;
+				case 'quoted':
+					if (c === '"') this.state = 'quoteInQuoted';
+					break;
+				case 'quoteInQuoted':
+					if (c === '"') this.state = 'quoted';
+					else if (c === this.delimiter) this.state = 'fieldStart';
+					else if (c === '\n') {
+						this.state = 'fieldStart';
+						last = i + 1;
+					} else if (c !== '\r' && c !== ' ') this.state = 'quoted';
+					break;
 			}
 		}
-		lines.push({ start: info.lines - breaks, end: info.lines });
+		return last;
 	}
-	return lines;
+}
+
+const countLineFeeds = (text: string) => {
+	let count = 0;
+	for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+	return count;
+};
+
+/**
+ * Records with the line each starts on, read as the text comes: the text is cut between
+ * records and each piece parsed on its own (csv-parse's sync API, the one n8n's cloud rules
+ * let us ship), so only one piece is held at a time, never the file or all its rows.
+ */
+async function* records(text: AsyncIterable<string>, delimiter: CsvDelimiter, unreadable: Array<{ line: number; reason: string }>): AsyncGenerator<Row[]> {
+	let unclosedQuote = false;
+	let lastLine = 0;
+	/** Lines before the piece being parsed. */
+	let lineOffset = 0;
+	let pending = '';
+	let scanned = 0;
+	const boundaries = new RecordBoundaries(delimiter);
+	const parsePiece = (piece: string): Row[] => {
+		const offset = lineOffset;
+		lineOffset += countLineFeeds(piece);
+		// Without line info (csv-parse is two to three times faster so); the piece is parsed
+		// again with it only when a row's line is asked for (a bad row), which gives the same
+		// records in the same order.
+		const parsed = parse(piece, {
+			...PARSE_OPTIONS,
+			info: false,
+			delimiter,
+			on_skip: (error: { code?: string; message?: string; lines?: number } | undefined) => {
+				if (error?.code === 'CSV_MAX_RECORD_SIZE') throw recordTooLong(offset + (error.lines ?? 1));
+				if (error?.code === 'CSV_QUOTE_NOT_CLOSED') unclosedQuote = true;
+				else unreadable.push({ line: offset + (error?.lines ?? 0), reason: readableCsvError(error?.message) });
+				return undefined;
+			},
+		}) as unknown as string[][];
+		let lines: number[] | undefined;
+		const lineOf = (k: number) => {
+			lines ??= (parse(piece, { ...PARSE_OPTIONS, delimiter, on_skip: () => undefined }) as unknown as ParsedRecord[]).map(
+				({ record, info }) => offset + info.lines - lineBreaks(record),
+			);
+			return lines[k];
+		};
+		if (unclosedQuote) {
+			// Only the last piece can hold a quote never closed: the broken row starts after its last good one.
+			const last = (parse(piece, { ...PARSE_OPTIONS, delimiter, on_skip: () => undefined }) as unknown as ParsedRecord[]).pop();
+			lastLine = last ? offset + last.info.lines : offset;
+		}
+		const rows: Row[] = [];
+		parsed.forEach((values, k) => {
+			if (!isBlank(values)) rows.push({ line: () => lineOf(k), values });
+		});
+		return rows;
+	};
+	for await (const chunk of text) {
+		pending += chunk;
+		const cut = boundaries.scan(pending, scanned);
+		if (cut === -1) {
+			scanned = pending.length;
+			// No record ends in sight: a record longer than the limit, said at the line it starts on.
+			if (pending.length > MAX_RECORD_SIZE + 2) throw recordTooLong(lineOffset + 1);
+			continue;
+		}
+		const piece = pending.slice(0, cut);
+		pending = pending.slice(cut);
+		scanned = pending.length;
+		// The state after the cut is the one at the end of the text scanned so far.
+		yield parsePiece(piece);
+	}
+	yield parsePiece(pending);
+	if (unclosedQuote) {
+		// The parser only knows where the file ended; the broken row starts after the last good one.
+		unreadable.push({ line: lastLine + 1, reason: 'a quote opened on this row is never closed: the rest of the file could not be read' });
+	}
 }
 
 function readableCsvError(message: string | undefined): string {
 	if (!message) return 'unreadable row';
 	return `unreadable row (${message.replace(/ at line \d+.*$/, '')})`;
+}
+
+const LIST_SEPARATOR = /[,;/|\n]/;
+
+/**
+ * Why a row holds more than one number, or undefined: a list in the number cell ("+336…,
+ * +336…"), or numbers in cells no header names (a line split by the delimiter into more
+ * values than the header has, or any other cell of a file without a header). Such a row is
+ * reported, not sent: whether each number, the first or none was meant is the user's call,
+ * and a credit spent on a wrong guess cannot be recalled.
+ */
+function severalNumbers(record: string[], column: number, namedColumns: number, options: PhoneNumberOptions): string | undefined {
+	const value = record[column];
+	const inCell = LIST_SEPARATOR.test(value) ? value.split(/[,;/|\n]+/).filter((part) => normalizePhoneNumber(part, options).valid).length : 0;
+	let unnamed = 0;
+	for (let index = Math.max(namedColumns, 0); index < record.length; index++) {
+		if (index !== column && record[index] !== '' && normalizePhoneNumber(record[index], options).valid) unnamed++;
+	}
+	const cellCount = inCell > 1 ? inCell : 1;
+	if (cellCount + unnamed < 2) return undefined;
+	const where = unnamed
+		? ` (${unnamed} of them ${namedColumns ? `beyond the header's ${namedColumns} column${namedColumns === 1 ? '' : 's'}` : 'in other columns'})`
+		: '';
+	return `holds ${cellCount + unnamed} phone numbers${where}: put one number per row; none of them was sent`;
 }
 
 function looksLikeHeader(values: string[], options: PhoneNumberOptions): boolean {
@@ -215,59 +349,112 @@ function chooseColumn(
 	);
 }
 
+/** The first 64 KB of text (to tell binary data and the delimiter), then the rest, as one sequence. */
+async function* withHead(text: AsyncIterator<string>, head: string): AsyncGenerator<string> {
+	yield head;
+	for (;;) {
+		const next = await text.next();
+		if (next.done) return;
+		yield next.value;
+	}
+}
+
+async function readHead(text: AsyncIterator<string>): Promise<string> {
+	let head = '';
+	while (head.length < HEAD_LENGTH) {
+		const next = await text.next();
+		if (next.done) break;
+		head += next.value;
+	}
+	return head;
+}
+
+const HEAD_LENGTH = 65_536;
+
 /**
  * Receivers from a CSV file: `;`, `,` or tab detected, BOM and quotes handled, header row
  * optional, numbers read from one column and normalised. Rows that cannot be used are
  * reported with their 1-based line numbers and skipped; only a file that has no usable
  * structure at all (no rows, unknown column) throws a {@link RecipientFileError}.
+ *
+ * The file is read as a stream (`open` may be called twice: a file that is not UTF-8 is read
+ * again as Windows-1252): only the receivers are kept, never the file's text or its rows.
  */
-export function readRecipientCsv(input: string | Uint8Array, options: RecipientCsvOptions = {}): RecipientCsv {
-	const text = typeof input === 'string' ? input : decodeText(input);
-	const binary = whyNotText(text);
-	if (binary) throw new RecipientFileError(`This is not a text file (${binary}): is it really a CSV file?`);
-	const delimiter = detectDelimiter(text);
-	const unreadable: Array<{ line: number; reason: string }> = [];
-	const records = readRecords(text, delimiter, unreadable);
-	if (records.length === 0 && unreadable.length === 0) throw new RecipientFileError('The file has no rows');
+export async function readRecipientCsv(input: string | Uint8Array | (() => ByteChunks), options: RecipientCsvOptions = {}): Promise<RecipientCsv> {
+	if (typeof input === 'string') return await readText([input], options);
+	const open = typeof input === 'function' ? input : () => [input];
+	const first = await firstBytes(open);
+	if (first[0] === 0xff && first[1] === 0xfe) return await readText(decodedChunks(open, 'utf-16le'), options);
+	if (first[0] === 0xfe && first[1] === 0xff) return await readText(decodedChunks(open, 'utf-16be'), options);
+	const utf8 = await readText(decodedChunks(open, 'utf-8'), options).catch((error: unknown) => {
+		if (error instanceof NotUtf8) return undefined;
+		throw error;
+	});
+	return utf8 ?? (await readText(decodedChunks(open, 'windows-1252'), options));
+}
 
+async function readText(chunks: AsyncIterable<string> | Iterable<string>, options: RecipientCsvOptions): Promise<RecipientCsv> {
+	const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : toAsync(chunks)) as AsyncIterator<string>;
+	const head = await readHead(iterator);
+	const binary = whyNotText(head);
+	if (binary) throw new RecipientFileError(`This is not a text file (${binary}): is it really a CSV file?`);
+	const delimiter = detectDelimiter(head);
 	const column = options.column?.trim() ?? '';
 	const headerMode = options.header ?? 'auto';
 	if (headerMode === 'no' && column && !/^\d+$/.test(column)) {
 		throw new RecipientFileError(`A column given by name ("${column}") needs a header row; give its position (1, 2…) instead`);
 	}
-	const hasHeader =
-		records.length > 0 &&
-		(headerMode === 'yes' ||
-			(headerMode === 'auto' && ((column !== '' && !/^\d+$/.test(column)) || looksLikeHeader(records[0], options))));
-	const header = hasHeader ? records[0] : undefined;
-	const firstData = hasHeader ? 1 : 0;
-	const chosen = chooseColumn(header, records[firstData], column, options);
-	const columnLabel = chosen.name !== undefined && chosen.name !== '' ? `"${chosen.name}"` : `${chosen.index + 1}`;
 
+	const unreadable: Array<{ line: number; reason: string }> = [];
 	const recipients = new RecipientList(options);
-	// Record indexes of the bad rows; their line numbers are only worked out when there are some.
-	const badRows: Array<{ index: number; reason?: string }> = [];
-	for (let index = firstData; index < records.length; index++) {
-		const value = records[index][chosen.index];
-		// Each row is let go once read: a 100,000-row file never sits in memory twice.
-		records[index] = NO_VALUES;
-		if (value === undefined || value === '') badRows.push({ index, reason: `no number in column ${columnLabel}` });
-		else if (recipients.add(value) === 'invalid') badRows.push({ index });
-	}
-	if (badRows.length > 0) {
-		const lines = recordLines(text, delimiter);
-		const numberInvalid = recipients.invalid.splice(0);
-		let invalidIndex = 0;
-		for (const { index, reason } of badRows) {
-			const line = lines[index]?.start ?? 0;
-			if (reason) recipients.reject('', reason, line);
+	// The first two rows decide the header and the column; every later row is read and let go.
+	const waiting: Row[] = [];
+	let reading: { firstData: number; index: number; name?: string; label: string; namedColumns: number } | undefined;
+	let hasHeader = false;
+	let rows = 0;
+	const decide = () => {
+		const headerRow = waiting[0]?.values;
+		hasHeader =
+			headerRow !== undefined &&
+			(headerMode === 'yes' || (headerMode === 'auto' && ((column !== '' && !/^\d+$/.test(column)) || looksLikeHeader(headerRow, options))));
+		const header = hasHeader ? headerRow : undefined;
+		const chosen = chooseColumn(header, waiting[hasHeader ? 1 : 0]?.values, column, options);
+		const label = chosen.name !== undefined && chosen.name !== '' ? `"${chosen.name}"` : `${chosen.index + 1}`;
+		reading = { firstData: hasHeader ? 1 : 0, ...chosen, label, namedColumns: header?.length ?? 0 };
+		const data = waiting.splice(0).slice(reading.firstData);
+		for (const row of data) take(row);
+	};
+	const take = (row: Row) => {
+		const { index, label, namedColumns } = reading!;
+		rows++;
+		const value = row.values[index];
+		if (value === undefined || value === '') {
+			recipients.reject('', `no number in column ${label}`, row.line());
+			return;
+		}
+		const several = severalNumbers(row.values, index, namedColumns, options);
+		if (several) recipients.reject(value, several, row.line());
+		else if (recipients.add(value) === 'invalid') recipients.invalid[recipients.invalid.length - 1].line = row.line();
+	};
+	for await (const batch of records(withHead(iterator, head), delimiter, unreadable)) {
+		for (const row of batch) {
+			if (reading) take(row);
 			else {
-				const entry = numberInvalid[invalidIndex++];
-				recipients.reject(entry.receiver, entry.reason, line);
+				waiting.push(row);
+				if (waiting.length === 2) decide();
 			}
 		}
 	}
+	if (!reading) {
+		if (waiting.length === 0 && unreadable.length === 0) throw new RecipientFileError('The file has no rows');
+		decide();
+	}
 	for (const row of unreadable) recipients.reject('', row.reason, row.line);
-	recipients.invalid.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-	return { recipients, delimiter, hasHeader, column: chosen, rows: records.length - firstData };
+	if (unreadable.length) recipients.invalid.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+	const chosen = reading!;
+	return { recipients, delimiter, hasHeader, column: { index: chosen.index, ...(chosen.name !== undefined ? { name: chosen.name } : {}) }, rows };
+}
+
+async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+	yield* items;
 }

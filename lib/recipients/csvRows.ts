@@ -1,6 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import type { CsvDelimiter } from './csvRecipients';
 
+/**
+ * The longest record read, in characters. A row of receivers or contacts is a few hundred
+ * characters; a file without line breaks (a 50 MB export joined into one line) would
+ * otherwise hold the parser for tens of seconds before any error.
+ */
+export const MAX_RECORD_SIZE = 65_536;
+
 export interface CsvRow {
 	/** 1-based line of the file where the record starts (a quoted value may span lines). */
 	line: number;
@@ -14,7 +21,9 @@ export interface CsvRow {
  * cannot read at all throws its error.
  */
 export function readCsvRows(text: string, delimiter: CsvDelimiter): CsvRow[] {
+	// A record over MAX_RECORD_SIZE stops the parse at once with csv-parse's error, which names its line.
 	const parsed = parse(text, {
+		max_record_size: MAX_RECORD_SIZE,
 		bom: true,
 		delimiter,
 		info: true,
@@ -32,7 +41,8 @@ export function readCsvRows(text: string, delimiter: CsvDelimiter): CsvRow[] {
 	return rows;
 }
 
-function lineBreaks(record: string[]): number {
+/** Lines a record spans beyond its first (csv-parse counts a CR LF inside quotes as two). */
+export function lineBreaks(record: string[]): number {
 	let breaks = 0;
 	for (const value of record) {
 		for (let i = 0; i < value.length; i++) {

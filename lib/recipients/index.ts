@@ -12,6 +12,6 @@ export { splitNumberList } from './numberList';
 export { RecipientList } from './recipientList';
 export type { InvalidRecipient } from './recipientList';
 export { decodeText, detectDelimiter, readRecipientCsv, RecipientFileError, whyNotText } from './csvRecipients';
-export type { CsvDelimiter, RecipientCsv, RecipientCsvOptions } from './csvRecipients';
+export type { ByteChunks, CsvDelimiter, RecipientCsv, RecipientCsvOptions } from './csvRecipients';
 export { readCsvRows } from './csvRows';
 export type { CsvRow } from './csvRows';

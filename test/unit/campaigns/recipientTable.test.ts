@@ -51,6 +51,31 @@ describe('readRecipientTable', () => {
 		]);
 	});
 
+	describe('a row with an empty or missing placeholder value', () => {
+		const sparse = readCsvTable('number;firstname;city\n+33611111101;Ann;Paris\n+33611111102;;Nice\n+33611111103;  \n+33611111104\n');
+		const read = (emptyValue?: string) =>
+			readRecipientTable(sparse, { phoneColumn: 'number', columns: ['firstname', 'city'], normalise, emptyValue });
+		test('is rejected with its line and the placeholders it lacks, by default', () => {
+			const result = read();
+			expect(result.rows.map((row) => row.line)).toEqual([2]);
+			expect(result.rejected).toEqual([
+				{ line: 3, value: '+33611111102', reason: 'no value for #firstname#' },
+				{ line: 4, value: '+33611111103', reason: 'no value for #firstname#, #city#' },
+				{ line: 5, value: '+33611111104', reason: 'no value for #firstname#, #city#' },
+			]);
+		});
+		test.each([['there'], ['']])('gets the fallback text "%s" when one is given', (fallback) => {
+			const result = read(fallback);
+			expect(result.rejected).toEqual([]);
+			expect(result.rows.map((row) => row.values)).toEqual([
+				{ firstname: 'Ann', city: 'Paris' },
+				{ firstname: fallback, city: 'Nice' },
+				{ firstname: fallback, city: fallback },
+				{ firstname: fallback, city: fallback },
+			]);
+		});
+	});
+
 	test('a missing phone column is an error that lists the columns', () => {
 		expect(() => readRecipientTable(table, { phoneColumn: 'mobile', columns: [], normalise })).toThrow(
 			'The CSV has no column "mobile" for the phone numbers (columns: Phone, firstname, city, unused)',

@@ -118,7 +118,7 @@ describe('OvhClient errors', () => {
 
 		const html = makeClient(() => ({ status: 408, headers: {}, body: '<html><body><h1>408 Request Time-out</h1></body></html>' }));
 		const e2 = (await html.client.get('/sms').catch((e: unknown) => e)) as OvhApiError;
-		expect(e2.ovhMessage).toBe('408 Request Time-out');
+		expect(e2.ovhMessage).toBe('Request timeout (not OVHcloud\'s JSON: no content type, 55 characters, beginning "408 Request Time-out")');
 	});
 
 	test('never contain a key, a secret, a signature or a token', async () => {

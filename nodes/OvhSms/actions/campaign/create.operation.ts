@@ -15,6 +15,9 @@ import { showFor, waitFields, type WaitOptions } from './fields';
 import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './recipients';
 import { waitAndReport } from './waitForCompletion';
 import { putToUploadUrl } from '../../../shared/upload';
+import { COUNTRIES } from '../../../../lib/recipients';
+import { OptionValues } from '../common/optionValues';
+import { MAX_TAG_LENGTH } from '../sms/send/fields';
 
 const show = showFor('create');
 
@@ -198,6 +201,15 @@ export const description: INodeProperties[] = [
 				description: 'Country (ISO code) of numbers written without their international prefix, such as 06 12 34 56 78',
 			},
 			{
+				displayName: 'Fallback for Empty Values',
+				name: 'emptyValueFallback',
+				type: 'string',
+				default: '',
+				placeholder: 'customer',
+				description:
+					'The text a #column# placeholder gets when a row has no value in that column (may be left empty). Without this option such rows are left out and reported with their line, as a message like "Hello , your order is ready" is rarely meant.',
+			},
+			{
 				displayName: 'Replace Non-GSM Characters',
 				name: 'replaceNonGsm',
 				type: 'boolean',
@@ -217,9 +229,51 @@ export const description: INodeProperties[] = [
 ];
 
 interface CampaignOptions {
+	noStop: boolean;
+	dryRun: boolean;
 	defaultCountry?: string;
 	replaceNonGsm?: boolean;
 	tag?: string;
+	emptyValue?: string;
+	waitForCompletion: boolean;
+	wait: WaitOptions;
+}
+
+/** The campaign's switches and options, checked whatever their source (see OptionValues). */
+function readCampaignOptions(ctx: IExecuteFunctions, itemIndex: number): CampaignOptions {
+	const node = ctx.getNode();
+	const created = 'nothing was created';
+	const switches = new OptionValues(
+		node,
+		itemIndex,
+		{
+			noStop: ctx.getNodeParameter('noStop', itemIndex, false),
+			dryRun: ctx.getNodeParameter('dryRun', itemIndex, false),
+			waitForCompletion: ctx.getNodeParameter('waitForCompletion', itemIndex, false),
+		},
+		created,
+	);
+	const raw = ctx.getNodeParameter('campaignOptions', itemIndex, {}) as IDataObject;
+	const country = typeof raw.defaultCountry === 'string' ? raw.defaultCountry.trim().toUpperCase() : raw.defaultCountry;
+	const options = new OptionValues(node, itemIndex, { ...raw, defaultCountry: country }, created);
+	const waitForCompletion = switches.flag('waitForCompletion', 'Wait for Completion') ?? false;
+	const wait = new OptionValues(node, itemIndex, waitForCompletion ? (ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject) : {}, created);
+	return {
+		noStop: switches.flag('noStop', 'Non-Commercial (No STOP Mention)') ?? false,
+		dryRun: switches.flag('dryRun', 'Dry Run') ?? false,
+		// Empty means no default country (international numbers only), not the default FR.
+		defaultCountry: country === '' ? '' : options.choice('defaultCountry', 'Default Country', COUNTRIES.map((c) => c.code)),
+		replaceNonGsm: options.flag('replaceNonGsm', 'Replace Non-GSM Characters'),
+		tag: options.text('tag', 'Tag', MAX_TAG_LENGTH),
+		// Present (even empty) means "use this text"; absent means "reject such rows".
+		emptyValue: 'emptyValueFallback' in raw ? (options.text('emptyValueFallback', 'Fallback for Empty Values', 160) ?? '') : undefined,
+		waitForCompletion,
+		wait: {
+			// A day: a campaign of a million SMS at OVHcloud's pace is done well before.
+			timeLimitMinutes: wait.number('timeLimitMinutes', 'Time Limit (Minutes)', { min: 0, max: 1440 }),
+			pollIntervalSeconds: wait.number('pollIntervalSeconds', 'First Check After (Seconds)', { min: 0.01, max: 300 }),
+		},
+	};
 }
 
 // A phone number sender (numeric or virtual) can be answered directly: OVHcloud adds no STOP mention.
@@ -239,9 +293,8 @@ async function createOne(
 		senderMode === 'sender'
 			? String(this.getNodeParameter('campaignSender', itemIndex, '', { extractValue: true }) ?? '').trim()
 			: '';
-	const noStop = this.getNodeParameter('noStop', itemIndex, false) as boolean;
-	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
-	const options = this.getNodeParameter('campaignOptions', itemIndex, {}) as CampaignOptions;
+	const options = readCampaignOptions(this, itemIndex);
+	const { noStop, dryRun } = options;
 
 	// Everything is checked before anything is created.
 	const startMode = this.getNodeParameter('startMode', itemIndex) as string;
@@ -252,6 +305,7 @@ async function createOne(
 	const recipients = await plan(serviceName, {
 		defaultCountry: options.defaultCountry ?? 'FR',
 		replaceNonGsm: options.replaceNonGsm ?? false,
+		emptyValue: options.emptyValue,
 	});
 	if (recipients.template.trim() === '') throw new CampaignInputError('"Message" is empty: nothing was created');
 	const stopClause = !noStop && !(senderMode === 'sender' && PHONE_NUMBER_SENDER.test(sender));
@@ -299,9 +353,8 @@ async function createOne(
 	claimed.add(launched.batch.id);
 	const out: IDataObject = { ...campaignJson(launched.batch), ...summary, ...(earlier ? { alreadyCreated: true } : {}) };
 	if (launched.temporaryList) out.temporaryRecipientList = launched.temporaryList as unknown as IDataObject;
-	if (this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean) {
-		const waitOptions = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitOptions;
-		const { batch, report } = await waitAndReport(client, serviceName, launched.batch.id, waitOptions);
+	if (options.waitForCompletion) {
+		const { batch, report } = await waitAndReport(client, serviceName, launched.batch.id, options.wait);
 		Object.assign(out, campaignJson(batch), report);
 	}
 	return out;

@@ -33,6 +33,8 @@ export interface CampaignPlan {
 export interface PlanOptions {
 	defaultCountry: string;
 	replaceNonGsm: boolean;
+	/** The text for an empty placeholder value; undefined rejects such rows. */
+	emptyValue?: string;
 }
 
 function normaliser(defaultCountry: string): PhoneNormaliser {
@@ -117,7 +119,12 @@ export async function planFromCsv(this: IExecuteFunctions, itemIndex: number, op
 	const table = readCsvTable(await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName));
 	const columns = placeholderNames(message);
 	checkPlaceholders(message, table.header, `the CSV file${binary.fileName ? ` "${binary.fileName}"` : ''}`);
-	const { rows, rejected } = readRecipientTable(table, { phoneColumn, columns, normalise: normaliser(options.defaultCountry) });
+	const { rows, rejected } = readRecipientTable(table, {
+		phoneColumn,
+		columns,
+		normalise: normaliser(options.defaultCountry),
+		emptyValue: options.emptyValue,
+	});
 	if (rows.length === 0) throw noReceiver(rejected, 'line');
 	if (columns.length === 0) {
 		return {
@@ -145,8 +152,19 @@ export async function planFromRecipientList(
 	const table = readCsvTable(typeof csv === 'string' ? csv : '');
 	const columns = placeholderNames(message);
 	checkPlaceholders(message, table.header, `recipient list ${slotId}`);
-	// OVHcloud checked the list when it was created: the rows here only serve the estimate.
-	const { rows } = readRecipientTable(table, { phoneColumn: 'number', columns, normalise: normaliser(options.defaultCountry) });
+	// OVHcloud checked the list when it was created: the rows here serve the estimate, and the
+	// check of empty values, which OVHcloud would send as they are (a stored list cannot be
+	// changed here, so a fallback text cannot apply: the list must be fixed).
+	const { rows, rejected } = readRecipientTable(table, { phoneColumn: 'number', columns, normalise: normaliser(options.defaultCountry) });
+	const empty = rejected.filter((row) => row.reason.startsWith('no value for'));
+	if (empty.length > 0) {
+		throw new CampaignInputError(
+			`Recipient list ${slotId} has rows without a value for the message's placeholders (${empty
+				.slice(0, 5)
+				.map((row) => `line ${row.line}: ${row.reason}`)
+				.join('; ')}${empty.length > 5 ? `; ${empty.length - 5} more` : ''}): OVHcloud would send them with the value empty; nothing was created. Fix the list, or send from its CSV file with "Fallback for Empty Values"`,
+		);
+	}
 	return {
 		template: message,
 		recipients: { kind: 'recipientList', slotId: String(slotId) },

@@ -3,6 +3,7 @@ import { analyzeMessage, toGsm } from '../../../../lib/encoding';
 import { buildPath, type OvhClient } from '../../../../lib/ovh';
 import { analysisJson } from '../common/messageAnalysis';
 import { itemError } from '../common/itemError';
+import { OptionValues } from '../common/optionValues';
 import { DEFAULT_MAX_PARTS } from './send/fields';
 import type { ItemContext } from '../types';
 
@@ -96,17 +97,21 @@ function creditsLeftOf(client: OvhClient, serviceName: string): Promise<number> 
 
 /** What a send would cost, without sending: the counter of the control panel and the credit check. */
 export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
-	const senderKind = this.getNodeParameter('senderKind', itemIndex, 'alpha') as string;
+	const fields = new OptionValues(
+		this.getNode(),
+		itemIndex,
+		{ senderKind: this.getNodeParameter('senderKind', itemIndex, 'alpha'), recipientCount: this.getNodeParameter('recipientCount', itemIndex, 1) },
+		'nothing was estimated',
+	);
+	const senderKind = fields.choice('senderKind', 'Sender Kind', ['alpha', 'numeric', 'shortcode', 'virtual']) ?? 'alpha';
 	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
 	if (message === '') throw itemError(this.getNode(), itemIndex, '"Message" is empty');
-	const recipientCount = Number(this.getNodeParameter('recipientCount', itemIndex, 1));
-	if (!Number.isInteger(recipientCount) || recipientCount < 0) {
-		throw itemError(this.getNode(), itemIndex, `"Number of Recipients" must be a whole number (got ${recipientCount})`);
-	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as {
-		maxParts?: number;
-		noStopClause?: boolean;
-		transliteration?: 'none' | 'safe' | 'lossy';
+	const recipientCount = fields.wholeNumber('recipientCount', 'Number of Recipients', { min: 0, max: 100_000_000 }) ?? 1;
+	const values = new OptionValues(this.getNode(), itemIndex, this.getNodeParameter('options', itemIndex, {}) as IDataObject, 'nothing was estimated');
+	const options = {
+		maxParts: values.wholeNumber('maxParts', 'Maximum Parts', { min: 1, max: 255 }),
+		noStopClause: values.flag('noStopClause', 'Not Commercial'),
+		transliteration: values.choice('transliteration', 'Transliteration', ['none', 'safe', 'lossy']),
 	};
 	const converted =
 		options.transliteration === 'safe' || options.transliteration === 'lossy'

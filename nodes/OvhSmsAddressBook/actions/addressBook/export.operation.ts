@@ -14,7 +14,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: 'data',
-		description: 'The binary field of the output item that receives the CSV file',
+		description:
+			"The binary field of the output item that receives the CSV file. Values a spreadsheet would run as a formula (starting with = + - @) get a leading ' so they open as text.",
 		displayOptions: { show },
 	},
 ];
@@ -28,6 +29,6 @@ export async function execute(
 	const book = await client.get<{ name: string }>(bookPath(serviceName, bookKey));
 	const contacts = await readContacts(client, serviceName, bookKey);
 	const fileName = `${book.name.replace(/[^\w.-]+/g, '_') || bookKey}.csv`;
-	const file = await this.helpers.prepareBinaryData(Buffer.from(writeContactsCsv(contacts), 'utf8'), fileName, 'text/csv');
+	const file = await this.helpers.prepareBinaryData(Buffer.from(writeContactsCsv(contacts, { forSpreadsheets: true }), 'utf8'), fileName, 'text/csv');
 	return [{ json: { bookKey, name: book.name, contacts: contacts.length, fileName }, binary: { [binaryPropertyName]: file } }];
 }

@@ -5,6 +5,8 @@ const show = { resource: ['sms'], operation: ['send'] };
 
 export const DEFAULT_MAX_PARTS = 6;
 export const DEFAULT_PARALLEL_JOBS = 4;
+/** The longest tag OVHcloud documents (http2sms: "Invalid tag: is too long" above 20). */
+export const MAX_TAG_LENGTH = 20;
 
 export const defaultCountryProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
 	displayName: 'Default Country',
@@ -245,6 +247,15 @@ export const sendFields: INodeProperties[] = [
 					'Whether to check and estimate everything (numbers, sender, parts, credits) without sending anything',
 			},
 			{
+				displayName: 'List Receivers up To',
+				name: 'listReceiversUpTo',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 1000,
+				description:
+					'Above this many receivers in one item, its output gives counts (validReceiverCount, idCount, the first 100 invalid receivers) instead of every number and SMS ID, which a large send would store with each execution; the IDs stay findable by the output\'s tags',
+			},
+			{
 				displayName: 'Maximum Parts',
 				name: 'maxParts',
 				type: 'number',
@@ -295,7 +306,7 @@ export const sendFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'Send later, at this date and time (the workflow’s time zone unless an offset is given). Empty, or less than 5 minutes past: send now; further in the past: the item fails. A deferred SMS can be cancelled until then.',
+					'Send later, at this date and time (the workflow’s time zone unless an offset is given). Empty, or less than 5 minutes past: send now; further in the past, or more than 365 days ahead: the item fails. A deferred SMS can be cancelled until then.',
 			},
 			{
 				displayName: 'Skip Receivers Who Already Got This Message (Hours)',

@@ -30,6 +30,35 @@ function invalidJson(invalid: InvalidRecipient[], refused: string[]): IDataObjec
 	];
 }
 
+/**
+ * Above this many receivers an item's output lists counts instead of every number and id:
+ * a list of 1,000 numbers is already more than anyone reads in the editor (about 20 KB of
+ * JSON), while a million (25 MB) is stored with every saved execution and rendered by the
+ * editor. The SMS stay findable by the output's tags (the outgoing history's `tag` filter).
+ */
+export const DEFAULT_LIST_RECEIVERS_UP_TO = 1_000;
+/** Invalid receivers shown in a summarised output, the first by line. */
+const SUMMARY_INVALID_SHOWN = 100;
+
+const listLimit = (send: PreparedSend) => send.item.options.listReceiversUpTo ?? DEFAULT_LIST_RECEIVERS_UP_TO;
+
+/** A summarised output: counts, the tags to find the ids by, the first invalid rows. */
+function summarised(full: IDataObject, counts: { valid: number; ids?: number; invalid: IDataObject[]; duplicates: number }): IDataObject {
+	const rest = { ...full };
+	for (const listed of ['validReceivers', 'ids', 'invalidReceivers', 'duplicateReceivers']) delete rest[listed];
+	return {
+		...rest,
+		summarised: true,
+		...(counts.ids === undefined
+			? {}
+			: { idCount: counts.ids, idsByTag: 'the SMS ids are in the outgoing history under the tags listed in "tags"' }),
+		validReceiverCount: counts.valid,
+		invalidReceiverCount: counts.invalid.length,
+		invalidReceivers: counts.invalid.slice(0, SUMMARY_INVALID_SHOWN),
+		duplicateReceiverCount: counts.duplicates,
+	};
+}
+
 function messageJson(send: PreparedSend): IDataObject {
 	return analysisJson(send.item.text, send.analysis, {
 		stopClause: send.stopClause,
@@ -37,8 +66,8 @@ function messageJson(send: PreparedSend): IDataObject {
 	});
 }
 
-/** One input item's result once its jobs ran. */
-export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataObject {
+/** One input item's result once its jobs ran; counts instead of lists above `listUpTo` receivers. */
+export function sentItemJson(send: PreparedSend, delivery: ItemDelivery, listUpTo = listLimit(send)): IDataObject {
 	const { recipients } = send.item;
 	const listed = recipients.kind === 'recipientList' ? undefined : recipients;
 	// Every receiver refused by OVHcloud (all on the STOP list, say): nothing left, nothing billed.
@@ -50,6 +79,15 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataO
 			: send.item.differedPeriod
 				? 'scheduled'
 				: 'sent';
+	if (Math.max(delivery.validReceivers.length, delivery.ids.length, delivery.alreadySent.length) > listUpTo) {
+		const invalid = invalidJson(listed?.invalid ?? [], delivery.refused);
+		const duplicates = (listed?.duplicates.length ?? 0) + delivery.duplicates.length;
+		const full = sentItemJson(send, { ...delivery, ids: [], validReceivers: [], refused: [], duplicates: [], alreadySent: [], alreadySentIds: [] }, Infinity);
+		return summarised(
+			{ ...full, status, ...(delivery.alreadySent.length ? { alreadySentCount: delivery.alreadySent.length } : {}) },
+			{ valid: delivery.validReceivers.length, ids: delivery.ids.length, invalid, duplicates },
+		);
+	}
 	return {
 		status,
 		...commonJson(send),
@@ -73,6 +111,7 @@ export function dryRunItemJson(
 	send: PreparedSend,
 	duplicatesOfEarlierItems: string[],
 	account: { creditsLeft: number; creditsNeeded: number },
+	listUpTo = listLimit(send),
 ): IDataObject {
 	const { recipients } = send.item;
 	if (recipients.kind === 'recipientList') {
@@ -87,7 +126,18 @@ export function dryRunItemJson(
 		};
 	}
 	const skipped = new Set(duplicatesOfEarlierItems);
-	const receivers = recipients.numbers.filter((number) => !skipped.has(number));
+	const receivers = skipped.size ? recipients.numbers.filter((number) => !skipped.has(number)) : recipients.numbers;
+	if (receivers.length > listUpTo) {
+		const full = dryRunItemJson(send, [], account, Infinity);
+		return summarised(
+			{ ...full, receiverCount: receivers.length, estimatedCredits: send.analysis.parts * receivers.length },
+			{
+				valid: receivers.length,
+				invalid: invalidJson(recipients.invalid, []),
+				duplicates: recipients.duplicates.length + duplicatesOfEarlierItems.length,
+			},
+		);
+	}
 	return {
 		status: 'dryRun',
 		...commonJson(send),

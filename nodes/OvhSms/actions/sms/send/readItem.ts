@@ -1,11 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { analyzeMessage, toGsm } from '../../../../../lib/encoding';
 import type { OvhJobFields } from '../../../../../lib/batching';
-import { PAST_START_TOLERANCE_MS } from '../../../../../lib/campaigns';
+import { MAX_START_AHEAD_DAYS, PAST_START_TOLERANCE_MS } from '../../../../../lib/campaigns';
 import { itemError } from '../../common/itemError';
 import type { ItemParameters } from '../../common/itemParameters';
 import { formatApiDatetime, parseDateTimeParameter } from '../../common/datetime';
-import { DEFAULT_MAX_PARTS } from './fields';
+import { OptionValues } from '../../common/optionValues';
+import { DEFAULT_MAX_PARTS, MAX_TAG_LENGTH } from './fields';
 import type { RecipientReader } from './recipientSources';
 import type { PreparedSend, ResolvedSender, SendItem, SendOptions, SenderChoice } from './types';
 
@@ -22,6 +23,30 @@ function readSender(ctx: IExecuteFunctions, parameters: ItemParameters, itemInde
 	const name = String(parameters.get('sender', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!name) throw itemError(ctx.getNode(), itemIndex, '"Sender" is empty');
 	return { kind: 'sender', name };
+}
+
+/** OVHcloud's periods are minutes in a 32-bit integer. */
+const MAX_API_MINUTES = 2_147_483_647;
+
+/** Every option of a Send, checked whatever its source (see OptionValues). */
+function readSendOptions(ctx: IExecuteFunctions, itemIndex: number, raw: Record<string, unknown>): SendOptions {
+	const values = new OptionValues(ctx.getNode(), itemIndex, raw ?? {});
+	const options: SendOptions = {
+		sendAt: raw?.sendAt,
+		class: values.choice('class', 'Class', ['flash', 'phoneDisplay', 'sim']),
+		priority: values.choice('priority', 'Priority', ['high', 'low', 'medium', 'veryLow']),
+		validityPeriod: values.wholeNumber('validityPeriod', 'Validity Period (Minutes)', { min: 1, max: MAX_API_MINUTES }),
+		noStopClause: values.flag('noStopClause', 'Not Commercial'),
+		tag: values.text('tag', 'Tag', MAX_TAG_LENGTH),
+		transliteration: values.choice('transliteration', 'Transliteration', ['none', 'safe', 'lossy']),
+		maxParts: values.wholeNumber('maxParts', 'Maximum Parts', { min: 1, max: 255 }),
+		dryRun: values.flag('dryRun', 'Dry Run'),
+		maxReceiversPerJob: values.wholeNumber('maxReceiversPerJob', 'Maximum Receivers per Job', { min: 1, max: 10_000 }),
+		parallelJobs: values.wholeNumber('parallelJobs', 'Parallel Jobs', { min: 1, max: 16 }),
+		listReceiversUpTo: values.wholeNumber('listReceiversUpTo', 'List Receivers up To', { min: 0, max: 10_000_000 }),
+	};
+	for (const key of Object.keys(options) as Array<keyof SendOptions>) if (options[key] === undefined) delete options[key];
+	return options;
 }
 
 /** Reads one item's send: account, sender, receivers, text (transliterated if asked) and options. */
@@ -50,7 +75,7 @@ export async function readSendItem(
 			'This usually comes from an expression that cut the text in the middle of an emoji (such as .slice() or .substring()). Fix the text or the expression.',
 		);
 	}
-	const options = parameters.get<SendOptions>('options', itemIndex, {});
+	const options = readSendOptions(ctx, itemIndex, parameters.get<Record<string, unknown>>('options', itemIndex, {}));
 
 	let text = message;
 	let transliterations: SendItem['transliterations'] = [];
@@ -81,6 +106,16 @@ export async function readSendItem(
 				itemIndex,
 				`"Send At" is in the past: ${formatApiDatetime(at)} (more than ${PAST_START_TOLERANCE_MS / 60_000} minutes before now); nothing was sent`,
 				`Leave "Send At" empty to send now, or give a future date. A date without an offset is read in the workflow's time zone (${ctx.getTimezone()}).`,
+			);
+		}
+		// Credits are debited when the job is accepted, not when it goes out: a date years ahead
+		// (a mistyped year, 2206 or 9999) would spend them now for an SMS nobody expects.
+		if (at > runStartedAtMs + MAX_START_AHEAD_DAYS * 86_400_000) {
+			throw itemError(
+				node,
+				itemIndex,
+				`"Send At" is more than ${MAX_START_AHEAD_DAYS} days ahead: ${formatApiDatetime(at)}; nothing was sent`,
+				`OVHcloud debits the credits when the SMS is scheduled. Check the year; schedule at most ${MAX_START_AHEAD_DAYS} days ahead.`,
 			);
 		}
 		const minutes = Math.ceil((at - runStartedAtMs) / 60_000);

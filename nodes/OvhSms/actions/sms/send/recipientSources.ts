@@ -4,6 +4,7 @@ import {
 	readRecipientCsv,
 	RecipientList,
 	splitNumberList,
+	type ByteChunks,
 	type InvalidRecipient,
 	type RecipientCsv,
 	type RecipientCsvOptions,
@@ -90,9 +91,8 @@ export class RecipientReader {
 				present.length ? `The item has these binary fields: ${present.join(', ')}` : 'The item has no binary data.',
 			);
 		}
-		const bytes = await this.ctx.helpers.getBinaryDataBuffer(itemIndex, field);
 		const fileName = binary.fileName ? `"${binary.fileName}"` : `in "${field}"`;
-		const read = readCsvOrProblem(bytes, {
+		const read = await readCsvOrProblem(this.fileChunks(itemIndex, field, binary.id), {
 			column: String(this.parameters.get('csvColumn', itemIndex, '') ?? ''),
 			header: this.parameters.get('csvHeader', itemIndex, 'auto') as 'auto' | 'yes' | 'no',
 			defaultCountry: this.defaultCountry(itemIndex),
@@ -117,6 +117,24 @@ export class RecipientReader {
 				column: read.column.name ?? String(read.column.index + 1),
 			},
 		};
+	}
+
+	/**
+	 * The file's bytes as a stream: from n8n's binary data store (filesystem, S3, database) in
+	 * 64 KB chunks, so a 1-million-row file is never held whole; an item holding its data
+	 * in memory (no id) is read from that buffer in place.
+	 */
+	private fileChunks(itemIndex: number, field: string, binaryId: string | undefined): () => ByteChunks {
+		if (binaryId) {
+			const helpers = this.ctx.helpers;
+			return () => streamChunks(async () => await helpers.getBinaryStream(binaryId, FILE_CHUNK_BYTES));
+		}
+		let bytes: Promise<Uint8Array> | undefined;
+		return () =>
+			streamChunks(async () => {
+				bytes ??= this.ctx.helpers.getBinaryDataBuffer(itemIndex, field);
+				return slices(await bytes, FILE_CHUNK_BYTES);
+			});
 	}
 
 	private async readRecipientList(itemIndex: number, serviceName: string): Promise<RecipientSource> {
@@ -181,10 +199,22 @@ export class RecipientReader {
 	}
 }
 
+const FILE_CHUNK_BYTES = 65_536;
+
+/** A buffer as chunks of `size` bytes, without copying. */
+function* slices(bytes: Uint8Array, size: number): Generator<Uint8Array> {
+	for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+}
+
+/** Chunks from a source opened on first read. */
+async function* streamChunks(open: () => Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>): AsyncGenerator<Uint8Array> {
+	for await (const chunk of await open()) yield chunk;
+}
+
 /** Any failure of the CSV reader is a problem of the file, said in words. */
-function readCsvOrProblem(bytes: Uint8Array, options: RecipientCsvOptions): RecipientCsv | string {
+async function readCsvOrProblem(open: () => ByteChunks, options: RecipientCsvOptions): Promise<RecipientCsv | string> {
 	try {
-		return readRecipientCsv(bytes, options);
+		return await readRecipientCsv(open, options);
 	} catch (error) {
 		return error instanceof Error ? error.message : String(error);
 	}
