@@ -161,7 +161,8 @@ export function createOvhJobGateway(
 		},
 
 		async findSent(receivers, attemptStartedAtMs) {
-			const serverNowSeconds = Number(await client.get<number>('/auth/time'));
+			// The API's own clock, never a cached offset: the search window depends on it.
+			const serverNowSeconds = Number(await client.request<number>('GET', '/auth/time', { headers: { 'Cache-Control': 'no-cache' } }));
 			const elapsedMs = nowMs() - attemptStartedAtMs;
 			const serverNowMs = Number.isFinite(serverNowSeconds) ? serverNowSeconds * 1000 : nowMs();
 			const sinceMs = serverNowMs - elapsedMs - LOOKUP_MARGIN_MS;

@@ -61,7 +61,7 @@ async function testEvent(ctx: IPollFunctions): Promise<INodeExecutionData[][]> {
 	// webhook's data (n8n-core's runNode): give back the event that call brought.
 	let event: EventJson | undefined = settings.mode === 'webhook' ? takeTestEvent(ctx, Date.now()) : undefined;
 	try {
-		event ??= await handler.latest(await createOvhClient(ctx), settings);
+		event ??= await handler.latest(await createOvhClient(ctx, { sharedApiClock: true }), settings);
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error, 0);
 	}
@@ -88,7 +88,7 @@ export async function pollTrigger(this: IPollFunctions): Promise<INodeExecutionD
 		let outcome: PollOutcome;
 		try {
 			const budget = { expired: () => Date.now() - startedMs > POLL_LIMITS.budgetMs };
-			outcome = await handler.poll(await createOvhClient(this), settings, current, budget);
+			outcome = await handler.poll(await createOvhClient(this, { sharedApiClock: true }), settings, current, budget);
 		} catch (error) {
 			throw toNodeError(this.getNode(), error, 0);
 		}

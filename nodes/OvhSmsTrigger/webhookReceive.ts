@@ -56,7 +56,7 @@ async function isAuthorised(ctx: IWebhookFunctions, settings: TriggerSettings, g
 	const registration = readRegistration(ctx.getWorkflowStaticData('node'), settings);
 	if (registration) return tokenMatches(given, registration.token);
 	if (typeof given !== 'string' || !TOKEN_SHAPE.test(given) || !settings.serviceName) return false;
-	const account = await readAccountCallbacks(await createOvhClient(ctx), settings.serviceName);
+	const account = await readAccountCallbacks(await createOvhClient(ctx, { sharedApiClock: true }), settings.serviceName);
 	const url = activeUrlOf(account, settings.event);
 	const ours = ctx.getNodeWebhookUrl('default');
 	if (!url || !ours || !sameWebhookEndpoint(url, ours)) return false;
@@ -75,7 +75,7 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 	try {
 		authorised = await isAuthorised(this, settings, query.token);
 		if (!authorised) return respond(this, { status: 401, text: 'Unauthorized' });
-		verdict = await receiveEvent(await createOvhClient(this), settings, fields);
+		verdict = await receiveEvent(await createOvhClient(this, { sharedApiClock: true }), settings, fields);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
 		this.logger.warn(`OVHcloud SMS Trigger could not check a callback: ${reason}`);

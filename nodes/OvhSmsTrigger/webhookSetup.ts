@@ -52,7 +52,7 @@ interface HookSetup {
 async function setUp(ctx: IHookFunctions): Promise<HookSetup> {
 	const settings = readTriggerSettings(ctx);
 	if (!settings.serviceName) throw new NodeOperationError(ctx.getNode(), 'Choose the SMS account to watch');
-	return { settings, client: await createOvhClient(ctx), staticData: ctx.getWorkflowStaticData('node') };
+	return { settings, client: await createOvhClient(ctx, { sharedApiClock: true }), staticData: ctx.getWorkflowStaticData('node') };
 }
 
 function webhookUrlOf(ctx: IHookFunctions): string {

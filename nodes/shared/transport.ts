@@ -117,21 +117,24 @@ function networkCause(error: unknown): unknown {
 	return error;
 }
 
-/** The OVHcloud client for this node, with the credential the user picked. */
-export async function createOvhClient(ctx: OvhRequestContext): Promise<OvhClient> {
+/**
+ * The OVHcloud client for this node, with the credential the user picked. `sharedApiClock`
+ * (the trigger's webhook calls and polls, which each build a client) reuses the API clock
+ * learnt by an earlier client of the process; action nodes read it once per run, so that a
+ * send's safety never rests on an offset learnt before the run.
+ */
+export async function createOvhClient(ctx: OvhRequestContext, { sharedApiClock = false } = {}): Promise<OvhClient> {
 	const credentialType = credentialTypeFor(ctx.getNodeParameter('authentication', 0, 'apiKey'));
 	const credentials = await ctx.getCredentials(credentialType);
 	const baseUrl = resolveApiBaseUrl(String(credentials.endpoint ?? ''), String(credentials.customEndpoint ?? ''));
+	const transport = n8nTransport(
+		ctx,
+		credentialType,
+		['applicationSecret', 'consumerKey', 'clientSecret', 'accessToken'].map((key) => String(credentials[key] ?? '')),
+	);
 	return new OvhClient({
 		baseUrl,
-		transport: withSharedApiClock(
-			baseUrl,
-			n8nTransport(
-				ctx,
-				credentialType,
-				['applicationSecret', 'consumerKey', 'clientSecret', 'accessToken'].map((key) => String(credentials[key] ?? '')),
-			),
-		),
+		transport: sharedApiClock ? withSharedApiClock(baseUrl, transport) : transport,
 		auth: { type: 'transport', signsWithTimestamp: credentialType === 'ovhCloudApi' },
 		sleep,
 	});

@@ -41,6 +41,16 @@ describe('the API clock shared by the clients of one endpoint', () => {
 		expect(api.seen).toEqual(['GET /auth/time', 'GET /sms', 'GET /sms', 'GET /auth/time', 'GET /sms']);
 	});
 
+	test("a reading asked with Cache-Control: no-cache (the send's history lookup) always comes from the API", async () => {
+		const baseUrl = 'https://clock-fresh.example/1.0';
+		const api = fakeApi(baseUrl);
+		const one = client(baseUrl, api.transport);
+		await one.get('/sms');
+		await one.request('GET', '/auth/time', { headers: { 'Cache-Control': 'no-cache' } });
+		await one.request('GET', '/auth/time', { headers: { 'Cache-Control': 'no-cache' } });
+		expect(api.seen.filter((line) => line.endsWith('/auth/time'))).toHaveLength(3);
+	});
+
 	test('another endpoint has its own clock', async () => {
 		const api = fakeApi('https://clock-a.example/1.0');
 		await client('https://clock-a.example/1.0', api.transport).get('/sms');
