@@ -17,7 +17,8 @@ export function senderLocator(show: Record<string, string[]>): INodeProperties {
 				type: 'list',
 				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
 			},
-			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: 'MyCompany' },
+			// Not named `id`: n8n labels a mode of that name "By ID" whatever its displayName says.
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'MyCompany' },
 		],
 	};
 }

@@ -148,7 +148,7 @@ describe('Send: senders', () => {
 
 	test('a virtual number sends through its own jobs endpoint, without STOP fields', async () => {
 		const result = await harness.run(
-			sendParameters({ senderType: 'virtualNumber', virtualNumber: { __rl: true, mode: 'id', value: '+33700000001' }, options: { noStopClause: true } }),
+			sendParameters({ senderType: 'virtualNumber', virtualNumber: { __rl: true, mode: 'number', value: '+33700000001' }, options: { noStopClause: true } }),
 		);
 		expect(result.status).toBe('success');
 		const post = harness.sandbox.requests.find((r) => r.method === 'POST' && r.path.endsWith('/jobs'))!;
@@ -158,7 +158,7 @@ describe('Send: senders', () => {
 	});
 
 	test('an unknown sender is refused, before anything is sent, with the senders that can send', async () => {
-		const result = await harness.run(sendParameters({ sender: { __rl: true, mode: 'id', value: 'Nobody' } }));
+		const result = await harness.run(sendParameters({ sender: { __rl: true, mode: 'name', value: 'Nobody' } }));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/The sender "Nobody" does not exist on sms-sb00001-1\. Enabled senders: .*MyCompany.*Alerts/);
 		expect(result.error?.message).not.toMatch(/Pending|Refused|Disabled/);
@@ -166,7 +166,7 @@ describe('Send: senders', () => {
 	});
 
 	test('a sender that is not enabled is refused with its status', async () => {
-		const result = await harness.run(sendParameters({ sender: { __rl: true, mode: 'id', value: 'Refused' } }));
+		const result = await harness.run(sendParameters({ sender: { __rl: true, mode: 'name', value: 'Refused' } }));
 		expect(result.error?.message).toMatch(/The sender "Refused" cannot send: .*refused.*Brand not justified.*Enabled senders: /);
 		expect(harness.jobBodies()).toHaveLength(0);
 	});

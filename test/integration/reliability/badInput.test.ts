@@ -58,7 +58,7 @@ describe('Send: one bad item among good ones', () => {
 	const parameters = sendParameters({
 		receivers: '={{ $json.phone }}',
 		message: '={{ $json.msg }}',
-		sender: { __rl: true, mode: 'id', value: '={{ $json.sender }}' },
+		sender: { __rl: true, mode: 'name', value: '={{ $json.sender }}' },
 		options: { sendAt: '={{ $json.sendAt }}' },
 	});
 	const rows: Array<{ input: string; bad: IDataObject; parameters?: IDataObject; error: RegExp | null; sentTo?: string }> = [
@@ -369,12 +369,12 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 		resource: 'campaign',
 		operation: 'create',
 		campaignName: 'Monday promotion',
-		senderMode: 'sender',
-		campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
-		campaignRecipients: 'csv',
+		senderType: 'sender',
+		sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+		recipientSource: 'csv',
 		binaryPropertyName: 'data',
-		phoneColumn: 'number',
-		campaignMessage: '={{ $json.message }}',
+		csvColumn: 'number',
+		message: '={{ $json.message }}',
 		startMode: 'scheduled',
 		startAt: '={{ $json.startAt }}',
 	};

@@ -61,7 +61,7 @@ export const description: INodeProperties[] = [
 				type: 'list',
 				typeOptions: { searchListMethod: 'searchAvailableSenders', searchable: true },
 			},
-			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: 'example.com' },
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'example.com' },
 		],
 	},
 	{
