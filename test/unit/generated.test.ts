@@ -1,14 +1,19 @@
 /**
  * Files generated from the code, checked to be current: docs/parameters.md (the parameter
- * names of version 1, from the node descriptions). `npm run generate` rewrites them
+ * names of version 1, from the node descriptions) and the message-cost regular expressions
+ * (from lib/encoding's GSM-7 tables). `npm run generate` rewrites them
  * (UPDATE_GENERATED=1); a plain run only compares, so it never dirties the work tree.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { renderMessageCostPatterns } from '../../scripts/generate/messageCostPatterns';
 import { NODE_DESCRIPTIONS, parameterEntries, renderParametersDoc } from '../../scripts/generate/parametersDoc';
 
 const ROOT = path.join(__dirname, '..', '..');
-const GENERATED: Array<{ file: string; render: () => string }> = [{ file: 'docs/parameters.md', render: renderParametersDoc }];
+const GENERATED: Array<{ file: string; render: () => string }> = [
+	{ file: 'docs/parameters.md', render: renderParametersDoc },
+	{ file: 'nodes/OvhSms/actions/common/messageCost.generated.ts', render: renderMessageCostPatterns },
+];
 
 describe.each(GENERATED)('$file', ({ file, render }) => {
 	test('is what the code generates (run `npm run generate` after changing a parameter)', () => {

@@ -24,6 +24,7 @@ import {
 	senderTypeProperty,
 	transliterationOption,
 } from '../common/messageFields';
+import { messageCostNotices } from '../common/messageCost';
 import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './recipients';
 import { waitAndReport } from './waitForCompletion';
 import { putToUploadUrl } from '../../../shared/upload';
@@ -76,6 +77,7 @@ export const description: INodeProperties[] = [
 				"Expressions ({{ }}) are evaluated for each item. With a CSV file or a recipient list, #column# placeholders are replaced by each receiver's value in that column; an unknown column stops the campaign before anything is sent.",
 		},
 	),
+	...messageCostNotices(show),
 	{
 		displayName: 'Start',
 		name: 'startMode',

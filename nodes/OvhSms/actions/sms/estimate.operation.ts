@@ -10,6 +10,7 @@ import {
 	transliterationOption,
 	type SenderTypeChoice,
 } from '../common/messageFields';
+import { messageCostNotices } from '../common/messageCost';
 import { itemError } from '../common/itemError';
 import { DEFAULT_MAX_PARTS } from './send/fields';
 import type { ItemContext } from '../types';
@@ -33,6 +34,7 @@ export const description: INodeProperties[] = [
 		},
 	),
 	messageProperty({ show }),
+	...messageCostNotices(show),
 	{
 		displayName: 'Number of Recipients',
 		name: 'recipientCount',

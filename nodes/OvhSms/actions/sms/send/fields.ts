@@ -12,6 +12,7 @@ import {
 	senderTypeProperty,
 	transliterationOption,
 } from '../../common/messageFields';
+import { messageCostNotices } from '../../common/messageCost';
 
 const show = { resource: ['sms'], operation: ['send'] };
 
@@ -117,6 +118,7 @@ export const sendFields: INodeProperties[] = [
 		displayOptions: { show: { ...show, recipientSource: ['addressBook'] } },
 	},
 	messageProperty({ show }),
+	...messageCostNotices(show),
 	{
 		displayName: 'Options',
 		name: 'options',
