@@ -5,7 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { authenticationProperty, credentialsDescription, serviceNameProperty } from '../shared/descriptions';
+import { accountAfterOperation, authenticationProperty, credentialsDescription } from '../shared/descriptions';
 import { searchServices } from '../shared/listSearch';
 import * as addressBook from './actions/addressBook';
 import * as contact from './actions/contact';
@@ -41,10 +41,7 @@ export class OvhSmsAddressBook implements INodeType {
 				],
 				default: 'contact',
 			},
-			...addressBook.description,
-			...contact.description,
-			...recipientList.description,
-			serviceNameProperty,
+			...accountAfterOperation(addressBook.description, contact.description, recipientList.description),
 		],
 	};
 

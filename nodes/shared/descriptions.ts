@@ -45,3 +45,12 @@ export const serviceNameProperty: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * The resources' fields with the SMS Account right after their Operation, as in the SMS node:
+ * lists below it (address books, senders) need the account chosen first.
+ */
+export function accountAfterOperation(...resources: INodeProperties[][]): INodeProperties[] {
+	const all = resources.flat();
+	return [...all.filter((property) => property.name === 'operation'), serviceNameProperty, ...all.filter((property) => property.name !== 'operation')];
+}

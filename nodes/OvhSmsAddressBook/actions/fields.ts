@@ -75,7 +75,7 @@ export function defaultCountryField(show: Show): INodeProperties {
 	};
 }
 
-const PHONE_LABELS: Record<(typeof PHONE_FIELDS)[number], string> = {
+export const PHONE_LABELS: Record<(typeof PHONE_FIELDS)[number], string> = {
 	homeMobile: 'Home Mobile',
 	homePhone: 'Home Phone',
 	workMobile: 'Work Mobile',
@@ -89,6 +89,24 @@ export const phoneFieldOptions: INodeProperties[] = PHONE_FIELDS.map((field) => 
 	default: '',
 	placeholder: '+33612345678',
 }));
+
+/**
+ * OVHcloud's contact fields come from French: `name` is the family name ("nom") and `surname`
+ * the given name ("prénom"), the opposite of what "surname" means in English; the labels say
+ * what they hold.
+ */
+export const CONTACT_NAME_FIELDS = {
+	name: {
+		displayName: 'Last Name',
+		name: 'name',
+		description: 'The family name, such as Martin (OVHcloud’s "name" field)',
+	},
+	surname: {
+		displayName: 'First Name',
+		name: 'surname',
+		description: 'The given name, such as Chloé (OVHcloud’s "surname" field, which means "prénom")',
+	},
+} as const;
 
 /** Group of a new contact when none is given (OVHcloud requires one). */
 export const DEFAULT_GROUP = 'default';
@@ -115,21 +133,17 @@ export function contactTextFields(show: Show, required: boolean): INodePropertie
 	return [
 		group,
 		{
-			displayName: 'Name',
-			name: 'name',
+			...CONTACT_NAME_FIELDS.name,
 			type: 'string',
 			required,
 			default: '',
-			description: 'OVHcloud’s "name" field',
 			displayOptions: { show },
 		},
 		{
-			displayName: 'Surname',
-			name: 'surname',
+			...CONTACT_NAME_FIELDS.surname,
 			type: 'string',
 			required,
 			default: '',
-			description: 'OVHcloud’s "surname" field',
 			displayOptions: { show },
 		},
 		{
