@@ -64,7 +64,7 @@ export function defaultCountryField(show: Show): INodeProperties {
 		description:
 			'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
 		options: [
-			{ name: 'None (International Numbers Only)', value: '' },
+			{ name: 'Any Country (International Numbers Only)', value: '' },
 			{ name: 'France (+33)', value: 'FR' },
 			...[...COUNTRIES]
 				.filter((country) => country.code !== 'FR')

@@ -45,7 +45,7 @@ export function waitOptions(show: Record<string, string[]>): INodeProperties {
 				displayName: 'Time Limit (Seconds)',
 				name: 'timeLimitSeconds',
 				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
+				typeOptions: { minValue: 0, numberPrecision: 0 },
 				default: 300,
 				description: 'How long to wait at most; the output then says the sender is still waiting (waitTimedOut)',
 			},

@@ -191,6 +191,8 @@ export const defaultCountryProperty = (displayOptions: INodeProperties['displayO
 	// Written out (not mapped from lib/recipients' table) so n8n's lint can check the default;
 	// a unit test keeps the two in step.
 	options: [
+		// Named to sort first (n8n's lint keeps options alphabetical): "No Default" sat between Netherlands and Poland.
+		{ name: 'Any Country (International Numbers Only)', value: '' },
 		{ name: 'Austria (+43)', value: 'AT' },
 		{ name: 'Belgium (+32)', value: 'BE' },
 		{ name: 'France (+33)', value: 'FR' },
@@ -204,7 +206,6 @@ export const defaultCountryProperty = (displayOptions: INodeProperties['displayO
 		{ name: 'Mayotte (+262)', value: 'YT' },
 		{ name: 'Monaco (+377)', value: 'MC' },
 		{ name: 'Netherlands (+31)', value: 'NL' },
-		{ name: 'No Default (International Numbers Only)', value: '' },
 		{ name: 'Poland (+48)', value: 'PL' },
 		{ name: 'Portugal (+351)', value: 'PT' },
 		{ name: 'Réunion (+262)', value: 'RE' },

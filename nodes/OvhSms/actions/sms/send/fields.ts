@@ -132,6 +132,7 @@ export const sendFields: INodeProperties[] = [
 				name: 'class',
 				type: 'options',
 				default: 'phoneDisplay',
+				description: 'How the phone shows the SMS. Standard suits almost every message.',
 				options: [
 					{ name: 'Flash', value: 'flash', description: 'Shown on the screen at once and not stored' },
 					{ name: 'SIM', value: 'sim', description: 'Stored on the SIM card' },
@@ -170,6 +171,8 @@ export const sendFields: INodeProperties[] = [
 				name: 'priority',
 				type: 'options',
 				default: 'high',
+				description:
+					'The order in which OVHcloud hands this account’s queued SMS to the operators; lower ones may wait behind higher ones when many are queued',
 				options: [
 					{ name: 'High', value: 'high' },
 					{ name: 'Low', value: 'low' },

@@ -1,5 +1,5 @@
 import { buildPath, type OvhClient } from '../../../../../lib/ovh';
-import { describeSenderStatus, type OvhSender } from '../../../../../lib/senders';
+import { describeSenderStatus, isOfferedAsSender, type OvhSender } from '../../../../../lib/senders';
 import { readIfExists } from '../../common/readIfExists';
 import { virtualNumberKey } from '../../common/virtualNumber';
 import type { ResolvedSender, SenderChoice } from './types';
@@ -82,7 +82,7 @@ export class SenderResolver {
 			names = this.client
 				.get<string[]>(path)
 				.then((all) => this.client.getMany<OvhSender>(path, all))
-				.then((read) => read.flatMap(({ value }) => (value && value.status === 'enable' ? [value.sender] : [])));
+				.then((read) => read.flatMap(({ value }) => (isOfferedAsSender(value) ? [value.sender] : [])));
 			this.enabled.set(serviceName, names);
 		}
 		const list = await names;
