@@ -17,7 +17,7 @@ export class OvhSmsAddressBook implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OVHcloud SMS Address Book',
 		name: 'ovhSmsAddressBook',
-		icon: { light: 'file:../../icons/ovhcloud.svg', dark: 'file:../../icons/ovhcloud.dark.svg' },
+		icon: { light: 'file:../../icons/ovhSmsAddressBook.svg', dark: 'file:../../icons/ovhSmsAddressBook.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -16,7 +16,7 @@ export class OvhSmsSender implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OVHcloud SMS Sender',
 		name: 'ovhSmsSender',
-		icon: { light: 'file:../../icons/ovhcloud.svg', dark: 'file:../../icons/ovhcloud.dark.svg' },
+		icon: { light: 'file:../../icons/ovhSmsSender.svg', dark: 'file:../../icons/ovhSmsSender.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
