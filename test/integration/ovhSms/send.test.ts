@@ -135,6 +135,21 @@ describe('Send: recipients', () => {
 		});
 		expect(harness.account().creditsLeft).toBe(creditsBefore - 1);
 	});
+
+	test('an item that reached only some of its receivers says partlySent, and the run shows a warning', async () => {
+		await harness.sandbox.injectIncoming({ sender: '+33622222222', message: 'STOP' });
+		const result = await harness.run(sendParameters({ receivers: '0611111111, 0622222222' }));
+		expect(jsonOf(result)[0]).toMatchObject({
+			status: 'partlySent',
+			validReceivers: ['+33611111111'],
+			invalidReceivers: [{ receiver: '+33622222222', reason: expect.stringContaining('STOP list') }],
+			creditsRemoved: 1,
+		});
+		const invalid = await harness.run(sendParameters({ receivers: '0611111111, abc' }));
+		expect(jsonOf(invalid)[0]).toMatchObject({ status: 'partlySent', invalidReceivers: [{ receiver: 'abc', reason: 'contains letters' }] });
+		// n8n shows the hints of a node's run above its output.
+		expect(result.run.data.resultData.runData['Node Under Test'][0].hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^1 receiver\(s\) of 1 item\(s\) got no SMS/) })]);
+	});
 });
 
 describe('Send: senders', () => {

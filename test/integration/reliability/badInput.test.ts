@@ -186,7 +186,7 @@ describe('Send: CSV files', () => {
 			await expectStopsBeforeSending(() => harness.run(csvParameters(overrides), items), error);
 			return;
 		}
-		expect(out).toMatchObject({ status: 'sent', validReceivers: sent });
+		expect(out).toMatchObject({ status: invalid?.length ? 'partlySent' : 'sent', validReceivers: sent });
 		const reported = out.invalidReceivers as Array<{ line: number; reason: string }>;
 		expect(reported).toHaveLength(invalid?.length ?? 0);
 		invalid?.forEach((expected, k) => {

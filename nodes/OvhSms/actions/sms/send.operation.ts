@@ -127,6 +127,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	}
 	if (firstFailure && !continueOnFail) throw withRunSummary(this, firstFailure, live, deliveries);
 
+	hintAtReceiversLeftOut(this, [...results.values()]);
 	const out: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const failure = failures.get(itemIndex);
@@ -137,6 +138,18 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		}
 	}
 	return out;
+}
+
+/** A green node whose items reached only some receivers says so above its output. */
+function hintAtReceiversLeftOut(ctx: IExecuteFunctions, results: INodeExecutionData[]): void {
+	const partly = results.filter((result) => result.json.status === 'partlySent' || result.json.status === 'nothingSent');
+	if (partly.length === 0) return;
+	const receivers = partly.reduce((sum, result) => sum + ((result.json.invalidReceivers as unknown[] | undefined)?.length ?? 0), 0);
+	ctx.addExecutionHints({
+		message: `${receivers} receiver(s) of ${partly.length} item(s) got no SMS (invalid number, or refused by OVHcloud such as on the STOP list): see status and invalidReceivers`,
+		type: 'warning',
+		location: 'outputPane',
+	});
 }
 
 function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDelivery): ItemFailure {

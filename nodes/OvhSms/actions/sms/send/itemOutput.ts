@@ -42,7 +42,10 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataO
 	const { recipients } = send.item;
 	const listed = recipients.kind === 'recipientList' ? undefined : recipients;
 	// Every receiver refused by OVHcloud (all on the STOP list, say): nothing left, nothing billed.
-	const status = delivery.ids.length === 0 ? 'nothingSent' : send.item.differedPeriod ? 'scheduled' : 'sent';
+	// Some refused, or invalid before sending: the item must not read as a plain success.
+	const notSent = (listed?.invalid.length ?? 0) + delivery.refused.length;
+	const status =
+		delivery.ids.length === 0 ? 'nothingSent' : notSent > 0 ? 'partlySent' : send.item.differedPeriod ? 'scheduled' : 'sent';
 	return {
 		status,
 		...commonJson(send),
