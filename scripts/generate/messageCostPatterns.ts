@@ -64,7 +64,6 @@ const unicodeText = `(?=${ANY}*${NOT_GSM})`;
 const oneGsmSms = septetsAtMost(160);
 
 export type MessageCostPattern =
-	| 'empty'
 	| 'gsm1'
 	| 'gsmStop2'
 	| `gsm${2 | 3 | 4 | 5 | 6}`
@@ -87,7 +86,6 @@ export function messageCostPatterns(): Record<MessageCostPattern, string> {
 		unicodeParts.push([`unicode${parts}`, `^${unicodeText}${atLeast(Math.max(71, 67 * (parts - 1) + 1))}${atMost(67 * parts)}`]);
 	}
 	return Object.fromEntries([
-		['empty', '^$'],
 		['gsm1', `^${gsmText}${oneGsmSms}`],
 		['gsmStop2', `^${gsmText}${oneGsmSms}(?!(?:${septetsAtMost(160 - STOP_MENTION_UNITS)}))`],
 		...gsmParts,

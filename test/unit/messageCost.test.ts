@@ -19,6 +19,7 @@ function shown(message: string, extra: INodeParameters = {}): string[] {
 describe('the cost shown under Message while typing', () => {
 	test.each<[string, string, string[], INodeParameters?]>([
 		['nothing typed yet', '', ['Empty']],
+		['an expression n8n resolved to nothing (no input item)', undefined as unknown as string, ['Empty']],
 		['a short GSM-7 text', 'Your code is 1234', ['Gsm1']],
 		['149 characters: one SMS even with the STOP mention', 'a'.repeat(149), ['Gsm1']],
 		['150 characters: one SMS, two with the STOP mention', 'a'.repeat(150), ['Gsm1', 'GsmStop2']],

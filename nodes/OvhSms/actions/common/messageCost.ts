@@ -9,7 +9,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MESSAGE_COST_PATTERNS } from './messageCost.generated';
 
 type Show = NonNullable<NonNullable<INodeProperties['displayOptions']>['show']>;
-type PatternName = keyof typeof MESSAGE_COST_PATTERNS;
+type PatternName = keyof typeof MESSAGE_COST_PATTERNS | 'empty';
 
 const EXTENSION_NOTE = '€ { } [ ] ~ ^ | \\ count as 2';
 const STOP_NOTE = 'With the STOP mention OVHcloud adds for a sender name or the short number (11 characters), it is 2 SMS.';
@@ -51,14 +51,26 @@ const noticeName = (pattern: PatternName) => `messageCost${pattern.charAt(0).toU
 
 /** The notices to put right after an operation's Message field. */
 export function messageCostNotices(show: Show): INodeProperties[] {
-	return (Object.keys(MESSAGE_COST_PATTERNS) as PatternName[]).map((pattern) => ({
-		displayName: TEXTS[pattern],
-		name: noticeName(pattern),
+	// Nothing to count: no text yet, or an expression n8n resolves to nothing (undefined, not
+	// a string, which no regular expression condition matches) because it has no input item.
+	const empty: INodeProperties = {
+		displayName: TEXTS.empty,
+		name: noticeName('empty'),
 		type: 'notice',
 		default: '',
-		displayOptions: {
-			show: { ...show, message: [{ _cnd: { regex: MESSAGE_COST_PATTERNS[pattern] } }] },
-			...(pattern === 'gsmStop2' || pattern === 'unicodeStop2' ? { hide: STOP_HIDE } : {}),
-		},
-	}));
+		displayOptions: { show, hide: { message: [{ _cnd: { exists: true } }] } },
+	};
+	const counts = (Object.keys(MESSAGE_COST_PATTERNS) as Array<keyof typeof MESSAGE_COST_PATTERNS>).map(
+		(pattern): INodeProperties => ({
+			displayName: TEXTS[pattern],
+			name: noticeName(pattern),
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: { ...show, message: [{ _cnd: { regex: MESSAGE_COST_PATTERNS[pattern] } }] },
+				...(pattern === 'gsmStop2' || pattern === 'unicodeStop2' ? { hide: STOP_HIDE } : {}),
+			},
+		}),
+	);
+	return [empty, ...counts];
 }
