@@ -182,7 +182,7 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
     for (const step of COST_STEPS) {
       await messageBox.fill(step.message);
       for (const text of step.shows) await expectVisible(notice(text));
-      await notice(step.shows[step.shows.length - 1]).first().scrollIntoViewIfNeeded();
+      await showBelowMessage(messageBox);
       for (const text of step.hides ?? []) expect(await notice(text).count()).toBe(0);
       await screenshot(step.screenshot);
     }
@@ -196,9 +196,18 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
     await screenshot('editor-send-output');
 
     // A message mapped from the input: n8n resolves it with the item it has; with none, the count comes at run time.
-    await messageBox.fill('{{ $json.text }}');
+    const messageItem = parameters.getByTestId('parameter-item').filter({ has: page.getByTestId('parameter-input-message') });
+    await messageItem.hover();
+    await messageItem.getByText('Expression', { exact: true }).first().click();
+    const expressionEditor = messageItem.locator('.cm-content').first();
+    await expressionEditor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    // The editor closes "{{" itself: "{{ $json.text }}".
+    await page.keyboard.type('{{');
+    await page.keyboard.type('$json.text');
     await expectVisible(notice('without input data, at run time'));
-    await notice('without input data, at run time').first().scrollIntoViewIfNeeded();
+    await showBelowMessage(expressionEditor);
     await screenshot('editor-cost-expression');
     await closeNodeView();
   });
@@ -249,6 +258,13 @@ const COST_STEPS: Array<{ message: string; shows: string[]; hides?: string[]; sc
     screenshot: 'editor-cost-emoji',
   },
 ];
+
+/** Leaves the field (its "Tip" popup would hide the notes) and centres it, notes below it in view. */
+async function showBelowMessage(field: Locator): Promise<void> {
+  await field.blur();
+  const container = field.page().getByTestId('ndv').getByTestId('parameter-input-message');
+  await container.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
 
 /** Picks `value` in a resource locator's list (the entries read "value (kind)" or "value"). */
 async function pickFromList(parameters: Locator, name: string, value: string): Promise<void> {
