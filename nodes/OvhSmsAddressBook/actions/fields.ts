@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { PHONE_FIELDS } from '../../../lib/contacts';
-import { COUNTRIES } from '../../../lib/recipients';
+import { defaultCountryProperty } from '../../shared/descriptions';
 
 type Show = Record<string, string[]>;
 
@@ -55,24 +55,9 @@ export function binaryField(show: Show, description: string, displayName = 'Inpu
 	return { displayName, name: 'binaryPropertyName', type: 'string', required: true, default: 'data', description, displayOptions: { show } };
 }
 
+/** The Default Country every node shows (nodes/shared/descriptions.ts). */
 export function defaultCountryField(show: Show): INodeProperties {
-	return {
-		displayName: 'Default Country',
-		name: 'defaultCountry',
-		type: 'options',
-		default: 'FR',
-		description:
-			'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
-		options: [
-			{ name: 'Any Country (International Numbers Only)', value: '' },
-			{ name: 'France (+33)', value: 'FR' },
-			...[...COUNTRIES]
-				.filter((country) => country.code !== 'FR')
-				.sort((a, b) => a.name.localeCompare(b.name))
-				.map((country) => ({ name: `${country.name} (+${country.callingCode})`, value: country.code })),
-		],
-		displayOptions: { show },
-	};
+	return defaultCountryProperty({ show });
 }
 
 export const PHONE_LABELS: Record<(typeof PHONE_FIELDS)[number], string> = {

@@ -65,7 +65,7 @@ export const description: INodeProperties[] = [
 	},
 	csvColumnProperty(
 		{ show: { ...show, recipientSource: ['csv'] } },
-		{ default: 'number', description: 'Header name of the column of the CSV file holding the phone numbers' },
+		'Header name of the column of the CSV file holding the phone numbers. Empty: the column named number.',
 	),
 	recipientListProperty({ show: { ...show, recipientSource: ['recipientList'] } }),
 	defaultCountryProperty({ show }),

@@ -115,14 +115,14 @@ export function recipientSourceProperty(
 }
 
 /** "Phone Number Column": the CSV column holding the numbers. */
-export function csvColumnProperty(displayOptions: DisplayOptions, detail: { default: string; description: string }): INodeProperties {
+export function csvColumnProperty(displayOptions: DisplayOptions, description: string): INodeProperties {
 	return {
 		displayName: 'Phone Number Column',
 		name: 'csvColumn',
 		type: 'string',
-		default: detail.default,
+		default: '',
 		placeholder: 'phone',
-		description: detail.description,
+		description,
 		displayOptions,
 	};
 }
@@ -180,38 +180,5 @@ export const transliterationOption: INodeProperties = {
 	],
 };
 
-/** "Default Country": the country of numbers written without an international prefix. */
-export const defaultCountryProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
-	displayName: 'Default Country',
-	name: 'defaultCountry',
-	type: 'options',
-	default: 'FR',
-	description:
-		'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
-	// Written out (not mapped from lib/recipients' table) so n8n's lint can check the default;
-	// a unit test keeps the two in step.
-	options: [
-		// Named to sort first (n8n's lint keeps options alphabetical): "No Default" sat between Netherlands and Poland.
-		{ name: 'Any Country (International Numbers Only)', value: '' },
-		{ name: 'Austria (+43)', value: 'AT' },
-		{ name: 'Belgium (+32)', value: 'BE' },
-		{ name: 'France (+33)', value: 'FR' },
-		{ name: 'French Guiana (+594)', value: 'GF' },
-		{ name: 'Germany (+49)', value: 'DE' },
-		{ name: 'Guadeloupe (+590)', value: 'GP' },
-		{ name: 'Ireland (+353)', value: 'IE' },
-		{ name: 'Italy (+39)', value: 'IT' },
-		{ name: 'Luxembourg (+352)', value: 'LU' },
-		{ name: 'Martinique (+596)', value: 'MQ' },
-		{ name: 'Mayotte (+262)', value: 'YT' },
-		{ name: 'Monaco (+377)', value: 'MC' },
-		{ name: 'Netherlands (+31)', value: 'NL' },
-		{ name: 'Poland (+48)', value: 'PL' },
-		{ name: 'Portugal (+351)', value: 'PT' },
-		{ name: 'Réunion (+262)', value: 'RE' },
-		{ name: 'Spain (+34)', value: 'ES' },
-		{ name: 'Switzerland (+41)', value: 'CH' },
-		{ name: 'United Kingdom (+44)', value: 'GB' },
-	],
-	displayOptions,
-});
+// One Default Country for every node (nodes/shared/descriptions.ts).
+export { defaultCountryProperty } from '../../../shared/descriptions';

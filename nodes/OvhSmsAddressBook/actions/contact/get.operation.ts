@@ -15,7 +15,7 @@ export const contactIdField = (operation: string): INodeProperties => ({
 	required: true,
 	default: '',
 	placeholder: '5000001',
-	description: 'The ID OVHcloud gave the contact (the id field of Create or Get Many)',
+	description: 'The ID OVHcloud gave the contact (the ID field of Create or Get Many)',
 	displayOptions: { show: { resource: ['contact'], operation: [operation] } },
 });
 

@@ -63,11 +63,7 @@ export const sendFields: INodeProperties[] = [
 	},
 	csvColumnProperty(
 		{ show: { ...show, recipientSource: ['csv'] } },
-		{
-			default: '',
-			description:
-				'Header name of the column holding the numbers, or its position (1, 2…). Empty: a column named number, phone, mobile… or the one whose first value is a number.',
-		},
+		'Header name of the column holding the numbers, or its position (1, 2…). Empty: a column named number, phone, mobile… or the one whose first value is a number.',
 	),
 	{
 		displayName: 'Header Row',
