@@ -86,7 +86,7 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
     test('a number that cannot receive an SMS gets a 400 with the reason, through the error output', async () => {
       const { status, body } = await callWebhook({ phone: '12345' });
       expect(status).toBe(400);
-      expect(body).toEqual({ status: 'not sent', error: expect.stringMatching(/^No valid phone number in "Phone Numbers": 12345 \(/), reason: null });
+      expect(body).toEqual({ status: 'not sent', error: 'No valid phone number in "Phone Numbers": "12345" wrong length for France: 5 digits after +33, expected 9', reason: null });
     });
 
     test('a failing send answers 502 with OVHcloud\'s own message', async () => {

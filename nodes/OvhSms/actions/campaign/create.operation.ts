@@ -223,7 +223,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, 0);
 			if (!this.continueOnFail()) throw nodeError;
-			return [{ json: errorItemJson(nodeError), pairedItem }];
+			return [{ json: errorItemJson(nodeError), pairedItem, error: nodeError }];
 		}
 	}
 	const out: INodeExecutionData[] = [];
@@ -238,7 +238,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, item);
 			if (!this.continueOnFail()) throw nodeError;
-			out.push({ json: errorItemJson(nodeError), pairedItem: { item } });
+			out.push({ json: errorItemJson(nodeError), pairedItem: { item }, error: nodeError });
 		}
 	}
 	return out;

@@ -121,6 +121,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		if (continueOnFail) {
 			results.set(itemIndex, {
 				json: { ...errorItemJson(failure), ...json, status: 'failed', notSent: delivery.failure.unsent ?? 'the whole recipient list' } as JsonObject,
+				// No \`error\` on this item: n8n would then show only the error, not which receivers got the SMS.
 				pairedItem: { item: itemIndex },
 			});
 		}
@@ -131,7 +132,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	const out: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const failure = failures.get(itemIndex);
-		if (failure) out.push({ json: errorItemJson(failure), pairedItem: { item: itemIndex } });
+		if (failure) out.push({ json: errorItemJson(failure), pairedItem: { item: itemIndex }, error: failure });
 		else {
 			const result = results.get(itemIndex);
 			if (result) out.push(result);
