@@ -26,7 +26,7 @@ const sendParameters = (serviceName: string) => ({
 	operation: 'send',
 	serviceName: { __rl: true, mode: 'id', value: serviceName },
 	senderType: 'sender',
-	sender: { __rl: true, mode: 'id', value: 'MyCompany' },
+	sender: { __rl: true, mode: 'name', value: 'MyCompany' },
 	message: MESSAGE,
 	options: {},
 });

@@ -3,7 +3,7 @@
  * the value of that column of the list. Checked here against the header before anything is
  * sent, because OVHcloud leaves an unknown placeholder in the text as written.
  */
-import { analyzeMessage, toGsm } from '../encoding';
+import { analyzeMessage, toGsm, type TransliterationLevel } from '../encoding';
 import { CampaignInputError } from './errors';
 import type { RecipientRow } from './types';
 
@@ -63,11 +63,15 @@ export function findNonGsmValues(rows: readonly RecipientRow[], columns: readonl
 }
 
 /** Rewrites the values in GSM-7 where a lookalike exists (`ç` → `Ç`, `’` → `'`); returns what could not be. */
-export function transliterateValues(rows: RecipientRow[], columns: readonly string[]): NonGsmValue[] {
+export function transliterateValues(
+	rows: RecipientRow[],
+	columns: readonly string[],
+	level: TransliterationLevel = 'lossy',
+): NonGsmValue[] {
 	for (const row of rows) {
 		for (const column of columns) {
 			const value = row.values[column];
-			if (value) row.values[column] = toGsm(value, 'lossy').text;
+			if (value) row.values[column] = toGsm(value, level).text;
 		}
 	}
 	return findNonGsmValues(rows, columns);
@@ -82,6 +86,6 @@ export function nonGsmValuesError(values: readonly NonGsmValue[], lineLabel: str
 	const more = values.length > 3 ? ` and ${values.length - 3} more` : '';
 	return new CampaignInputError(
 		`OVHcloud only puts GSM-7 text in #column# placeholders, and ${values.length} value(s) are not: ${shown}${more}. ` +
-			'Turn on "Replace Non-GSM Characters" to use lookalikes (ç → Ç, ’ → \'), or edit the values.',
+			'Set the option "Transliteration" to Lossy to use lookalikes (ç → Ç, ’ → \'), or edit the values.',
 	);
 }

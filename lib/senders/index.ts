@@ -4,7 +4,7 @@
  */
 export { checkSenderName, MAX_ALPHANUMERIC_SENDER_LENGTH } from './senderName';
 export type { SenderNameCheck } from './senderName';
-export { describeSenderStatus } from './senderStatus';
+export { describeSenderStatus, isOfferedAsSender } from './senderStatus';
 export type { SenderStatusInWords, SenderStatusText } from './senderStatus';
 export { waitForSenderDecision } from './waitForDecision';
 export type { SenderDecisionOutcome, SenderDecisionWait } from './waitForDecision';

@@ -68,3 +68,12 @@ export function describeSenderStatus(sender: OvhSender): SenderStatusInWords {
 			};
 	}
 }
+
+/**
+ * Whether "Send From › Sender" offers this sender: enabled, and not a virtual number (those
+ * have their own choice, Send From › Virtual Number). The list and the error that names the
+ * senders that can send both read this, so they cannot disagree.
+ */
+export function isOfferedAsSender(sender: OvhSender | undefined | null): sender is OvhSender {
+	return !!sender && sender.status === 'enable' && sender.type !== 'virtual';
+}

@@ -1,5 +1,5 @@
 import { buildPath, readIfExists, type OvhClient } from '../ovh';
-import { describeSenderStatus, virtualNumberKey, type OvhSender } from '../senders';
+import { describeSenderStatus, isOfferedAsSender, virtualNumberKey, type OvhSender } from '../senders';
 import type { ResolvedSender, SenderChoice } from './types';
 
 const MAX_ALPHANUMERIC_SENDER_LENGTH = 11;
@@ -80,7 +80,7 @@ export class SenderResolver {
 			names = this.client
 				.get<string[]>(path)
 				.then((all) => this.client.getMany<OvhSender>(path, all))
-				.then((read) => read.flatMap(({ value }) => (value && value.status === 'enable' ? [value.sender] : [])));
+				.then((read) => read.flatMap(({ value }) => (isOfferedAsSender(value) ? [value.sender] : [])));
 			this.enabled.set(serviceName, names);
 		}
 		const list = await names;

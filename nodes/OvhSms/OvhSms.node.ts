@@ -22,7 +22,7 @@ export class OvhSms implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OVHcloud SMS',
 		name: 'ovhSms',
-		icon: { light: 'file:../../icons/ovhcloud.svg', dark: 'file:../../icons/ovhcloud.dark.svg' },
+		icon: { light: 'file:../../icons/ovhSms.svg', dark: 'file:../../icons/ovhSms.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -5,7 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { authenticationProperty, credentialsDescription, serviceNameProperty } from '../shared/descriptions';
+import { accountAfterOperation, authenticationProperty, credentialsDescription } from '../shared/descriptions';
 import { searchServices } from '../shared/listSearch';
 import * as addressBook from './actions/addressBook';
 import * as contact from './actions/contact';
@@ -17,7 +17,7 @@ export class OvhSmsAddressBook implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OVHcloud SMS Address Book',
 		name: 'ovhSmsAddressBook',
-		icon: { light: 'file:../../icons/ovhcloud.svg', dark: 'file:../../icons/ovhcloud.dark.svg' },
+		icon: { light: 'file:../../icons/ovhSmsAddressBook.svg', dark: 'file:../../icons/ovhSmsAddressBook.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -41,10 +41,7 @@ export class OvhSmsAddressBook implements INodeType {
 				],
 				default: 'contact',
 			},
-			...addressBook.description,
-			...contact.description,
-			...recipientList.description,
-			serviceNameProperty,
+			...accountAfterOperation(addressBook.description, contact.description, recipientList.description),
 		],
 	};
 

@@ -5,7 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { authenticationProperty, credentialsDescription, serviceNameProperty } from '../shared/descriptions';
+import { accountAfterOperation, authenticationProperty, credentialsDescription } from '../shared/descriptions';
 import { searchServices } from '../shared/listSearch';
 import * as document from './actions/document';
 import { route } from './actions/router';
@@ -16,7 +16,7 @@ export class OvhSmsSender implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OVHcloud SMS Sender',
 		name: 'ovhSmsSender',
-		icon: { light: 'file:../../icons/ovhcloud.svg', dark: 'file:../../icons/ovhcloud.dark.svg' },
+		icon: { light: 'file:../../icons/ovhSmsSender.svg', dark: 'file:../../icons/ovhSmsSender.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -39,9 +39,7 @@ export class OvhSmsSender implements INodeType {
 				],
 				default: 'sender',
 			},
-			...sender.description,
-			...document.description,
-			serviceNameProperty,
+			...accountAfterOperation(sender.description, document.description),
 		],
 	};
 

@@ -43,7 +43,8 @@ export const eventProperty: INodeProperties = {
 };
 
 export const modeProperty: INodeProperties = {
-	displayName: 'Mode',
+	// Not "Mode": n8n's Poll Times field has its own "Mode" just above it.
+	displayName: 'Receive Events By',
 	name: 'mode',
 	type: 'options',
 	noDataExpression: true,

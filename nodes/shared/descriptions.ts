@@ -45,3 +45,48 @@ export const serviceNameProperty: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * The resources' fields with the SMS Account right after their Operation, as in the SMS node:
+ * lists below it (address books, senders) need the account chosen first.
+ */
+export function accountAfterOperation(...resources: INodeProperties[][]): INodeProperties[] {
+	const all = resources.flat();
+	return [...all.filter((property) => property.name === 'operation'), serviceNameProperty, ...all.filter((property) => property.name !== 'operation')];
+}
+
+/** "Default Country": the country of numbers written without an international prefix. */
+export const defaultCountryProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'options',
+	default: 'FR',
+	description:
+		'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
+	// Written out (not mapped from lib/recipients' table) so n8n's lint can check the default;
+	// a unit test keeps the two in step.
+	options: [
+		// Named to sort first (n8n's lint keeps options alphabetical): "No Default" sat between Netherlands and Poland.
+		{ name: 'Any Country (International Numbers Only)', value: '' },
+		{ name: 'Austria (+43)', value: 'AT' },
+		{ name: 'Belgium (+32)', value: 'BE' },
+		{ name: 'France (+33)', value: 'FR' },
+		{ name: 'French Guiana (+594)', value: 'GF' },
+		{ name: 'Germany (+49)', value: 'DE' },
+		{ name: 'Guadeloupe (+590)', value: 'GP' },
+		{ name: 'Ireland (+353)', value: 'IE' },
+		{ name: 'Italy (+39)', value: 'IT' },
+		{ name: 'Luxembourg (+352)', value: 'LU' },
+		{ name: 'Martinique (+596)', value: 'MQ' },
+		{ name: 'Mayotte (+262)', value: 'YT' },
+		{ name: 'Monaco (+377)', value: 'MC' },
+		{ name: 'Netherlands (+31)', value: 'NL' },
+		{ name: 'Poland (+48)', value: 'PL' },
+		{ name: 'Portugal (+351)', value: 'PT' },
+		{ name: 'Réunion (+262)', value: 'RE' },
+		{ name: 'Spain (+34)', value: 'ES' },
+		{ name: 'Switzerland (+41)', value: 'CH' },
+		{ name: 'United Kingdom (+44)', value: 'GB' },
+	],
+	displayOptions,
+});

@@ -30,7 +30,12 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
-/** The json of a continue-on-fail item: what failed and where, in words a workflow can branch on. */
+/**
+ * The json of a continue-on-fail item: what failed and where, in words a workflow can branch on.
+ * Its item also carries the error itself (`error`): n8n sends an item to a node's error output
+ * ("On Error › Continue (using error output)") only then, or when its json holds nothing but
+ * `error`, which this json, with its description and HTTP code, does not.
+ */
 export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObject {
 	return {
 		error: error.message,

@@ -45,7 +45,7 @@ export async function forEachItem(
 			memo.clear();
 			const nodeError = toNodeError(ctx.getNode(), error, i);
 			if (!ctx.continueOnFail()) throw nodeError;
-			out.push({ json: errorItemJson(nodeError), pairedItem: { item: i } });
+			out.push({ json: errorItemJson(nodeError), pairedItem: { item: i }, error: nodeError });
 		}
 	}
 	return out;

@@ -135,6 +135,13 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
     expect(listed).toEqual(expect.arrayContaining(['MyCompany', 'Alerts']));
     expect(listed).not.toContain('Refused');
     await screenshot('editor-senders-list');
+    await page.keyboard.press('Escape');
+
+    // The typed mode reads "By Name": n8n relabels a mode named `id` "By ID" whatever the pack says.
+    await parameters.getByTestId(`resource-locator-${WALKTHROUGH.list}`).getByTestId('rlc-mode-selector').click();
+    await expectVisible(page.locator('text="By Name" >> visible=true'));
+    expect(await page.locator('text="By ID" >> visible=true').count()).toBe(0);
+    await page.keyboard.press('Escape');
     await closeNodeView();
   });
 
@@ -155,12 +162,116 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
     await screenshot('editor-run-output');
   });
 
+  test('a new workflow: the SMS node added from the panel shows the cost of the message as it is typed, then sends', async () => {
+    await page.goto(`${example.server.url}/workflow/new`);
+    await page.getByTestId('node-creator-plus-button').click();
+    await page.getByTestId('node-creator-search-bar').fill('OVHcloud SMS');
+    await page.getByTestId('node-creator-item-name').getByText('OVHcloud SMS', { exact: true }).click();
+    // A new workflow opens the pack's page with its triggers first and the actions folded.
+    const send = page.getByTestId('node-creator').getByText('Send an SMS', { exact: true }).first();
+    if (!(await send.isVisible())) await page.getByTestId('node-creator').getByText(/^Actions \(\d+\)$/).click();
+    await send.click();
+    await expectVisible(ndv());
+    const parameters = ndv().getByTestId('node-parameters');
+    await pickFromList(parameters, 'serviceName', example.sandbox.serviceName);
+    await pickFromList(parameters, 'sender', 'MyCompany');
+    await parameters.getByTestId('parameter-input-receivers').locator('input, textarea').first().fill('+33611000009');
+
+    const messageBox = parameters.getByTestId('parameter-input-message').locator('textarea').first();
+    const notice = (text: string) => parameters.getByText(text, { exact: false });
+    for (const step of COST_STEPS) {
+      await messageBox.fill(step.message);
+      for (const text of step.shows) await expectVisible(notice(text));
+      await showBelowMessage(messageBox);
+      for (const text of step.hides ?? []) expect(await notice(text).count()).toBe(0);
+      await screenshot(step.screenshot);
+    }
+
+    // Run the node: the emoji message goes through the sandbox, and the output shows the SMS.
+    example.sandbox.clearRequests();
+    await ndv().getByTestId('node-execute-button').click();
+    await expectVisible(ndv().getByTestId('node-run-status-success'));
+    await expectVisible(ndv().getByTestId('output-panel').getByText('+33611000009').first());
+    expect(example.sandbox.requests.filter((request) => request.method === 'POST' && /\/jobs$/.test(request.path))).toHaveLength(1);
+    await screenshot('editor-send-output');
+
+    // A message mapped from the input: n8n resolves it with the item it has; with none, the count comes at run time.
+    const messageItem = parameters.getByTestId('parameter-item').filter({ has: page.getByTestId('parameter-input-message') });
+    await messageItem.hover();
+    await messageItem.getByText('Expression', { exact: true }).first().click();
+    const expressionEditor = messageItem.locator('.cm-content').first();
+    await expressionEditor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    // The editor closes "{{" itself: "{{ $json.text }}".
+    await page.keyboard.type('{{');
+    await page.keyboard.type('$json.text');
+    await expectVisible(notice('without input data, at run time'));
+    await showBelowMessage(expressionEditor);
+    await screenshot('editor-cost-expression');
+    await closeNodeView();
+  });
+
+  test.each([
+    ['OVHcloud SMS Sender', 'Get a sender'],
+    ['OVHcloud SMS Address Book', 'Get a contact'],
+  ])('%s, added from the panel, asks for the SMS Account right after the Operation', async (nodeName, action) => {
+    await closeNodeView();
+    if (await page.getByTestId('node-creator').isVisible()) await page.keyboard.press('Escape');
+    await page.getByTestId('node-creator-plus-button').click();
+    await page.getByTestId('node-creator-search-bar').fill(nodeName);
+    await page.getByTestId('node-creator-item-name').getByText(nodeName, { exact: true }).click();
+    await page.getByTestId('node-creator').getByText(action, { exact: true }).first().click();
+    await expectVisible(ndv());
+    const order = await ndv()
+      .getByTestId('node-parameters')
+      .locator('[data-test-id^="parameter-input-"]')
+      .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-test-id')!.replace('parameter-input-', '')));
+    expect(order.slice(order.indexOf('operation'), order.indexOf('operation') + 2)).toEqual(['operation', 'serviceName']);
+    await closeNodeView();
+  });
+
   test('nothing leaves the machine: n8n looked up and connected to no host but this one', async () => {
     // The README promises it; n8n asks its community-nodes API after login unless told not to.
     const attempts = fs.existsSync(outboundRecord) ? fs.readFileSync(outboundRecord, 'utf8').trim().split('\n').filter(Boolean) : [];
     expect(attempts.map((line) => (JSON.parse(line) as { target: string }).target)).toEqual([]);
   });
 });
+
+/** What the notices under Message say while typing (README screenshots: docs/screenshots/editor-cost-*.png). */
+const COST_STEPS: Array<{ message: string; shows: string[]; hides?: string[]; screenshot: string }> = [
+  {
+    message: 'Your MyShop code is 482913. It expires in 10 minutes.',
+    shows: ['GSM-7 text: 1 SMS'],
+    hides: ['Unicode', 'STOP mention OVHcloud adds'],
+    screenshot: 'editor-cost-gsm',
+  },
+  {
+    // 160 characters, but € takes 2 of GSM-7's septets: 161, two SMS.
+    message: 'MyShop spring sale: 20% off everything until Sunday, free delivery from 30 and a gift with every order. Show this SMS in store or use code SPRING: now only 9.9€',
+    shows: ['GSM-7 text: about 2 SMS', '€ { } [ ] ~ ^ | \\ count as 2'],
+    screenshot: 'editor-cost-euro',
+  },
+  {
+    message: 'Your parcel arrives today 📦',
+    shows: ['Unicode text: 1 SMS', 'Unicode because of an emoji'],
+    screenshot: 'editor-cost-emoji',
+  },
+];
+
+/** Leaves the field (its "Tip" popup would hide the notes) and centres it, notes below it in view. */
+async function showBelowMessage(field: Locator): Promise<void> {
+  await field.blur();
+  const container = field.page().getByTestId('ndv').getByTestId('parameter-input-message');
+  await container.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
+
+/** Picks `value` in a resource locator's list (the entries read "value (kind)" or "value"). */
+async function pickFromList(parameters: Locator, name: string, value: string): Promise<void> {
+  await parameters.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
+  const page = parameters.page();
+  await page.getByTestId('rlc-item').filter({ hasText: value }).first().click();
+}
 
 async function expectVisible(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });

@@ -71,7 +71,7 @@ function campaignWorkflow() {
           operation: 'send',
           serviceName: { __rl: true, mode: 'id', value: 'sms-sb00001-1' },
           senderType: 'sender',
-          sender: { __rl: true, mode: 'id', value: 'MyCompany' },
+          sender: { __rl: true, mode: 'name', value: 'MyCompany' },
           recipientSource: 'numbers',
           receivers: '={{ $json.body.numbers }}',
           message: MESSAGE,

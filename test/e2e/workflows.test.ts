@@ -14,7 +14,7 @@ import {
   startExampleServer,
   type ExampleServer,
 } from './support/exampleServer';
-import { countExecutions, errorOf, finishedExecutions, outputOf, waitForTriggerRegistration } from './support/executions';
+import { countExecutions, finishedExecutions, outputOf, waitForTriggerRegistration } from './support/executions';
 import { startReplyCollector, type ReplyCollector } from './support/replyCollector';
 import {
   REPLY_POLLING_ID,
@@ -83,17 +83,18 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
       });
     });
 
-    test('a failing send shows OVHcloud\'s own message in the execution', async () => {
+    test('a number that cannot receive an SMS gets a 400 with the reason, through the error output', async () => {
+      const { status, body } = await callWebhook({ phone: '12345' });
+      expect(status).toBe(400);
+      expect(body).toEqual({ status: 'not sent', error: 'No valid phone number in "Phone Numbers": "12345" wrong length for France: 5 digits after +33, expected 9', reason: null });
+    });
+
+    test('a failing send answers 502 with OVHcloud\'s own message', async () => {
       example.sandbox.expireCredentials();
       try {
-        const before = await countExecutions(example.session, 'exampleOtpCode01', 'error');
-        const { status } = await callWebhook({ phone: '+33612345678' });
-        expect(status).toBe(500);
-        await eventually(async () => ((await countExecutions(example.session, 'exampleOtpCode01', 'error')) > before ? true : undefined));
-        const failed = (await executionsOf('exampleOtpCode01')).find((execution) => execution.status === 'error')!;
-        const error = errorOf(failed);
-        expect(error?.node).toBe('Send the code');
-        expect(`${error?.message} ${error?.description}`).toContain('This credential is not valid');
+        const { status, body } = await callWebhook({ phone: '+33612345678' });
+        expect(status).toBe(502);
+        expect(`${body.error} ${body.reason}`).toContain('This credential is not valid');
       } finally {
         example.sandbox.expireCredentials(false);
       }

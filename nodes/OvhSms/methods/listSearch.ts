@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { buildPath } from '../../../lib/ovh';
-import type { OvhSender } from '../../../lib/senders';
+import { isOfferedAsSender, type OvhSender } from '../../../lib/senders';
 import { createOvhClient } from '../../shared/transport';
 
 export function currentServiceName(ctx: ILoadOptionsFunctions): string {
@@ -19,7 +19,7 @@ export async function searchSenders(this: ILoadOptionsFunctions, filter?: string
 	const wanted = filter?.trim().toLowerCase();
 	return {
 		results: senders
-			.flatMap(({ value }) => (value && value.status === 'enable' && value.type !== 'virtual' ? [value] : []))
+			.flatMap(({ value }) => (isOfferedAsSender(value) ? [value] : []))
 			.filter((s) => !wanted || s.sender.toLowerCase().includes(wanted) || s.description?.toLowerCase().includes(wanted))
 			.map((s) => ({ name: `${s.sender} (${TYPE_WORDS[String(s.type)] ?? s.type ?? 'sender'})`, value: s.sender })),
 	};

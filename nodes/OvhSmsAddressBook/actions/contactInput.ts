@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { PHONE_FIELDS, TEXT_FIELDS, type ContactFields, type PhoneNumberNormaliser } from '../../../lib/contacts';
+import { CONTACT_NAME_FIELDS, PHONE_LABELS } from './fields';
 import { phoneNumberNormaliser } from './phoneNumbers';
 
 export function normaliserFor(ctx: IExecuteFunctions, itemIndex: number): PhoneNumberNormaliser {
@@ -33,7 +34,10 @@ export function readContactParameters(
 		if (!raw) continue;
 		const check = normalise(raw);
 		if (!check.valid) {
-			throw new NodeOperationError(ctx.getNode(), `${field} "${raw}" is not a valid phone number: ${check.reason}`, { itemIndex });
+			throw new NodeOperationError(ctx.getNode(), `"${PHONE_LABELS[field]}" is not a valid phone number: "${raw}" (${check.reason}) [item ${itemIndex}]`, {
+				itemIndex,
+				description: 'Write it in international form (+33612345678), or as a national number of the Default Country.',
+			});
 		}
 		contact[field] = check.number;
 	}
@@ -44,7 +48,8 @@ export function readContactParameters(
 export function requireNewContact(ctx: IExecuteFunctions, itemIndex: number, contact: Partial<ContactFields>): ContactFields {
 	const missing = TEXT_FIELDS.filter((field) => !contact[field]);
 	if (missing.length > 0) {
-		throw new NodeOperationError(ctx.getNode(), `A contact needs a ${missing.join(', a ')}`, { itemIndex });
+		const labels = missing.map((field) => (field === 'group' ? 'Group' : `"${CONTACT_NAME_FIELDS[field].displayName}"`));
+		throw new NodeOperationError(ctx.getNode(), `A contact needs a ${labels.join(', a ')} [item ${itemIndex}]`, { itemIndex });
 	}
 	if (!PHONE_FIELDS.some((field) => contact[field])) {
 		throw new NodeOperationError(ctx.getNode(), 'A contact needs at least one phone number', { itemIndex });

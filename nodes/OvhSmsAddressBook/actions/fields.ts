@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { PHONE_FIELDS } from '../../../lib/contacts';
-import { COUNTRIES } from '../../../lib/recipients';
+import { defaultCountryProperty } from '../../shared/descriptions';
 
 type Show = Record<string, string[]>;
 
@@ -55,27 +55,12 @@ export function binaryField(show: Show, description: string, displayName = 'Inpu
 	return { displayName, name: 'binaryPropertyName', type: 'string', required: true, default: 'data', description, displayOptions: { show } };
 }
 
+/** The Default Country every node shows (nodes/shared/descriptions.ts). */
 export function defaultCountryField(show: Show): INodeProperties {
-	return {
-		displayName: 'Default Country',
-		name: 'defaultCountry',
-		type: 'options',
-		default: 'FR',
-		description:
-			'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
-		options: [
-			{ name: 'None (International Numbers Only)', value: '' },
-			{ name: 'France (+33)', value: 'FR' },
-			...[...COUNTRIES]
-				.filter((country) => country.code !== 'FR')
-				.sort((a, b) => a.name.localeCompare(b.name))
-				.map((country) => ({ name: `${country.name} (+${country.callingCode})`, value: country.code })),
-		],
-		displayOptions: { show },
-	};
+	return defaultCountryProperty({ show });
 }
 
-const PHONE_LABELS: Record<(typeof PHONE_FIELDS)[number], string> = {
+export const PHONE_LABELS: Record<(typeof PHONE_FIELDS)[number], string> = {
 	homeMobile: 'Home Mobile',
 	homePhone: 'Home Phone',
 	workMobile: 'Work Mobile',
@@ -89,6 +74,24 @@ export const phoneFieldOptions: INodeProperties[] = PHONE_FIELDS.map((field) => 
 	default: '',
 	placeholder: '+33612345678',
 }));
+
+/**
+ * OVHcloud's contact fields come from French: `name` is the family name ("nom") and `surname`
+ * the given name ("prénom"), the opposite of what "surname" means in English; the labels say
+ * what they hold.
+ */
+export const CONTACT_NAME_FIELDS = {
+	name: {
+		displayName: 'Last Name',
+		name: 'name',
+		description: 'The family name, such as Martin (OVHcloud’s "name" field)',
+	},
+	surname: {
+		displayName: 'First Name',
+		name: 'surname',
+		description: 'The given name, such as Chloé (OVHcloud’s "surname" field, which means "prénom")',
+	},
+} as const;
 
 /** Group of a new contact when none is given (OVHcloud requires one). */
 export const DEFAULT_GROUP = 'default';
@@ -115,21 +118,17 @@ export function contactTextFields(show: Show, required: boolean): INodePropertie
 	return [
 		group,
 		{
-			displayName: 'Name',
-			name: 'name',
+			...CONTACT_NAME_FIELDS.name,
 			type: 'string',
 			required,
 			default: '',
-			description: 'OVHcloud’s "name" field',
 			displayOptions: { show },
 		},
 		{
-			displayName: 'Surname',
-			name: 'surname',
+			...CONTACT_NAME_FIELDS.surname,
 			type: 'string',
 			required,
 			default: '',
-			description: 'OVHcloud’s "surname" field',
 			displayOptions: { show },
 		},
 		{

@@ -17,7 +17,8 @@ export function senderLocator(show: Record<string, string[]>): INodeProperties {
 				type: 'list',
 				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
 			},
-			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: 'MyCompany' },
+			// Not named `id`: n8n labels a mode of that name "By ID" whatever its displayName says.
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'MyCompany' },
 		],
 	};
 }
@@ -44,7 +45,7 @@ export function waitOptions(show: Record<string, string[]>): INodeProperties {
 				displayName: 'Time Limit (Seconds)',
 				name: 'timeLimitSeconds',
 				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
+				typeOptions: { minValue: 0, numberPrecision: 0 },
 				default: 300,
 				description: 'How long to wait at most; the output then says the sender is still waiting (waitTimedOut)',
 			},

@@ -124,9 +124,25 @@ describe('contacts', () => {
       },
       { items: [{ name: 'Bad', mobile: '12' }, { name: 'Good', mobile: '+33699000003' }], continueOnFail: true },
     );
-    expect(result.output[0].json.error).toMatch(/homeMobile "12" is not a valid phone number/);
+    // The field as the user reads it, not OVHcloud's internal name (homeMobile).
+    expect(result.output[0].json.error).toBe('"Home Mobile" is not a valid phone number: "12" (wrong length for France: 2 digits after +33, expected 9) [item 0]');
     expect(result.output[1].json).toMatchObject({ name: 'Good', homeMobile: '+33699000003' });
     expect(sandbox.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  test.each(['get', 'update', 'delete'])('%s with a Contact ID left empty says so, before any call', async (operation) => {
+    // Not set at all, n8n's required check stops the workflow (a number field defaulted to 0 passed it).
+    await expect(run({ resource: 'contact', operation, addressBook: byId(CUSTOMERS) })).rejects.toThrow('Parameter "Contact ID" is required');
+    sandbox.clearRequests();
+    const result = await run(
+      { resource: 'contact', operation, addressBook: byId(CUSTOMERS), contactId: '={{ $json.id }}', updateFields: { group: 'VIP' } },
+      { items: [{ id: '' }, { id: 'abc' }], continueOnFail: true },
+    );
+    expect(result.output.map((item) => item.json.error)).toEqual([
+      '"Contact ID" is empty [item 0]',
+      '"Contact ID" must be a contact\'s ID, a whole number such as 5000001 (got "abc") [item 1]',
+    ]);
+    expect(sandbox.requests.filter((r) => r.path.includes('phonebookContact'))).toEqual([]);
   });
 
   test('Get Many reads through batch GET, optionally one group', async () => {

@@ -38,7 +38,7 @@ test('a list created from a CSV reaches every valid number of the file, once', a
       resource: 'sms',
       operation: 'send',
       senderType: 'sender',
-      sender: { __rl: true, mode: 'id', value: 'MyCompany' },
+      sender: { __rl: true, mode: 'name', value: 'MyCompany' },
       recipientSource: 'recipientList',
       recipientListSlot: '6',
       message: 'Our launch is today',

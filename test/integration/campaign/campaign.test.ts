@@ -39,12 +39,12 @@ function csvItem(csv: string, fileName = 'customers.csv'): INodeExecutionData {
 const fromCsv = (message: string, extra: IDataObject = {}): IDataObject => ({
 	operation: 'create',
 	campaignName: 'Monday promotion',
-	senderMode: 'sender',
-	campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
-	campaignRecipients: 'csv',
+	senderType: 'sender',
+	sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+	recipientSource: 'csv',
 	binaryPropertyName: 'data',
-	phoneColumn: 'number',
-	campaignMessage: message,
+	csvColumn: 'number',
+	message,
 	startMode: 'now',
 	...extra,
 });
@@ -65,7 +65,7 @@ describe('Campaign › Create from a CSV file', () => {
 		const creditsBefore = account().creditsLeft;
 
 		const { output, status, error } = await run(
-			fromCsv('Hello #firstname#, our #city# shop has -20% this Monday', { ...fast, noStop: true }),
+			fromCsv('Hello #firstname#, our #city# shop has -20% this Monday', { ...fast, options: { noStopClause: true } }),
 			[csvItem(lines.join('\n'))],
 		);
 
@@ -128,7 +128,7 @@ describe('Campaign › Create from a CSV file', () => {
 		expect(refused.error?.message).toContain('line 2, column firstname: "François" (ç)');
 		expect(Object.values(account().batches)).toEqual([]);
 
-		const { output } = await run(fromCsv('Bonjour #firstname#', { ...fast, noStop: true, campaignOptions: { replaceNonGsm: true } }), [csvItem(csv)]);
+		const { output } = await run(fromCsv('Bonjour #firstname#', { ...fast, options: { noStopClause: true, transliteration: 'lossy' } }), [csvItem(csv)]);
 		expect([...sentTexts(output[0].json.id as string).values()]).toEqual(['Bonjour FranÇois']);
 	});
 
@@ -152,7 +152,7 @@ describe('Campaign › Create from a CSV file', () => {
 
 	test('a dry run estimates from the longest personalised text and creates nothing', async () => {
 		sandbox.clearRequests();
-		const { output } = await run(fromCsv(`Hi #firstname#! ${'x'.repeat(140)}`, { dryRun: true }), [
+		const { output } = await run(fromCsv(`Hi #firstname#! ${'x'.repeat(140)}`, { options: { dryRun: true } }), [
 			csvItem(`number;firstname\n+33611111111;Al\n+33622222222;${'B'.repeat(30)}\n+33633333333;Cy\n`),
 		]);
 		expect(output[0].json).toMatchObject({
@@ -175,11 +175,11 @@ describe('Campaign › Create from input items', () => {
 	const fromItems = (extra: IDataObject = {}): IDataObject => ({
 		operation: 'create',
 		campaignName: 'Appointments',
-		senderMode: 'sender',
-		campaignSender: { __rl: true, mode: 'id', value: '33612345678' },
-		campaignRecipients: 'items',
+		senderType: 'sender',
+		sender: { __rl: true, mode: 'name', value: '33612345678' },
+		recipientSource: 'items',
 		phoneNumber: '={{ $json.phone }}',
-		campaignMessage: '=Hello {{ $json.name }}, see you tomorrow at {{ $json.time }} ✂️',
+		message: '=Hello {{ $json.name }}, see you tomorrow at {{ $json.time }} ✂️',
 		startMode: 'now',
 		...extra,
 	});
@@ -204,7 +204,7 @@ describe('Campaign › Create from input items', () => {
 
 	test('the same text for every item goes as a plain receiver list, without a recipient list', async () => {
 		sandbox.clearRequests();
-		const { output } = await run(fromItems({ ...fast, campaignMessage: 'Shop closed tomorrow' }), people.slice(0, 2));
+		const { output } = await run(fromItems({ ...fast, message: 'Shop closed tomorrow' }), people.slice(0, 2));
 		expect(output[0].json).toMatchObject({ receivers: ['+33611111111', '+33622222222'], summary: '2 delivered, 0 failed' });
 		expect(writes().map((request) => request.path)).toEqual([`/1.0/sms/${sandbox.serviceName}/batches`]);
 	});
@@ -242,10 +242,10 @@ describe('Campaign › to a recipient list and the other operations', () => {
 		const created = await run({
 			operation: 'create',
 			campaignName: 'Newsletter',
-			senderMode: 'shortNumber',
-			campaignRecipients: 'recipientList',
-			slotId: 1,
-			campaignMessage: 'Hi #firstname# from #city#, reply YES',
+			senderType: 'shortNumber',
+			recipientSource: 'recipientList',
+			recipientListSlot: 1,
+			message: 'Hi #firstname# from #city#, reply YES',
 			startMode: 'now',
 			...fast,
 		});
@@ -270,11 +270,11 @@ describe('Campaign › to a recipient list and the other operations', () => {
 		const { error } = await run({
 			operation: 'create',
 			campaignName: 'Newsletter',
-			senderMode: 'sender',
-			campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
-			campaignRecipients: 'recipientList',
-			slotId: 1,
-			campaignMessage: 'Hi #name#',
+			senderType: 'sender',
+			sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+			recipientSource: 'recipientList',
+			recipientListSlot: 1,
+			message: 'Hi #name#',
 			startMode: 'now',
 		});
 		expect(error?.message).toBe('The message uses #name#, which is not a column of recipient list 1 (columns: number, firstname, city).');

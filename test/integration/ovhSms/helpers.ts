@@ -65,7 +65,7 @@ export function sendParameters(overrides: IDataObject = {}): IDataObject {
 		resource: 'sms',
 		operation: 'send',
 		senderType: 'sender',
-		sender: { __rl: true, mode: 'id', value: 'MyCompany' },
+		sender: { __rl: true, mode: 'name', value: 'MyCompany' },
 		recipientSource: 'numbers',
 		receivers: '+33611111111',
 		message: 'Your parcel arrives tomorrow',

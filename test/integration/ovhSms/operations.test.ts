@@ -15,7 +15,7 @@ describe('Estimate', () => {
 	test('parts and credits for N recipients, with what is left and whether it fits', async () => {
 		harness.sandbox.setCredits(50);
 		const result = await harness.run(
-			{ resource: 'sms', operation: 'estimate', senderKind: 'alpha', message: '={{ $json.text }}', recipientCount: '={{ $json.n }}' },
+			{ resource: 'sms', operation: 'estimate', senderType: 'sender', sender: { __rl: true, mode: 'name', value: 'MyCompany' }, message: '={{ $json.text }}', recipientCount: '={{ $json.n }}' },
 			[
 				{ text: 'x'.repeat(150), n: 10 },
 				{ text: 'Code 1234 🔐', n: 60 },
@@ -37,7 +37,15 @@ describe('Estimate', () => {
 
 	test('a phone-number sender gets no STOP mention; a part limit is reported', async () => {
 		const estimate = (message: string) =>
-			harness.run({ resource: 'sms', operation: 'estimate', senderKind: 'numeric', message, recipientCount: 1, options: { maxParts: 1 } });
+			harness.run({
+				resource: 'sms',
+				operation: 'estimate',
+				senderType: 'sender',
+				sender: { __rl: true, mode: 'name', value: '+33612345678' },
+				message,
+				recipientCount: 1,
+				options: { maxParts: 1 },
+			});
 		expect(jsonOf(await estimate('x'.repeat(160)))[0]).toMatchObject({ message: { parts: 1, stopClause: false }, withinMaxParts: true });
 		expect(jsonOf(await estimate('x'.repeat(161)))[0]).toMatchObject({ message: { parts: 2 }, withinMaxParts: false, maxParts: 1 });
 	});

@@ -135,6 +135,21 @@ describe('Send: recipients', () => {
 		});
 		expect(harness.account().creditsLeft).toBe(creditsBefore - 1);
 	});
+
+	test('an item that reached only some of its receivers says partlySent, and the run shows a warning', async () => {
+		await harness.sandbox.injectIncoming({ sender: '+33622222222', message: 'STOP' });
+		const result = await harness.run(sendParameters({ receivers: '0611111111, 0622222222' }));
+		expect(jsonOf(result)[0]).toMatchObject({
+			status: 'partlySent',
+			validReceivers: ['+33611111111'],
+			invalidReceivers: [{ receiver: '+33622222222', reason: expect.stringContaining('STOP list') }],
+			creditsRemoved: 1,
+		});
+		const invalid = await harness.run(sendParameters({ receivers: '0611111111, abc' }));
+		expect(jsonOf(invalid)[0]).toMatchObject({ status: 'partlySent', invalidReceivers: [{ receiver: 'abc', reason: 'contains letters' }] });
+		// n8n shows the hints of a node's run above its output.
+		expect(result.run.data.resultData.runData['Node Under Test'][0].hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^1 receiver\(s\) of 1 item\(s\) got no SMS/) })]);
+	});
 });
 
 describe('Send: senders', () => {
@@ -148,7 +163,7 @@ describe('Send: senders', () => {
 
 	test('a virtual number sends through its own jobs endpoint, without STOP fields', async () => {
 		const result = await harness.run(
-			sendParameters({ senderType: 'virtualNumber', virtualNumber: { __rl: true, mode: 'id', value: '+33700000001' }, options: { noStopClause: true } }),
+			sendParameters({ senderType: 'virtualNumber', virtualNumber: { __rl: true, mode: 'number', value: '+33700000001' }, options: { noStopClause: true } }),
 		);
 		expect(result.status).toBe('success');
 		const post = harness.sandbox.requests.find((r) => r.method === 'POST' && r.path.endsWith('/jobs'))!;
@@ -158,15 +173,18 @@ describe('Send: senders', () => {
 	});
 
 	test('an unknown sender is refused, before anything is sent, with the senders that can send', async () => {
-		const result = await harness.run(sendParameters({ sender: { __rl: true, mode: 'id', value: 'Nobody' } }));
+		const result = await harness.run(sendParameters({ sender: { __rl: true, mode: 'name', value: 'Nobody' } }));
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/The sender "Nobody" does not exist on sms-sb00001-1\. Enabled senders: .*MyCompany.*Alerts/);
-		expect(result.error?.message).not.toMatch(/Pending|Refused|Disabled/);
+		// Exactly the senders the Sender list offers (test/integration/ovhSms/operations.test.ts, "Editor lists"): the
+		// virtual number 33700000001 is chosen with Send From › Virtual Number, so it is not named here either.
+		const named = /Enabled senders: (.*)\.( \[item 0\])?$/.exec(result.error?.message ?? '')?.[1];
+		expect(result.error?.message).toMatch(/^The sender "Nobody" does not exist on sms-sb00001-1\. Enabled senders: /);
+		expect(named?.split(', ').sort()).toEqual(['33612345678', 'Alerts', 'MyCompany']);
 		expect(harness.jobBodies()).toHaveLength(0);
 	});
 
 	test('a sender that is not enabled is refused with its status', async () => {
-		const result = await harness.run(sendParameters({ sender: { __rl: true, mode: 'id', value: 'Refused' } }));
+		const result = await harness.run(sendParameters({ sender: { __rl: true, mode: 'name', value: 'Refused' } }));
 		expect(result.error?.message).toMatch(/The sender "Refused" cannot send: .*refused.*Brand not justified.*Enabled senders: /);
 		expect(harness.jobBodies()).toHaveLength(0);
 	});

@@ -74,7 +74,7 @@ describe('Send: one bad item among good ones', () => {
 	const parameters = sendParameters({
 		receivers: '={{ $json.phone }}',
 		message: '={{ $json.msg }}',
-		sender: { __rl: true, mode: 'id', value: '={{ $json.sender }}' },
+		sender: { __rl: true, mode: 'name', value: '={{ $json.sender }}' },
 		options: Object.fromEntries(Object.keys(goodOptions).map((name) => [name, `={{ $json.${name} }}`])),
 	});
 	const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -267,7 +267,7 @@ describe('Send: CSV files', () => {
 			await expectStopsBeforeSending(() => harness.run(csvParameters(overrides), items), error);
 			return;
 		}
-		expect(out).toMatchObject({ status: 'sent', validReceivers: sent });
+		expect(out).toMatchObject({ status: invalid?.length ? 'partlySent' : 'sent', validReceivers: sent });
 		const reported = out.invalidReceivers as Array<{ line: number; reason: string }>;
 		expect(reported).toHaveLength(invalid?.length ?? 0);
 		invalid?.forEach((expected, k) => {
@@ -475,16 +475,16 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 		resource: 'campaign',
 		operation: 'create',
 		campaignName: 'Monday promotion',
-		senderMode: 'sender',
-		campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
-		campaignRecipients: 'csv',
+		senderType: 'sender',
+		sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+		recipientSource: 'csv',
 		binaryPropertyName: 'data',
-		phoneColumn: 'number',
-		campaignMessage: '={{ $json.message }}',
+		csvColumn: 'number',
+		message: '={{ $json.message }}',
 		startMode: 'scheduled',
 		startAt: '={{ $json.startAt }}',
-		dryRun: '={{ $json.dryRun }}',
-		campaignOptions: { tag: '={{ $json.tag }}', defaultCountry: '={{ $json.country }}' },
+		defaultCountry: '={{ $json.country }}',
+		options: { dryRun: '={{ $json.dryRun }}', tag: '={{ $json.tag }}' },
 	};
 	const file = 'number;firstname\n+33611111101;Ann\n';
 	const rows: Array<{ input: string; file: string | Buffer; bad?: IDataObject; error: RegExp }> = [
@@ -543,12 +543,12 @@ describe('Campaign: an empty or missing placeholder value', () => {
 		resource: 'campaign',
 		operation: 'create',
 		campaignName: 'Order ready',
-		senderMode: 'sender',
-		campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
-		campaignRecipients: 'csv',
+		senderType: 'sender',
+		sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+		recipientSource: 'csv',
 		binaryPropertyName: 'data',
-		phoneColumn: 'number',
-		campaignMessage: 'Hello #firstname#, your order is ready.',
+		csvColumn: 'number',
+		message: 'Hello #firstname#, your order is ready.',
 		startMode: 'now',
 		...extra,
 	});
@@ -568,14 +568,14 @@ describe('Campaign: an empty or missing placeholder value', () => {
 	});
 
 	test('the dry run reports the same rows', async () => {
-		const result = await harness.run(parameters({ dryRun: true }), [csvItem(file)]);
+		const result = await harness.run(parameters({ options: { dryRun: true } }), [csvItem(file)]);
 		const [out] = jsonOf(result);
 		expect(out).toMatchObject({ dryRun: true, rejectedCount: 3, rejected: rejectedRows, estimate: { recipients: 1 } });
 		expect(creditsLeft()).toBe(CREDITS);
 	});
 
 	test('"Fallback for Empty Values" sends them with that text instead', async () => {
-		const result = await harness.run(parameters({ campaignOptions: { emptyValueFallback: 'dear customer' } }), [csvItem(file)]);
+		const result = await harness.run(parameters({ options: { emptyValueFallback: 'dear customer' } }), [csvItem(file)]);
 		const [out] = jsonOf(result);
 		expect(out).toMatchObject({ rejectedCount: 0, estimate: { recipients: 4, longestMessage: 'Hello dear customer, your order is ready.' } });
 		note('Campaign: the same file, Fallback for Empty Values "dear customer"', 'created for 4 receivers, "Hello dear customer, your order is ready."');
@@ -587,16 +587,16 @@ describe('Estimate: options from expressions are checked like typed ones', () =>
 	const parameters: IDataObject = {
 		resource: 'sms',
 		operation: 'estimate',
-		senderKind: '={{ $json.senderKind }}',
+		senderType: '={{ $json.senderType }}',
 		message: 'a'.repeat(2000),
 		recipientCount: '={{ $json.count }}',
 		options: { maxParts: '={{ $json.maxParts }}', transliteration: '={{ $json.transliteration }}' },
 	};
-	const good = { senderKind: 'alpha', count: 10, maxParts: 6, transliteration: 'none' };
+	const good = { senderType: 'sender', count: 10, maxParts: 6, transliteration: 'none' };
 	const rows: Array<{ input: string; bad: IDataObject; error: RegExp }> = [
 		{ input: 'Estimate: Maximum Parts "six"', bad: { maxParts: 'six' }, error: /^"Maximum Parts" must be a whole number from 1 to 255, not "six"; nothing was estimated \[item 1\]$/ },
 		{ input: 'Estimate: Number of Recipients "ten"', bad: { count: 'ten' }, error: /^"Number of Recipients" must be a whole number from 0 to 100000000, not "ten"; nothing was estimated \[item 1\]$/ },
-		{ input: 'Estimate: Sender Kind "bank"', bad: { senderKind: 'bank' }, error: /^"Sender Kind" must be one of "alpha", "numeric", "shortcode", "virtual", not "bank"; nothing was estimated \[item 1\]$/ },
+		{ input: 'Estimate: Send From "bank"', bad: { senderType: 'bank' }, error: /^"Send From" must be one of "sender", "shortNumber", "virtualNumber", not "bank"; nothing was estimated \[item 1\]$/ },
 		{ input: 'Estimate: Transliteration "strong"', bad: { transliteration: 'strong' }, error: /^"Transliteration" must be one of "none", "safe", "lossy", not "strong"; nothing was estimated \[item 1\]$/ },
 	];
 	test.each(rows)('$input', async ({ input, bad, error }) => {

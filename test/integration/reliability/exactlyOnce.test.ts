@@ -289,11 +289,11 @@ describe('Campaign › Create run again as Retry does', () => {
 			resource: 'campaign',
 			operation: 'create',
 			campaignName: 'Monday promotion',
-			senderMode: 'sender',
-			campaignSender: { __rl: true, mode: 'id', value: 'MyCompany' },
-			campaignRecipients: 'items',
+			senderType: 'sender',
+			sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+			recipientSource: 'items',
 			phoneNumber: '={{ $json.phone }}',
-			campaignMessage: '-20% in our shop this Monday',
+			message: '-20% in our shop this Monday',
 			startMode: 'now',
 		};
 		const people = [{ phone: '+33611111111' }, { phone: '+33622222222' }];

@@ -207,7 +207,7 @@ const sendToNumbers = {
 const OPERATIONS: Operation[] = [
 	// OVHcloud SMS
 	{ node: 'ovhSms', resource: 'account', operation: 'get', parameters: () => ({}) },
-	{ node: 'ovhSms', resource: 'sms', operation: 'estimate', parameters: () => ({ senderKind: 'alpha', message: 'Hello', recipientCount: 3 }) },
+	{ node: 'ovhSms', resource: 'sms', operation: 'estimate', parameters: () => ({ senderType: 'sender', sender: rl('MyCompany'), message: 'Hello', recipientCount: 3 }) },
 	{ node: 'ovhSms', resource: 'sms', operation: 'getStatus', parameters: (f) => ({ smsId: String(f.sentSmsId) }) },
 	{ node: 'ovhSms', resource: 'sms', operation: 'getMany', parameters: () => ({ returnAll: true }) },
 	{ node: 'ovhSms', resource: 'receivedSms', operation: 'getMany', parameters: () => ({ returnAll: true }) },
@@ -222,11 +222,11 @@ const OPERATIONS: Operation[] = [
 		operation: 'create',
 		parameters: () => ({
 			campaignName: 'Canary campaign',
-			senderMode: 'sender',
-			campaignSender: rl('MyCompany'),
-			campaignRecipients: 'recipientList',
-			slotId: 1,
-			campaignMessage: 'Hi #firstname#',
+			senderType: 'sender',
+			sender: rl('MyCompany'),
+			recipientSource: 'recipientList',
+			recipientListSlot: 1,
+			message: 'Hi #firstname#',
 			startMode: 'now',
 			waitForCompletion: false,
 		}),

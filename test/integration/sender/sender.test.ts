@@ -141,6 +141,13 @@ describe('creating senders, the three ways of the control panel', () => {
     expect(senderPosts()).toHaveLength(0);
   });
 
+  test('requesting a sender that exists says so in a sentence, not as a raw 409', async () => {
+    const result = await run({ resource: 'sender', operation: 'create', creationMode: 'manual', senderName: 'MyCompany', reason: 'r' });
+    expect(result.status).toBe('error');
+    expect(result.error?.message).toBe(`The sender "MyCompany" already exists on ${accountOf(sandbox).value} [item 0]`);
+    expect(result.error?.description).toMatch(/^Nothing was created\. Use the Get operation/);
+  });
+
   test.each([
     ['nichandle', 'SandboxSAS', 'nic'],
     ['domain', 'example.com', 'domain'],

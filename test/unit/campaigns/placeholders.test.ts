@@ -70,7 +70,7 @@ describe('GSM-7 placeholder values', () => {
 	test('the error names them and says how to fix it', () => {
 		const error = nonGsmValuesError(findNonGsmValues(rows(), ['firstname', 'city']), 'line');
 		expect(error.message).toContain('line 2, column firstname: "François" (ç)');
-		expect(error.message).toContain('Replace Non-GSM Characters');
+		expect(error.message).toContain('"Transliteration" to Lossy');
 	});
 
 	test('transliteration rewrites what has a lookalike and reports the rest', () => {

@@ -12,6 +12,20 @@ import { buildPath, type OvhClient } from '../../../../lib/ovh';
 import { errorItemJson, toNodeError } from '../../../shared/errors';
 import { campaignJson } from './campaignJson';
 import { showFor, waitFields, type WaitOptions } from './fields';
+import { senderTypeOfName, stopMentionAdded, type Transliteration } from '../../../../lib/messages';
+import {
+	csvColumnProperty,
+	defaultCountryProperty,
+	dryRunOption,
+	messageProperty,
+	nonCommercialOption,
+	recipientListProperty,
+	recipientSourceProperty,
+	senderProperty,
+	senderTypeProperty,
+	transliterationOption,
+} from '../common/messageFields';
+import { messageCostNotices } from '../common/messageCost';
 import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './recipients';
 import { waitAndReport } from './waitForCompletion';
 import { putToUploadUrl } from '../../../shared/upload';
@@ -31,69 +45,9 @@ export const description: INodeProperties[] = [
 		placeholder: 'Monday promotion',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Send From',
-		name: 'senderMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Sender',
-				value: 'sender',
-				description: 'An enabled sender of the account: a name such as MyCompany, or a phone number',
-			},
-			{
-				name: 'Short Number (Allows Replies)',
-				value: 'shortNumber',
-				description: "OVHcloud's short number, which receivers can reply to (France only, no links)",
-			},
-		],
-		default: 'sender',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Sender',
-		name: 'campaignSender',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'An enabled sender of the SMS account: a name, a phone number, or a virtual number (typed)',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: 'MyCompany' },
-		],
-		displayOptions: { show: { ...show, senderMode: ['sender'] } },
-	},
-	{
-		displayName: 'Recipients From',
-		name: 'campaignRecipients',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'CSV File',
-				value: 'csv',
-				description: 'A CSV file in a binary field; one campaign per input item holding a file',
-			},
-			{
-				name: 'Input Items',
-				value: 'items',
-				description: 'One campaign for all input items, each item one receiver with its own message',
-			},
-			{
-				name: 'Recipient List',
-				value: 'recipientList',
-				description: 'One of the recipient lists (slots 1 to 9) of the SMS account',
-			},
-		],
-		default: 'items',
-		displayOptions: { show },
-	},
+	senderTypeProperty({ show }, ['sender', 'shortNumber']),
+	senderProperty({ show: { ...show, senderType: ['sender'] } }),
+	recipientSourceProperty({ show }, ['csv', 'items', 'recipientList'], 'items'),
 	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
@@ -102,7 +56,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: '={{ $json.phone }}',
 		description: 'The receiver of each item, in international format (+33…) or national format of the default country',
-		displayOptions: { show: { ...show, campaignRecipients: ['items'] } },
+		displayOptions: { show: { ...show, recipientSource: ['items'] } },
 	},
 	{
 		displayName: 'Input Binary Field',
@@ -111,39 +65,23 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		required: true,
 		description: 'The binary field holding the CSV file (a header line, then one receiver per line; ; , or tab separated)',
-		displayOptions: { show: { ...show, campaignRecipients: ['csv'] } },
+		displayOptions: { show: { ...show, recipientSource: ['csv'] } },
 	},
-	{
-		displayName: 'Phone Number Column',
-		name: 'phoneColumn',
-		type: 'string',
-		default: 'number',
-		description: 'The column of the CSV file holding the phone numbers',
-		displayOptions: { show: { ...show, campaignRecipients: ['csv'] } },
-	},
-	{
-		displayName: 'Recipient List Name or ID',
-		name: 'slotId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getRecipientLists', loadOptionsDependsOn: ['serviceName.value'] },
-		default: '',
-		required: true,
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show: { ...show, campaignRecipients: ['recipientList'] } },
-	},
-	{
-		displayName: 'Message',
-		name: 'campaignMessage',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
-		placeholder: 'Hello #firstname#, -20% in our #city# shop this Monday!',
-		description:
-			'Expressions ({{ }}) are evaluated for each item. With a CSV file or a recipient list, #column# placeholders are replaced by each receiver\'s value in that column; an unknown column stops the campaign before anything is sent.',
-		displayOptions: { show },
-	},
+	csvColumnProperty(
+		{ show: { ...show, recipientSource: ['csv'] } },
+		'Header name of the column of the CSV file holding the phone numbers. Empty: the column named number.',
+	),
+	recipientListProperty({ show: { ...show, recipientSource: ['recipientList'] } }),
+	defaultCountryProperty({ show }),
+	messageProperty(
+		{ show },
+		{
+			placeholder: 'Hello #firstname#, -20% in our #city# shop this Monday!',
+			description:
+				"Expressions ({{ }}) are evaluated for each item. With a CSV file or a recipient list, #column# placeholders are replaced by each receiver's value in that column; an unknown column stops the campaign before anything is sent.",
+		},
+	),
+	...messageCostNotices(show),
 	{
 		displayName: 'Start',
 		name: 'startMode',
@@ -165,41 +103,19 @@ export const description: INodeProperties[] = [
 		description: "When OVHcloud starts sending (in the workflow's time zone unless the date has an offset)",
 		displayOptions: { show: { ...show, startMode: ['scheduled'] } },
 	},
-	{
-		displayName: 'Non-Commercial (No STOP Mention)',
-		name: 'noStop',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to leave out the STOP opt-out mention OVHcloud adds to messages from a sender name or the short number (11 characters). Only allowed for messages that are not advertising.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Dry Run',
-		name: 'dryRun',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to only check the receivers and the message and estimate the cost (parts of the longest personalised text, credits needed, credits left), without creating the campaign',
-		displayOptions: { show },
-	},
-	...waitFields({ ...show, dryRun: [false] }),
+	...waitFields(show),
 	{
 		displayName: 'Options',
-		name: 'campaignOptions',
+		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Default Country',
-				name: 'defaultCountry',
-				type: 'string',
-				default: 'FR',
-				placeholder: 'FR',
-				description: 'Country (ISO code) of numbers written without their international prefix, such as 06 12 34 56 78',
-			},
+			dryRunOption(
+				'Whether to only check the receivers and the message and estimate the cost (parts of the longest personalised text, credits needed, credits left), without creating the campaign (nor waiting for it)',
+			),
+			nonCommercialOption,
 			{
 				displayName: 'Fallback for Empty Values',
 				name: 'emptyValueFallback',
@@ -210,19 +126,16 @@ export const description: INodeProperties[] = [
 					'The text a #column# placeholder gets when a row has no value in that column (may be left empty). Without this option such rows are left out and reported with their line, as a message like "Hello , your order is ready" is rarely meant.',
 			},
 			{
-				displayName: 'Replace Non-GSM Characters',
-				name: 'replaceNonGsm',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to replace characters OVHcloud cannot put in a personalised part (ç, ’, …) by GSM-7 lookalikes (Ç, \', …) instead of stopping with an error',
-			},
-			{
 				displayName: 'Tag',
 				name: 'tag',
 				type: 'string',
 				default: '',
 				description: 'A label OVHcloud stores with every SMS of the campaign (to filter the history)',
+			},
+			{
+				...transliterationOption,
+				description:
+					'Replace characters outside the GSM alphabet in the message and in the #column# values. OVHcloud only puts GSM-7 text in placeholders: with None, a value outside it stops the campaign before anything is sent.',
 			},
 		],
 	},
@@ -232,7 +145,7 @@ interface CampaignOptions {
 	noStop: boolean;
 	dryRun: boolean;
 	defaultCountry?: string;
-	replaceNonGsm?: boolean;
+	transliteration: Transliteration;
 	tag?: string;
 	emptyValue?: string;
 	waitForCompletion: boolean;
@@ -243,27 +156,24 @@ interface CampaignOptions {
 function readCampaignOptions(ctx: IExecuteFunctions, itemIndex: number): CampaignOptions {
 	const node = ctx.getNode();
 	const created = 'nothing was created';
-	const switches = new OptionValues(
+	const raw = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = new OptionValues(node, itemIndex, raw, created);
+	const countryValue = ctx.getNodeParameter('defaultCountry', itemIndex, 'FR');
+	const country = typeof countryValue === 'string' ? countryValue.trim().toUpperCase() : countryValue;
+	const fields = new OptionValues(
 		node,
 		itemIndex,
-		{
-			noStop: ctx.getNodeParameter('noStop', itemIndex, false),
-			dryRun: ctx.getNodeParameter('dryRun', itemIndex, false),
-			waitForCompletion: ctx.getNodeParameter('waitForCompletion', itemIndex, false),
-		},
+		{ defaultCountry: country, waitForCompletion: ctx.getNodeParameter('waitForCompletion', itemIndex, false) },
 		created,
 	);
-	const raw = ctx.getNodeParameter('campaignOptions', itemIndex, {}) as IDataObject;
-	const country = typeof raw.defaultCountry === 'string' ? raw.defaultCountry.trim().toUpperCase() : raw.defaultCountry;
-	const options = new OptionValues(node, itemIndex, { ...raw, defaultCountry: country }, created);
-	const waitForCompletion = switches.flag('waitForCompletion', 'Wait for Completion') ?? false;
+	const waitForCompletion = fields.flag('waitForCompletion', 'Wait for Completion') ?? false;
 	const wait = new OptionValues(node, itemIndex, waitForCompletion ? (ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject) : {}, created);
 	return {
-		noStop: switches.flag('noStop', 'Non-Commercial (No STOP Mention)') ?? false,
-		dryRun: switches.flag('dryRun', 'Dry Run') ?? false,
+		noStop: options.flag('noStopClause', 'Non-Commercial (No STOP Mention)') ?? false,
+		dryRun: options.flag('dryRun', 'Dry Run') ?? false,
 		// Empty means no default country (international numbers only), not the default FR.
-		defaultCountry: country === '' ? '' : options.choice('defaultCountry', 'Default Country', COUNTRIES.map((c) => c.code)),
-		replaceNonGsm: options.flag('replaceNonGsm', 'Replace Non-GSM Characters'),
+		defaultCountry: country === '' ? '' : fields.choice('defaultCountry', 'Default Country', COUNTRIES.map((c) => c.code)),
+		transliteration: (options.choice('transliteration', 'Transliteration', ['none', 'safe', 'lossy']) ?? 'none') as Transliteration,
 		tag: options.text('tag', 'Tag', MAX_TAG_LENGTH),
 		// Present (even empty) means "use this text"; absent means "reject such rows".
 		emptyValue: 'emptyValueFallback' in raw ? (options.text('emptyValueFallback', 'Fallback for Empty Values', 160) ?? '') : undefined,
@@ -276,9 +186,6 @@ function readCampaignOptions(ctx: IExecuteFunctions, itemIndex: number): Campaig
 	};
 }
 
-// A phone number sender (numeric or virtual) can be answered directly: OVHcloud adds no STOP mention.
-const PHONE_NUMBER_SENDER = /^(\+|00)?\d{7,15}$/;
-
 async function createOne(
 	this: IExecuteFunctions,
 	client: OvhClient,
@@ -288,11 +195,9 @@ async function createOne(
 ): Promise<IDataObject> {
 	const serviceName = this.getNodeParameter('serviceName', itemIndex, '', { extractValue: true }) as string;
 	const name = (this.getNodeParameter('campaignName', itemIndex) as string).trim();
-	const senderMode = this.getNodeParameter('senderMode', itemIndex) as string;
+	const senderType = this.getNodeParameter('senderType', itemIndex) as string;
 	const sender =
-		senderMode === 'sender'
-			? String(this.getNodeParameter('campaignSender', itemIndex, '', { extractValue: true }) ?? '').trim()
-			: '';
+		senderType === 'sender' ? String(this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) ?? '').trim() : '';
 	const options = readCampaignOptions(this, itemIndex);
 	const { noStop, dryRun } = options;
 
@@ -304,11 +209,11 @@ async function createOne(
 			: undefined;
 	const recipients = await plan(serviceName, {
 		defaultCountry: options.defaultCountry ?? 'FR',
-		replaceNonGsm: options.replaceNonGsm ?? false,
+		transliteration: options.transliteration,
 		emptyValue: options.emptyValue,
 	});
 	if (recipients.template.trim() === '') throw new CampaignInputError('"Message" is empty: nothing was created');
-	const stopClause = !noStop && !(senderMode === 'sender' && PHONE_NUMBER_SENDER.test(sender));
+	const stopClause = stopMentionAdded(senderType === 'sender' ? senderTypeOfName(sender) : 'shortcode', noStop);
 	const account = await client.get<{ creditsLeft?: number }>(buildPath(['sms', serviceName]));
 	const estimate = estimateCampaign({
 		message: recipients.template,
@@ -328,7 +233,7 @@ async function createOne(
 	const params: Omit<BatchParams, 'to' | 'slotID'> = {
 		name,
 		message: recipients.template,
-		...(senderMode === 'sender' ? { from: sender } : { senderForResponse: true }),
+		...(senderType === 'sender' ? { from: sender } : { senderForResponse: true }),
 		noStop,
 		...(deferred ? { deferred } : {}),
 		...(options.tag ? { tag: options.tag } : {}),
@@ -366,7 +271,7 @@ async function createOne(
  */
 export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
 	const count = this.getInputData().length;
-	const source = this.getNodeParameter('campaignRecipients', 0) as string;
+	const source = this.getNodeParameter('recipientSource', 0) as string;
 	const claimed = new Set<string>();
 	if (source === 'items') {
 		const pairedItem = Array.from({ length: count }, (_, item) => ({ item }));
@@ -376,7 +281,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, 0);
 			if (!this.continueOnFail()) throw nodeError;
-			return [{ json: errorItemJson(nodeError), pairedItem }];
+			return [{ json: errorItemJson(nodeError), pairedItem, error: nodeError }];
 		}
 	}
 	const out: INodeExecutionData[] = [];
@@ -392,7 +297,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, item);
 			if (!this.continueOnFail()) throw nodeError;
-			out.push({ json: errorItemJson(nodeError), pairedItem: { item } });
+			out.push({ json: errorItemJson(nodeError), pairedItem: { item }, error: nodeError });
 		}
 	}
 	return out;

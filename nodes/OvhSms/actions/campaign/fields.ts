@@ -43,7 +43,8 @@ export function waitFields(show: Show): INodeProperties[] {
 					displayName: 'Time Limit (Minutes)',
 					name: 'timeLimitMinutes',
 					type: 'number',
-					typeOptions: { minValue: 0 },
+					// Whole minutes: without a precision the editor shows "60.00".
+					typeOptions: { minValue: 0, numberPrecision: 0 },
 					default: 60,
 					description: 'How long to wait at most; the statistics are output as they are then, with "finished" false',
 				},

@@ -19,6 +19,7 @@ import {
 	type RejectedRecipient,
 } from '../../../../lib/campaigns';
 import { buildPath, type OvhClient } from '../../../../lib/ovh';
+import { prepareText, type Transliteration } from '../../../../lib/messages';
 import { normalizePhoneNumber } from '../../../../lib/recipients';
 
 export interface CampaignPlan {
@@ -32,7 +33,7 @@ export interface CampaignPlan {
 
 export interface PlanOptions {
 	defaultCountry: string;
-	replaceNonGsm: boolean;
+	transliteration: Transliteration;
 	/** The text for an empty placeholder value; undefined rejects such rows. */
 	emptyValue?: string;
 }
@@ -46,7 +47,8 @@ function normaliser(defaultCountry: string): PhoneNormaliser {
 }
 
 function requireGsmValues(rows: RecipientRow[], columns: string[], options: PlanOptions, lineLabel: string): void {
-	const left = options.replaceNonGsm ? transliterateValues(rows, columns) : findNonGsmValues(rows, columns);
+	const left =
+		options.transliteration === 'none' ? findNonGsmValues(rows, columns) : transliterateValues(rows, columns, options.transliteration);
 	if (left.length > 0) throw nonGsmValuesError(left, lineLabel);
 }
 
@@ -70,7 +72,7 @@ export function planFromItems(this: IExecuteFunctions, options: PlanOptions): Ca
 	const count = this.getInputData().length;
 	for (let item = 0; item < count; item++) {
 		const raw = String(this.getNodeParameter('phoneNumber', item, '') ?? '').trim();
-		const message = String(this.getNodeParameter('campaignMessage', item, '') ?? '');
+		const message = prepareText(String(this.getNodeParameter('message', item, '') ?? ''), options.transliteration).text;
 		const checked = raw === '' ? { reason: 'no phone number' } : normalise(raw);
 		if ('reason' in checked) {
 			rejected.push({ line: item, value: raw, reason: checked.reason });
@@ -113,8 +115,8 @@ export function planFromItems(this: IExecuteFunctions, options: PlanOptions): Ca
 /** One campaign for the CSV file of one input item. */
 export async function planFromCsv(this: IExecuteFunctions, itemIndex: number, options: PlanOptions): Promise<CampaignPlan> {
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const phoneColumn = (this.getNodeParameter('phoneColumn', itemIndex, 'number') as string).trim() || 'number';
-	const message = this.getNodeParameter('campaignMessage', itemIndex) as string;
+	const phoneColumn = (this.getNodeParameter('csvColumn', itemIndex, 'number') as string).trim() || 'number';
+	const message = prepareText(this.getNodeParameter('message', itemIndex) as string, options.transliteration).text;
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const table = readCsvTable(await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName));
 	const columns = placeholderNames(message);
@@ -146,8 +148,8 @@ export async function planFromRecipientList(
 	itemIndex: number,
 	options: PlanOptions,
 ): Promise<CampaignPlan> {
-	const slotId = Number(this.getNodeParameter('slotId', itemIndex));
-	const message = this.getNodeParameter('campaignMessage', itemIndex) as string;
+	const slotId = Number(this.getNodeParameter('recipientListSlot', itemIndex));
+	const message = prepareText(this.getNodeParameter('message', itemIndex) as string, options.transliteration).text;
 	const csv = await client.get<string>(buildPath(['sms', serviceName, 'receivers', slotId, 'csv']));
 	const table = readCsvTable(typeof csv === 'string' ? csv : '');
 	const columns = placeholderNames(message);

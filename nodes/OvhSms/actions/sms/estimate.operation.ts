@@ -1,7 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { analyzeMessage, toGsm } from '../../../../lib/encoding';
+import { prepareMessage, senderTypeOfName, type MessageSenderType, type Transliteration } from '../../../../lib/messages';
 import { buildPath, type OvhClient } from '../../../../lib/ovh';
 import { analysisJson } from '../common/messageAnalysis';
+import {
+	messageProperty,
+	nonCommercialOption,
+	senderProperty,
+	senderTypeProperty,
+	transliterationOption,
+	type SenderTypeChoice,
+} from '../common/messageFields';
+import { messageCostNotices } from '../common/messageCost';
 import { itemError } from '../common/itemError';
 import { OptionValues } from '../common/optionValues';
 import { DEFAULT_MAX_PARTS } from './send/fields';
@@ -9,30 +18,24 @@ import type { ItemContext } from '../types';
 
 const show = { resource: ['sms'], operation: ['estimate'] };
 
+const SENDER_TYPE_OF_CHOICE: Record<SenderTypeChoice, (senderName: string) => MessageSenderType> = {
+	sender: senderTypeOfName,
+	shortNumber: () => 'shortcode',
+	virtualNumber: () => 'virtual',
+};
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Sender Kind',
-		name: 'senderKind',
-		type: 'options',
-		default: 'alpha',
-		description: 'Decides whether OVHcloud adds its STOP opt-out mention, which counts in the length',
-		options: [
-			{ name: 'Alphanumeric Sender', value: 'alpha', description: 'Such as MyCompany: STOP mention added unless not commercial' },
-			{ name: 'Phone Number Sender', value: 'numeric', description: 'No STOP mention' },
-			{ name: 'Short Number for Replies', value: 'shortcode', description: 'STOP mention added unless not commercial' },
-			{ name: 'Virtual Number', value: 'virtual', description: 'No STOP mention' },
-		],
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
-		displayOptions: { show },
-	},
+	senderTypeProperty({ show }, ['sender', 'shortNumber', 'virtualNumber']),
+	senderProperty(
+		{ show: { ...show, senderType: ['sender'] } },
+		{
+			required: false,
+			description:
+				'The sender the text would go from: a phone number gets no STOP mention, a sender name does. Empty: counted as a sender name.',
+		},
+	),
+	messageProperty({ show }),
+	...messageCostNotices(show),
 	{
 		displayName: 'Number of Recipients',
 		name: 'recipientCount',
@@ -57,25 +60,8 @@ export const description: INodeProperties[] = [
 				default: DEFAULT_MAX_PARTS,
 				description: 'The limit the Send operation would apply; the output says whether the message stays within it',
 			},
-			{
-				displayName: 'Not Commercial',
-				name: 'noStopClause',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the message is certified not commercial, so OVHcloud adds no STOP mention',
-			},
-			{
-				displayName: 'Transliteration',
-				name: 'transliteration',
-				type: 'options',
-				default: 'none',
-				options: [
-					{ name: 'None', value: 'none' },
-					{ name: 'Safe', value: 'safe' },
-					{ name: 'Lossy', value: 'lossy' },
-				],
-				description: 'Estimate the text as the Send operation would send it with this transliteration',
-			},
+			nonCommercialOption,
+			transliterationOption,
 		],
 	},
 ];
@@ -100,31 +86,34 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 	const fields = new OptionValues(
 		this.getNode(),
 		itemIndex,
-		{ senderKind: this.getNodeParameter('senderKind', itemIndex, 'alpha'), recipientCount: this.getNodeParameter('recipientCount', itemIndex, 1) },
+		{ senderType: this.getNodeParameter('senderType', itemIndex, 'sender'), recipientCount: this.getNodeParameter('recipientCount', itemIndex, 1) },
 		'nothing was estimated',
 	);
-	const senderKind = fields.choice('senderKind', 'Sender Kind', ['alpha', 'numeric', 'shortcode', 'virtual']) ?? 'alpha';
+	const senderType = (fields.choice('senderType', 'Send From', Object.keys(SENDER_TYPE_OF_CHOICE)) ?? 'sender') as SenderTypeChoice;
 	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
 	if (message === '') throw itemError(this.getNode(), itemIndex, '"Message" is empty');
 	const recipientCount = fields.wholeNumber('recipientCount', 'Number of Recipients', { min: 0, max: 100_000_000 }) ?? 1;
 	const values = new OptionValues(this.getNode(), itemIndex, this.getNodeParameter('options', itemIndex, {}) as IDataObject, 'nothing was estimated');
 	const options = {
 		maxParts: values.wholeNumber('maxParts', 'Maximum Parts', { min: 1, max: 255 }),
-		noStopClause: values.flag('noStopClause', 'Not Commercial'),
-		transliteration: values.choice('transliteration', 'Transliteration', ['none', 'safe', 'lossy']),
+		noStopClause: values.flag('noStopClause', 'Non-Commercial (No STOP Mention)'),
+		transliteration: values.choice('transliteration', 'Transliteration', ['none', 'safe', 'lossy']) as Transliteration | undefined,
 	};
-	const converted =
-		options.transliteration === 'safe' || options.transliteration === 'lossy'
-			? toGsm(message, options.transliteration)
-			: { text: message, changes: [] };
-	const stopClause = !options.noStopClause && (senderKind === 'alpha' || senderKind === 'shortcode');
-	const analysis = analyzeMessage(converted.text, { stopClause });
+	// Estimated without asking the API about the sender: a name that is a phone number is one.
+	const senderName =
+		senderType === 'sender' ? String(this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) ?? '').trim() : '';
+	const prepared = prepareMessage(message, {
+		transliteration: options.transliteration,
+		senderType: SENDER_TYPE_OF_CHOICE[senderType](senderName),
+		nonCommercial: options.noStopClause,
+	});
+	const { analysis, stopClause } = prepared;
 	const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
 	const creditsLeft = await creditsLeftOf(client, serviceName);
 	const creditsNeeded = analysis.parts * recipientCount;
 	return {
 		serviceName,
-		message: analysisJson(converted.text, analysis, { stopClause, transliterations: converted.changes }),
+		message: analysisJson(prepared.text, analysis, { stopClause, transliterations: prepared.changes }),
 		withinMaxParts: analysis.parts <= maxParts,
 		maxParts,
 		recipients: recipientCount,

@@ -1,6 +1,7 @@
 import {
 	NodeOperationError,
 	sleep,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
@@ -138,16 +139,18 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		if (continueOnFail) {
 			results.set(itemIndex, {
 				json: { ...errorItemJson(failure), ...json, ...failedReceivers(delivery) } as JsonObject,
+				// No `error` on this item: n8n would then show only the error, not which receivers got the SMS.
 				pairedItem: { item: itemIndex },
 			});
 		}
 	}
 	if (firstFailure && !continueOnFail) throw withRunSummary(this, firstFailure, live, deliveries);
 
+	hintAtReceiversLeftOut(this, [...results.values()]);
 	const out: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const failure = failures.get(itemIndex);
-		if (failure) out.push({ json: errorItemJson(failure), pairedItem: { item: itemIndex } });
+		if (failure) out.push({ json: errorItemJson(failure), pairedItem: { item: itemIndex }, error: failure });
 		else {
 			const result = results.get(itemIndex);
 			if (result) out.push(result);
@@ -161,6 +164,20 @@ function failedReceivers(delivery: ItemDelivery): JsonObject {
 	const failure = delivery.failure!;
 	const receivers = failure.unsent ?? 'the whole recipient list';
 	return failure.unconfirmed ? { status: 'unconfirmed', unconfirmed: receivers } : { status: 'failed', notSent: receivers };
+}
+
+/** A green node whose items reached only some receivers says so above its output. */
+function hintAtReceiversLeftOut(ctx: IExecuteFunctions, results: INodeExecutionData[]): void {
+	const partly = results.filter((result) => result.json.status === 'partlySent' || result.json.status === 'nothingSent');
+	if (partly.length === 0) return;
+	// A summarised item (a very large send) counts them instead of listing them all.
+	const leftOut = (json: IDataObject) => (json.invalidReceiverCount as number | undefined) ?? (json.invalidReceivers as unknown[] | undefined)?.length ?? 0;
+	const receivers = partly.reduce((sum, result) => sum + leftOut(result.json), 0);
+	ctx.addExecutionHints({
+		message: `${receivers} receiver(s) of ${partly.length} item(s) got no SMS (invalid number, or refused by OVHcloud such as on the STOP list): see status and invalidReceivers`,
+		type: 'warning',
+		location: 'outputPane',
+	});
 }
 
 function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDelivery): ItemFailure {

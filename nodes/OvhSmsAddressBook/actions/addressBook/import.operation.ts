@@ -117,7 +117,7 @@ export const description: INodeProperties[] = [
 				displayName: 'Time Limit (Seconds)',
 				name: 'timeLimitSeconds',
 				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
+				typeOptions: { minValue: 0, numberPrecision: 0 },
 				default: 300,
 			},
 			{

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { addressBookLocator } from '../fields';
 import { contactsPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
-import { contactIdField } from './get.operation';
+import { contactIdField, readContactId } from './get.operation';
 
 export const description: INodeProperties[] = [addressBookLocator({ resource: ['contact'], operation: ['delete'] }), contactIdField('delete')];
 
@@ -11,7 +11,7 @@ export async function execute(
 	{ client, serviceName, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
-	const id = this.getNodeParameter('contactId', itemIndex) as number;
+	const id = readContactId(this, itemIndex);
 	await client.delete(contactsPath(serviceName, bookKey, id));
 	return [{ json: { addressBook: bookKey, id, deleted: true } }];
 }

@@ -1,10 +1,10 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { PhonebookContact } from '../../../../lib/contacts';
 import { readContactParameters } from '../contactInput';
-import { addressBookLocator, defaultCountryField, phoneFieldOptions } from '../fields';
+import { addressBookLocator, CONTACT_NAME_FIELDS, defaultCountryField, phoneFieldOptions } from '../fields';
 import { contactsPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
-import { contactIdField } from './get.operation';
+import { contactIdField, readContactId } from './get.operation';
 
 const show = { resource: ['contact'], operation: ['update'] };
 
@@ -20,8 +20,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{ displayName: 'Group', name: 'group', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Surname', name: 'surname', type: 'string', default: '' },
+			{ ...CONTACT_NAME_FIELDS.name, type: 'string', default: '' },
+			{ ...CONTACT_NAME_FIELDS.surname, type: 'string', default: '' },
 			...phoneFieldOptions,
 		],
 	},
@@ -33,7 +33,7 @@ export async function execute(
 	{ client, serviceName, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
-	const id = this.getNodeParameter('contactId', itemIndex) as number;
+	const id = readContactId(this, itemIndex);
 	const changes = readContactParameters(this, itemIndex, 'updateFields');
 	if (Object.keys(changes).length === 0) throw new NodeOperationError(this.getNode(), 'Add a field to update', { itemIndex });
 	await client.put(contactsPath(serviceName, bookKey, id), changes);

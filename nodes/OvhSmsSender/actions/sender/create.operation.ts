@@ -1,4 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { OvhApiError } from '../../../../lib/ovh';
 import { checkSenderName } from '../../../../lib/senders';
 import { waitOptions } from '../fields';
 import { readSenderMaybeWaiting, senderPath, type WaitSettings } from '../senderApi';
@@ -16,7 +17,7 @@ const show = { resource: ['sender'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Create',
+		displayName: 'Sender Name From',
 		name: 'creationMode',
 		type: 'options',
 		noDataExpression: true,
@@ -66,7 +67,7 @@ export const description: INodeProperties[] = [
 				type: 'list',
 				typeOptions: { searchListMethod: 'searchAvailableSenders', searchable: true },
 			},
-			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: 'example.com' },
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'example.com' },
 		],
 	},
 	{
@@ -118,11 +119,23 @@ export async function execute(
 		if (!sender) throw new NodeOperationError(this.getNode(), 'Choose a sender name from the list', { itemIndex });
 		reason = AVAILABLE_FOR_VALIDATION;
 	}
-	const created = await client.post<string>(senderPath(serviceName), {
-		sender,
-		reason,
-		...(description ? { description } : {}),
-	});
+	const created = await client
+		.post<string>(senderPath(serviceName), {
+			sender,
+			reason,
+			...(description ? { description } : {}),
+		})
+		.catch((error: unknown) => {
+			// OVHcloud's words for it are "409 Client::Conflict": say what it means and what to do.
+			if (error instanceof OvhApiError && error.httpStatus === 409) {
+				throw new NodeOperationError(this.getNode(), `The sender "${sender}" already exists on ${serviceName} [item ${itemIndex}]`, {
+					itemIndex,
+					description:
+						'Nothing was created. Use the Get operation to see its status (a request may still be waiting for validation), or Delete it first to request it again.',
+				});
+			}
+			throw error;
+		});
 	const name = typeof created === 'string' && created ? created : sender;
 	return [{ json: await readSenderMaybeWaiting.call(this, client, serviceName, name, settings) }];
 }

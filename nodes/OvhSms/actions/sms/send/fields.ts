@@ -1,5 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_RECEIVERS_PER_JOB } from '../../../../../lib/batching';
+import {
+	csvColumnProperty,
+	defaultCountryProperty,
+	dryRunOption,
+	messageProperty,
+	nonCommercialOption,
+	recipientListProperty,
+	recipientSourceProperty,
+	senderProperty,
+	senderTypeProperty,
+	transliterationOption,
+} from '../../common/messageFields';
+import { messageCostNotices } from '../../common/messageCost';
 
 const show = { resource: ['sms'], operation: ['send'] };
 
@@ -8,87 +21,9 @@ export const DEFAULT_PARALLEL_JOBS = 4;
 /** The longest tag OVHcloud documents (http2sms: "Invalid tag: is too long" above 20). */
 export const MAX_TAG_LENGTH = 20;
 
-export const defaultCountryProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
-	displayName: 'Default Country',
-	name: 'defaultCountry',
-	type: 'options',
-	default: 'FR',
-	description:
-		'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
-	// Written out (not mapped from lib/recipients' table) so n8n's lint can check the default;
-	// a unit test keeps the two in step.
-	options: [
-		{ name: 'Austria (+43)', value: 'AT' },
-		{ name: 'Belgium (+32)', value: 'BE' },
-		{ name: 'France (+33)', value: 'FR' },
-		{ name: 'French Guiana (+594)', value: 'GF' },
-		{ name: 'Germany (+49)', value: 'DE' },
-		{ name: 'Guadeloupe (+590)', value: 'GP' },
-		{ name: 'Ireland (+353)', value: 'IE' },
-		{ name: 'Italy (+39)', value: 'IT' },
-		{ name: 'Luxembourg (+352)', value: 'LU' },
-		{ name: 'Martinique (+596)', value: 'MQ' },
-		{ name: 'Mayotte (+262)', value: 'YT' },
-		{ name: 'Monaco (+377)', value: 'MC' },
-		{ name: 'Netherlands (+31)', value: 'NL' },
-		{ name: 'No Default (International Numbers Only)', value: '' },
-		{ name: 'Poland (+48)', value: 'PL' },
-		{ name: 'Portugal (+351)', value: 'PT' },
-		{ name: 'Réunion (+262)', value: 'RE' },
-		{ name: 'Spain (+34)', value: 'ES' },
-		{ name: 'Switzerland (+41)', value: 'CH' },
-		{ name: 'United Kingdom (+44)', value: 'GB' },
-	],
-	displayOptions,
-});
-
-export const senderTypeProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
-	displayName: 'Send From',
-	name: 'senderType',
-	type: 'options',
-	noDataExpression: true,
-	default: 'sender',
-	options: [
-		{
-			name: 'Sender Name or Number',
-			value: 'sender',
-			description: 'An enabled alphanumeric sender (such as MyCompany) or phone number of the account; receivers cannot reply',
-		},
-		{
-			name: 'Short Number for Replies (France Only)',
-			value: 'shortNumber',
-			description:
-				'A 5-digit OVHcloud short number receivers can reply to for 48 hours (senderForResponse). Reaches French mobile numbers only.',
-		},
-		{
-			name: 'Virtual Number',
-			value: 'virtualNumber',
-			description: 'A virtual mobile number of the account; receivers can reply to it',
-		},
-	],
-	displayOptions,
-});
-
 export const sendFields: INodeProperties[] = [
-	senderTypeProperty({ show }),
-	{
-		displayName: 'Sender',
-		name: 'sender',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'An enabled sender of the account. A sender that is not enabled is refused with the list of those that are.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
-			},
-			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: 'MyCompany' },
-		],
-		displayOptions: { show: { ...show, senderType: ['sender'] } },
-	},
+	senderTypeProperty({ show }, ['sender', 'shortNumber', 'virtualNumber']),
+	senderProperty({ show: { ...show, senderType: ['sender'] } }),
 	{
 		displayName: 'Virtual Number',
 		name: 'virtualNumber',
@@ -102,24 +37,12 @@ export const sendFields: INodeProperties[] = [
 				type: 'list',
 				typeOptions: { searchListMethod: 'searchVirtualNumbers', searchable: true },
 			},
-			{ displayName: 'By Number', name: 'id', type: 'string', placeholder: '33612345678' },
+			// Not named `id`, which n8n would label "By ID".
+			{ displayName: 'By Number', name: 'number', type: 'string', placeholder: '33612345678' },
 		],
 		displayOptions: { show: { ...show, senderType: ['virtualNumber'] } },
 	},
-	{
-		displayName: 'Recipients',
-		name: 'recipientSource',
-		type: 'options',
-		noDataExpression: true,
-		default: 'numbers',
-		options: [
-			{ name: 'Address Book', value: 'addressBook', description: 'The contacts of an address book (phonebook) of the account' },
-			{ name: 'CSV File', value: 'csv', description: 'A column of a CSV file from a binary field of the input item' },
-			{ name: 'Phone Numbers', value: 'numbers', description: 'One or more numbers typed or mapped from the input' },
-			{ name: 'Recipient List', value: 'recipientList', description: 'A recipient list (slot) stored on the account' },
-		],
-		displayOptions: { show },
-	},
+	recipientSourceProperty({ show }, ['addressBook', 'csv', 'numbers', 'recipientList'], 'numbers'),
 	{
 		displayName: 'Phone Numbers',
 		name: 'receivers',
@@ -140,16 +63,10 @@ export const sendFields: INodeProperties[] = [
 		description: 'The binary field of the input item that holds the CSV file',
 		displayOptions: { show: { ...show, recipientSource: ['csv'] } },
 	},
-	{
-		displayName: 'Number Column',
-		name: 'csvColumn',
-		type: 'string',
-		default: '',
-		placeholder: 'phone',
-		description:
-			'Header name of the column holding the numbers, or its position (1, 2…). Empty: a column named number, phone, mobile… or the one whose first value is a number.',
-		displayOptions: { show: { ...show, recipientSource: ['csv'] } },
-	},
+	csvColumnProperty(
+		{ show: { ...show, recipientSource: ['csv'] } },
+		'Header name of the column holding the numbers, or its position (1, 2…). Empty: a column named number, phone, mobile… or the one whose first value is a number.',
+	),
 	{
 		displayName: 'Header Row',
 		name: 'csvHeader',
@@ -163,17 +80,7 @@ export const sendFields: INodeProperties[] = [
 		displayOptions: { show: { ...show, recipientSource: ['csv'] } },
 	},
 	defaultCountryProperty({ show: { ...show, recipientSource: ['numbers', 'csv'] } }),
-	{
-		displayName: 'Recipient List Name or ID',
-		name: 'recipientListSlot',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getRecipientLists', loadOptionsDependsOn: ['serviceName.value'] },
-		default: '',
-		required: true,
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show: { ...show, recipientSource: ['recipientList'] } },
-	},
+	recipientListProperty({ show: { ...show, recipientSource: ['recipientList'] } }),
 	{
 		displayName: 'Address Book Name or ID',
 		name: 'phonebook',
@@ -208,17 +115,8 @@ export const sendFields: INodeProperties[] = [
 		description: 'Only the contacts of this group. Empty: every contact of the address book.',
 		displayOptions: { show: { ...show, recipientSource: ['addressBook'] } },
 	},
-	{
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
-		description:
-			'The text. 160 characters fit in one SMS (70 if a character outside the GSM alphabet, such as an emoji, is used); longer texts are split into parts, each billed. Use the Estimate operation to see the count.',
-		displayOptions: { show },
-	},
+	messageProperty({ show }),
+	...messageCostNotices(show),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -232,20 +130,14 @@ export const sendFields: INodeProperties[] = [
 				name: 'class',
 				type: 'options',
 				default: 'phoneDisplay',
+				description: 'How the phone shows the SMS. Standard suits almost every message.',
 				options: [
 					{ name: 'Flash', value: 'flash', description: 'Shown on the screen at once and not stored' },
 					{ name: 'SIM', value: 'sim', description: 'Stored on the SIM card' },
 					{ name: 'Standard', value: 'phoneDisplay', description: 'Stored in the phone’s messages' },
 				],
 			},
-			{
-				displayName: 'Dry Run',
-				name: 'dryRun',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to check and estimate everything (numbers, sender, parts, credits) without sending anything',
-			},
+			dryRunOption('Whether to check and estimate everything (numbers, sender, parts, credits) without sending anything'),
 			{
 				displayName: 'List Receivers up To',
 				name: 'listReceiversUpTo',
@@ -272,14 +164,7 @@ export const sendFields: INodeProperties[] = [
 				default: DEFAULT_MAX_RECEIVERS_PER_JOB,
 				description: 'Items sending the same message are merged into OVHcloud jobs of at most this many receivers',
 			},
-			{
-				displayName: 'Not Commercial',
-				name: 'noStopClause',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the message is not advertising (a code, a reminder, an alert). OVHcloud then does not add its STOP opt-out line (11 characters). The law requires that line on marketing SMS (in France: article L34-5 of the CPCE) and limits their sending hours; certify only genuinely non-commercial messages.',
-			},
+			nonCommercialOption,
 			{
 				displayName: 'Parallel Jobs',
 				name: 'parallelJobs',
@@ -293,6 +178,8 @@ export const sendFields: INodeProperties[] = [
 				name: 'priority',
 				type: 'options',
 				default: 'high',
+				description:
+					'The order in which OVHcloud hands this account’s queued SMS to the operators; lower ones may wait behind higher ones when many are queued',
 				options: [
 					{ name: 'High', value: 'high' },
 					{ name: 'Low', value: 'low' },
@@ -325,27 +212,7 @@ export const sendFields: INodeProperties[] = [
 				description:
 					'A label (at most 20 characters) to find these SMS in the history and their replies. Empty: the node tags each job itself (n8n-…), which it also uses to check a send whose answer was lost.',
 			},
-			{
-				displayName: 'Transliteration',
-				name: 'transliteration',
-				type: 'options',
-				default: 'none',
-				description:
-					'Replace characters outside the GSM alphabet, which would otherwise switch the whole message to Unicode (70 characters per SMS instead of 160)',
-				options: [
-					{ name: 'None', value: 'none', description: 'Send the text as written' },
-					{
-						name: 'Safe',
-						value: 'safe',
-						description: 'Only replacements that keep the meaning: curly quotes, dashes, non-breaking spaces, ligatures',
-					},
-					{
-						name: 'Lossy',
-						value: 'lossy',
-						description: 'Also accents the GSM alphabet lacks (ê → e, ç → c) and other look-alikes; emoji stay',
-					},
-				],
-			},
+			transliterationOption,
 			{
 				displayName: 'Validity Period (Minutes)',
 				name: 'validityPeriod',

@@ -71,14 +71,18 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery, listUpT
 	const { recipients } = send.item;
 	const listed = recipients.kind === 'recipientList' ? undefined : recipients;
 	// Every receiver refused by OVHcloud (all on the STOP list, say): nothing left, nothing billed.
+	// Some refused, or invalid before sending: the item must not read as a plain success.
+	const notSent = (listed?.invalid.length ?? 0) + delivery.refused.length;
 	const status =
 		delivery.ids.length === 0
 			? delivery.alreadySent.length > 0
 				? 'alreadySent'
 				: 'nothingSent'
-			: send.item.differedPeriod
-				? 'scheduled'
-				: 'sent';
+			: notSent > 0
+				? 'partlySent'
+				: send.item.differedPeriod
+					? 'scheduled'
+					: 'sent';
 	if (Math.max(delivery.validReceivers.length, delivery.ids.length, delivery.alreadySent.length) > listUpTo) {
 		const invalid = invalidJson(listed?.invalid ?? [], delivery.refused);
 		const duplicates = (listed?.duplicates.length ?? 0) + delivery.duplicates.length;

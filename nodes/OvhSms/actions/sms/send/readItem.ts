@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { analyzeMessage, toGsm } from '../../../../../lib/encoding';
+import { analyzeMessage } from '../../../../../lib/encoding';
+import { prepareText, stopMentionAdded } from '../../../../../lib/messages';
 import type { OvhJobFields } from '../../../../../lib/batching';
 import { MAX_START_AHEAD_DAYS, PAST_START_TOLERANCE_MS } from '../../../../../lib/campaigns';
 import { itemError } from '../../common/itemError';
@@ -77,13 +78,7 @@ export async function readSendItem(
 	}
 	const options = readSendOptions(ctx, itemIndex, parameters.get<Record<string, unknown>>('options', itemIndex, {}));
 
-	let text = message;
-	let transliterations: SendItem['transliterations'] = [];
-	if (options.transliteration === 'safe' || options.transliteration === 'lossy') {
-		const converted = toGsm(message, options.transliteration);
-		text = converted.text;
-		transliterations = converted.changes;
-	}
+	const { text, changes: transliterations } = prepareText(message, options.transliteration);
 
 	const item: SendItem = {
 		itemIndex,
@@ -134,7 +129,7 @@ export async function readSendItem(
  */
 export function prepareSend(ctx: IExecuteFunctions, item: SendItem, sender: ResolvedSender): PreparedSend {
 	const { options } = item;
-	const stopClause = !options.noStopClause && (sender.type === 'alpha' || sender.type === 'shortcode');
+	const stopClause = stopMentionAdded(sender.type, options.noStopClause ?? false);
 	const analysis = analyzeMessage(item.text, { stopClause });
 	const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
 	if (analysis.parts > maxParts) {

@@ -1,0 +1,114 @@
+/**
+ * The regular expressions behind the message's cost shown while typing (notices under
+ * Message, nodes/OvhSms/actions/common/messageCost.ts), generated from lib/encoding's GSM-7
+ * tables so the editor and the counter cannot disagree on the alphabet. n8n tests them
+ * without the `u` flag, so `[\s\S]` is one UTF-16 unit: exactly a UCS-2 unit.
+ *
+ * Exact where a regular expression can be: GSM-7 up to 160 septets (an extension character
+ * counts 2) for texts with at most MAX_EXACT_EXTENSIONS of them, UCS-2 up to 70 units, and
+ * the STOP mention's 11 characters at those two boundaries. Past one SMS, parts are counted
+ * by characters and shown as "about".
+ */
+import { DEFAULT_EXTENSION_CHARACTERS, EXTENSION, GSM_COST, BASIC } from '../../lib/encoding/gsmAlphabet';
+import { SAFE_REPLACEMENTS } from '../../lib/encoding/replacements';
+
+export const MAX_PARTS_SHOWN = 6;
+/** Past this many € { } [ ] ~ ^ | \ the 1-SMS boundary is no longer exact (each adds a lookahead). */
+export const MAX_EXACT_EXTENSIONS = 8;
+const STOP_MENTION_UNITS = 11;
+
+const CONTROL_ESCAPES: Record<number, string> = { 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r' };
+
+function unitClass(units: number[]): string {
+	const sorted = [...new Set(units)].sort((a, b) => a - b);
+	// Printable characters as themselves (shorter), escaped where a class needs it; controls as \uXXXX.
+	const show = (unit: number) => {
+		const char = String.fromCharCode(unit);
+		const named = CONTROL_ESCAPES[unit];
+		if (named) return named;
+		if (unit < 0x20 || (unit >= 0x7f && unit < 0xa1) || (unit >= 0xd800 && unit <= 0xdfff)) return `\\u${unit.toString(16).padStart(4, '0').toUpperCase()}`;
+		return '\\]^-['.includes(char) ? `\\${char}` : char;
+	};
+	const parts: string[] = [];
+	for (let i = 0; i < sorted.length; ) {
+		let j = i;
+		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+		parts.push(j - i >= 2 ? `${show(sorted[i])}-${show(sorted[j])}` : sorted.slice(i, j + 1).map(show).join(''));
+		i = j + 1;
+	}
+	return parts.join('');
+}
+
+const unitsWithCost = (cost: number) => [...GSM_COST.keys()].filter((unit) => GSM_COST[unit] === cost);
+const GSM = `[${unitClass([...unitsWithCost(BASIC), ...unitsWithCost(EXTENSION)])}]`;
+const NOT_GSM = `[^${GSM.slice(1)}`;
+const EXT = `[${unitClass([...DEFAULT_EXTENSION_CHARACTERS].map((c) => c.charCodeAt(0)))}]`;
+const NOT_EXT = `[^${EXT.slice(1)}`;
+const SAFE = `[${unitClass([...SAFE_REPLACEMENTS.keys()].filter((unit) => unit <= 0xffff && GSM_COST[unit] !== BASIC && GSM_COST[unit] !== EXTENSION))}]`;
+const ASTRAL = '[\\uD800-\\uDFFF]';
+const ANY = '[\\s\\S]';
+
+const atLeast = (units: number) => `(?=${ANY}{${units}})`;
+const atMost = (units: number) => `(?!${ANY}{${units + 1}})`;
+const extensionsAtLeast = (count: number) => `(?:${NOT_EXT}*${EXT}){${count}}`;
+
+/** GSM-7 septets (length + one per extension character) at most `septets`, for texts within the exact range. */
+function septetsAtMost(septets: number): string {
+	let pattern = `(?!${extensionsAtLeast(MAX_EXACT_EXTENSIONS + 1)})${atMost(septets)}`;
+	for (let k = 1; k <= MAX_EXACT_EXTENSIONS; k++) pattern += `(?!(?=${extensionsAtLeast(k)})${ANY}{${septets + 1 - k}})`;
+	return pattern;
+}
+
+const gsmText = `(?=${GSM}+$)`;
+const unicodeText = `(?=${ANY}*${NOT_GSM})`;
+const oneGsmSms = septetsAtMost(160);
+
+export type MessageCostPattern =
+	| 'gsm1'
+	| 'gsmStop2'
+	| `gsm${2 | 3 | 4 | 5 | 6}`
+	| 'gsmMore'
+	| 'unicode1'
+	| 'unicodeStop2'
+	| `unicode${2 | 3 | 4 | 5 | 6}`
+	| 'unicodeMore'
+	| 'becauseEmoji'
+	| 'becauseTypography'
+	| 'becauseLetter';
+
+/** In the order the notices are shown: the count, the STOP warning, then why Unicode. */
+export function messageCostPatterns(): Record<MessageCostPattern, string> {
+	const gsmParts: Array<[string, string]> = [];
+	const unicodeParts: Array<[string, string]> = [];
+	for (let parts = 2; parts <= MAX_PARTS_SHOWN; parts++) {
+		const gsmFloor = parts === 2 ? `(?!(?:${oneGsmSms}))` : atLeast(153 * (parts - 1) + 1);
+		gsmParts.push([`gsm${parts}`, `^${gsmText}${gsmFloor}${atMost(153 * parts)}`]);
+		unicodeParts.push([`unicode${parts}`, `^${unicodeText}${atLeast(Math.max(71, 67 * (parts - 1) + 1))}${atMost(67 * parts)}`]);
+	}
+	return Object.fromEntries([
+		['gsm1', `^${gsmText}${oneGsmSms}`],
+		['gsmStop2', `^${gsmText}${oneGsmSms}(?!(?:${septetsAtMost(160 - STOP_MENTION_UNITS)}))`],
+		...gsmParts,
+		['gsmMore', `^${gsmText}${atLeast(153 * MAX_PARTS_SHOWN + 1)}`],
+		['unicode1', `^${unicodeText}${atMost(70)}`],
+		['unicodeStop2', `^${unicodeText}${atLeast(70 - STOP_MENTION_UNITS + 1)}${atMost(70)}`],
+		...unicodeParts,
+		['unicodeMore', `^${unicodeText}${atLeast(67 * MAX_PARTS_SHOWN + 1)}`],
+		['becauseEmoji', ASTRAL],
+		['becauseTypography', `^(?!${ANY}*${ASTRAL})${ANY}*${SAFE}`],
+		['becauseLetter', `^(?!${ANY}*${ASTRAL})(?!${ANY}*${SAFE})${ANY}*${NOT_GSM}`],
+	]) as Record<MessageCostPattern, string>;
+}
+
+export function renderMessageCostPatterns(): string {
+	const lines = [
+		'// Generated by `npm run generate` from lib/encoding (scripts/generate/messageCostPatterns.ts): do not edit.',
+		'// test/unit/generated.test.ts fails when it is stale.',
+		'',
+		'/** Regular expressions (no flags) over the Message field, for the notices of messageCost.ts. */',
+		'export const MESSAGE_COST_PATTERNS = {',
+	];
+	for (const [name, pattern] of Object.entries(messageCostPatterns())) lines.push(`\t${name}: ${JSON.stringify(pattern).replace(/'/g, "\\'").replace(/^"|"$/g, "'").replace(/\\"/g, '"')},`);
+	lines.push('} as const;', '');
+	return lines.join('\n');
+}
