@@ -26,7 +26,7 @@ export class OvhSmsTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'OVHcloud SMS Trigger',
 		name: 'ovhSmsTrigger',
-		icon: { light: 'file:../../icons/ovhcloud.svg', dark: 'file:../../icons/ovhcloud.dark.svg' },
+		icon: { light: 'file:../../icons/ovhSmsTrigger.svg', dark: 'file:../../icons/ovhSmsTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] + " (" + $parameter["mode"] + ")"}}',
@@ -42,12 +42,12 @@ export class OvhSmsTrigger implements INodeType {
 			header: 'Pull in an event from OVHcloud SMS',
 			executionsHelp: {
 				inactive:
-					'While building the workflow, use "Fetch Test Event" (polling) or "Listen for Test Event" (webhook) to get one event. Once the workflow is active, every new event starts it.',
+					'While building the workflow, click "Execute step" to get the latest event, in either mode. Once the workflow is active, every new event starts it.',
 				active:
 					'The workflow is active: every new event starts it. Executions are listed under "Executions".',
 			},
 			activationHint:
-				'Once the workflow is active, new replies, delivery reports or STOPs start it: by polling on the schedule below, or at once in webhook mode.',
+				'Once the workflow is active, new replies, delivery reports or STOPs start it: by polling on the schedule set in Poll Times, or at once in webhook mode.',
 		},
 		properties: [authenticationProperty, smsAccountProperty, ...triggerProperties],
 	};
