@@ -143,7 +143,7 @@ describe('Send: one bad item among good ones', () => {
 		{ input: 'Validity Period -5', bad: { validityPeriod: -5 }, error: refused('Validity Period (Minutes)', 'a whole number from 1 to 2147483647', '-5') },
 		{ input: 'Class "loud"', bad: { class: 'loud' }, error: refused('Class', 'one of "flash", "phoneDisplay", "sim"', '"loud"') },
 		{ input: 'Priority "urgent"', bad: { priority: 'urgent' }, error: refused('Priority', 'one of "high", "low", "medium", "veryLow"', '"urgent"') },
-		{ input: 'Not Commercial "yes please"', bad: { noStopClause: 'yes please' }, error: refused('Not Commercial', 'true or false', '"yes please"') },
+		{ input: 'Not Commercial "yes please"', bad: { noStopClause: 'yes please' }, error: refused('Non-Commercial (No STOP Mention)', 'true or false', '"yes please"') },
 		{ input: 'Not Commercial "false" as text', bad: { noStopClause: 'false' }, error: null, sentTo: '+33611111101' },
 		{ input: 'Transliteration "strong"', bad: { transliteration: 'strong' }, error: refused('Transliteration', 'one of "none", "safe", "lossy"', '"strong"') },
 		{ input: 'Dry Run "maybe"', bad: { dryRun: 'maybe' }, error: refused('Dry Run', 'true or false', '"maybe"') },

@@ -37,7 +37,7 @@ function readSendOptions(ctx: IExecuteFunctions, itemIndex: number, raw: Record<
 		class: values.choice('class', 'Class', ['flash', 'phoneDisplay', 'sim']),
 		priority: values.choice('priority', 'Priority', ['high', 'low', 'medium', 'veryLow']),
 		validityPeriod: values.wholeNumber('validityPeriod', 'Validity Period (Minutes)', { min: 1, max: MAX_API_MINUTES }),
-		noStopClause: values.flag('noStopClause', 'Not Commercial'),
+		noStopClause: values.flag('noStopClause', 'Non-Commercial (No STOP Mention)'),
 		tag: values.text('tag', 'Tag', MAX_TAG_LENGTH),
 		transliteration: values.choice('transliteration', 'Transliteration', ['none', 'safe', 'lossy']),
 		maxParts: values.wholeNumber('maxParts', 'Maximum Parts', { min: 1, max: 255 }),
@@ -45,6 +45,7 @@ function readSendOptions(ctx: IExecuteFunctions, itemIndex: number, raw: Record<
 		maxReceiversPerJob: values.wholeNumber('maxReceiversPerJob', 'Maximum Receivers per Job', { min: 1, max: 10_000 }),
 		parallelJobs: values.wholeNumber('parallelJobs', 'Parallel Jobs', { min: 1, max: 16 }),
 		listReceiversUpTo: values.wholeNumber('listReceiversUpTo', 'List Receivers up To', { min: 0, max: 10_000_000 }),
+		skipAlreadySentHours: values.number('skipAlreadySentHours', 'Skip Receivers Who Already Got This Message (Hours)', { min: 1, max: 720 }),
 	};
 	for (const key of Object.keys(options) as Array<keyof SendOptions>) if (options[key] === undefined) delete options[key];
 	return options;
