@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type INodeExecutionData, type IPairedItemData, type JsonObject } from 'n8n-workflow';
 import { OvhApiError } from '../../lib/ovh';
 
 /** What to do about OVHcloud's refusals of the credential itself, which its own words do not say. */
@@ -30,16 +30,26 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
-/**
- * The json of a continue-on-fail item: what failed and where, in words a workflow can branch on.
- * Its item also carries the error itself (`error`): n8n sends an item to a node's error output
- * ("On Error › Continue (using error output)") only then, or when its json holds nothing but
- * `error`, which this json, with its description and HTTP code, does not.
- */
+/** The json of a continue-on-fail item: what failed and where, in words a workflow can branch on. */
 export function errorItemJson(error: NodeApiError | NodeOperationError): JsonObject {
 	return {
 		error: error.message,
 		...(error.description ? { errorDescription: error.description } : {}),
 		...(error instanceof NodeApiError && error.httpCode ? { httpCode: error.httpCode } : {}),
 	};
+}
+
+/**
+ * A continue-on-fail item. With "On Error › Continue (using error output)" it also carries the
+ * error itself: n8n sends an item to the error output only then (or when its json holds nothing
+ * but `error`). Only then, because n8n rewrites such an item's json to `{ error }`: on the
+ * regular output the item keeps its description (what to do) and HTTP code.
+ */
+export function errorItem(
+	node: INode,
+	error: NodeApiError | NodeOperationError,
+	pairedItem: IPairedItemData | IPairedItemData[],
+	json: JsonObject = errorItemJson(error),
+): INodeExecutionData {
+	return { json, pairedItem, ...(node.onError === 'continueErrorOutput' ? { error } : {}) };
 }

@@ -5,7 +5,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { OvhClient } from '../../lib/ovh';
-import { errorItemJson, toNodeError } from './errors';
+import { errorItem, toNodeError } from './errors';
 
 export interface PerItemContext {
 	client: OvhClient;
@@ -45,7 +45,7 @@ export async function forEachItem(
 			memo.clear();
 			const nodeError = toNodeError(ctx.getNode(), error, i);
 			if (!ctx.continueOnFail()) throw nodeError;
-			out.push({ json: errorItemJson(nodeError), pairedItem: { item: i }, error: nodeError });
+			out.push(errorItem(ctx.getNode(), nodeError, { item: i }));
 		}
 	}
 	return out;

@@ -9,7 +9,7 @@ import {
 	type BatchParams,
 } from '../../../../lib/campaigns';
 import { buildPath, type OvhClient } from '../../../../lib/ovh';
-import { errorItemJson, toNodeError } from '../../../shared/errors';
+import { errorItem, toNodeError } from '../../../shared/errors';
 import { campaignJson } from './campaignJson';
 import { showFor, waitFields, type WaitOptions } from './fields';
 import { senderTypeOfName, stopMentionAdded, type Transliteration } from '../../../../lib/messages';
@@ -281,7 +281,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, 0);
 			if (!this.continueOnFail()) throw nodeError;
-			return [{ json: errorItemJson(nodeError), pairedItem, error: nodeError }];
+			return [errorItem(this.getNode(), nodeError, pairedItem)];
 		}
 	}
 	const out: INodeExecutionData[] = [];
@@ -297,7 +297,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, item);
 			if (!this.continueOnFail()) throw nodeError;
-			out.push({ json: errorItemJson(nodeError), pairedItem: { item }, error: nodeError });
+			out.push(errorItem(this.getNode(), nodeError, { item }));
 		}
 	}
 	return out;

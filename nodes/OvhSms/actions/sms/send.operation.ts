@@ -17,7 +17,7 @@ import {
 	sendIdentityOf,
 	type ItemDelivery,
 } from '../../../../lib/sending';
-import { errorItemJson, toNodeError } from '../../../shared/errors';
+import { errorItem, errorItemJson, toNodeError } from '../../../shared/errors';
 import { itemError } from '../common/itemError';
 import { ItemParameters } from '../common/itemParameters';
 import { DEFAULT_PARALLEL_JOBS, sendFields } from './send/fields';
@@ -150,7 +150,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	const out: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const failure = failures.get(itemIndex);
-		if (failure) out.push({ json: errorItemJson(failure), pairedItem: { item: itemIndex }, error: failure });
+		if (failure) out.push(errorItem(this.getNode(), failure, { item: itemIndex }));
 		else {
 			const result = results.get(itemIndex);
 			if (result) out.push(result);
