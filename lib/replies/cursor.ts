@@ -44,6 +44,24 @@ export function startCursor(serverNowMs: number, existingIds: Array<string | num
 	);
 }
 
+/**
+ * How far back a poll with no saved cursor looks when the workflow was already active before
+ * (n8n started, or another main took over): what arrived while n8n was down is news, not
+ * history. n8n saves the cursor when the workflow is activated and after each poll that emits,
+ * so this matters only when that state is missing; the trigger's emission ledger keeps a
+ * reply emitted before the restart from being emitted again.
+ */
+export const RESUME_LOOK_BACK_MS = 60 * 60_000;
+
+/**
+ * The cursor of a poll that resumes without saved state: nothing seen, listing from
+ * `lookBackMs` before the server's current time (and never further back).
+ */
+export function resumeCursor(serverNowMs: number, lookBackMs = RESUME_LOOK_BACK_MS): SeenCursor {
+	const fromMs = serverNowMs - lookBackMs;
+	return { newestMs: fromMs, floorMs: fromMs, seen: {} };
+}
+
 /** The `creationDatetime.from` of the next listing, epoch ms. */
 export function listingStartMs(cursor: SeenCursor, settings = DEFAULT_CURSOR_SETTINGS): number {
 	return Math.max(cursor.newestMs - settings.overlapMs, cursor.floorMs);

@@ -3,7 +3,7 @@ export { phoneNumberKey, samePhoneNumber } from './phoneNumbers';
 export { createReplyFilter, matchesReplyFilter, matchesTag, parseFilterList } from './filters';
 export type { FilterableReply, ReplyFilter } from './filters';
 export { formatQueryDatetime, parseOvhDatetime } from './datetime';
-export { DEFAULT_CURSOR_SETTINGS, listingStartMs, readCursor, rememberSeen, startCursor, unseenIds } from './cursor';
+export { DEFAULT_CURSOR_SETTINGS, listingStartMs, readCursor, rememberSeen, RESUME_LOOK_BACK_MS, resumeCursor, startCursor, unseenIds } from './cursor';
 export type { CursorSettings, SeenCursor, SeenItem } from './cursor';
 export { describeDelivery, hasDeliveryNews } from './delivery';
 export type { DeliveryDescription, DeliveryStatus } from './delivery';

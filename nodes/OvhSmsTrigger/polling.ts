@@ -8,15 +8,22 @@
  *
  * The high-water mark and seen ids (replies, sent SMS) or the known blacklist (STOP) live in
  * the node's static data, the only state n8n carries between polls in queue mode. A first
- * activation records what exists and emits nothing; "Fetch test event" returns the latest
- * event without moving the mark.
+ * activation records what exists and emits nothing; a poll without saved state in a workflow
+ * n8n (re)started looks back a bounded window instead (FIRST_POLL); "Fetch test event"
+ * returns the latest event without moving the mark.
  */
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+	type WorkflowActivateMode,
+} from 'n8n-workflow';
 import { createWebhookToken } from '../../lib/replies';
 import { toNodeError } from '../shared/errors';
 import { createOvhClient } from '../shared/transport';
 import { openLedger, saveLedger, takeTestEvent } from './emissions';
-import { TRIGGER_EVENTS, type EventJson, type PollOutcome, type PollState } from './events';
+import { TRIGGER_EVENTS, type EventJson, type FirstPoll, type PollOutcome, type PollState } from './events';
 import { readTriggerSettings, stateKey } from './settings';
 
 export const POLL_LIMITS = {
@@ -28,6 +35,20 @@ export const POLL_LIMITS = {
 	 * stopped mid-poll) blocks the next ones this long at most.
 	 */
 	leaseMs: 60_000 + 2 * 60_000,
+};
+
+/**
+ * How n8n started the poll decides where a poll without saved state begins: a workflow the
+ * user just activated starts from now; one n8n starts because it was already active (at boot,
+ * or on the new leader) may have missed what arrived meanwhile.
+ */
+const FIRST_POLL: Record<WorkflowActivateMode, FirstPoll> = {
+	init: 'lookBack',
+	leadershipChange: 'lookBack',
+	create: 'fromNow',
+	update: 'fromNow',
+	activate: 'fromNow',
+	manual: 'fromNow',
 };
 
 interface PollLease {
@@ -88,7 +109,8 @@ export async function pollTrigger(this: IPollFunctions): Promise<INodeExecutionD
 		let outcome: PollOutcome;
 		try {
 			const budget = { expired: () => Date.now() - startedMs > POLL_LIMITS.budgetMs };
-			outcome = await handler.poll(await createOvhClient(this, { sharedApiClock: true }), settings, current, budget);
+			const firstPoll = FIRST_POLL[this.getActivationMode()] ?? 'fromNow';
+			outcome = await handler.poll(await createOvhClient(this, { sharedApiClock: true }), settings, current, budget, firstPoll);
 		} catch (error) {
 			throw toNodeError(this.getNode(), error, 0);
 		}

@@ -102,7 +102,7 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 		// Where the reconciling poll starts: what exists before OVHcloud calls this webhook is
 		// old; anything later that no push brings is emitted by the poll, even before its first
 		// tick. n8n saves this static data once activation ends.
-		const start = await handler.poll(client, settings, undefined, UNLIMITED);
+		const start = await handler.poll(client, settings, undefined, UNLIMITED, 'fromNow');
 		staticData.poll = start.state as unknown as IDataObject;
 		const token = known?.token ?? createWebhookToken();
 		const url = urlWithToken(webhookUrl, token);

@@ -16,6 +16,8 @@ import { startReplyCollector, type ReplyCollector } from './support/replyCollect
 import { EVERY_TEN_SECONDS, REPLY_TRIGGER_NAME, REPLY_WEBHOOK_ID, replyWebhookWorkflow } from './support/testWorkflows';
 
 const POLLING_ID = 'e2eReplyPollingCollected';
+/** A polling workflow activated just before n8n stops: none of its polls has emitted yet. */
+const FRESH_POLLING_ID = 'e2eReplyPollingFresh';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
 /** A reconciling poll runs every 10 s; an emission is due within two of them plus the run. */
@@ -33,6 +35,7 @@ describeWhenRegistered('n8n-nodes-ovh-sms.ovhSmsTrigger')('replies exactly once 
       workflows: [
         replyWebhookWorkflow(collector.url, { pollTimes: EVERY_TEN_SECONDS }),
         replyWebhookWorkflow(collector.url, { id: POLLING_ID, mode: 'poll', pollTimes: EVERY_TEN_SECONDS }),
+        replyWebhookWorkflow(collector.url, { id: FRESH_POLLING_ID, mode: 'poll', pollTimes: EVERY_TEN_SECONDS }),
       ],
     });
   }, INSTALL_AND_START_TIMEOUT_MS);
@@ -131,20 +134,42 @@ describeWhenRegistered('n8n-nodes-ovh-sms.ovhSmsTrigger')('replies exactly once 
     expect(await emissionsOf(REPLY_WEBHOOK_ID, sent)).toEqual(sent.map(() => 1));
   }, 300_000);
 
-  test('webhook mode: n8n stopped for 60 s while 100 replies arrive, then started: all 100 emitted once', async () => {
+  /** Stops n8n (as started last), makes 100 replies over 60 s, starts it again; says when it was back. */
+  async function restartWhile100RepliesArrive(label: string): Promise<{ sent: Incoming[]; back: number }> {
     const { port, userFolder } = example.server;
-    await example.server.stop();
+    await (restarted ?? example.server).stop();
     const started = Date.now();
     const sent: Incoming[] = [];
     for (let i = 0; i < 100; i++) {
       const wait = started + i * 600 - Date.now();
       if (wait > 0) await sleep(wait);
-      sent.push(await reply(`while n8n was down ${i}`));
+      sent.push(await reply(`while n8n was down (${label}) ${i}`));
     }
     await example.sandbox.callbacksIdle();
-    const server = await example.runtime.startN8n({ userFolder, port, log: () => undefined });
-    restarted = server;
-    const back = Date.now();
+    restarted = await example.runtime.startN8n({ userFolder, port, log: () => undefined });
+    return { sent, back: Date.now() };
+  }
+
+  test('polling mode: n8n stopped for 60 s while 100 replies arrive, then started: all 100 emitted once', async () => {
+    // Two polling workflows: one whose polls have emitted before the stop (n8n saved its state
+    // then), one activated just before and polled without emitting (saved only at activation).
+    if (!collector.received.some((entry) => entry.workflowId === POLLING_ID)) {
+      await example.runtime.activateWorkflow(example.session, POLLING_ID);
+    }
+    const before = await reply('before the stop');
+    expect(await emissionsOf(POLLING_ID, [before])).toEqual([1]);
+    await example.runtime.activateWorkflow(example.session, FRESH_POLLING_ID);
+    await sleep(12_000);
+    expect(collector.received.filter((entry) => entry.workflowId === FRESH_POLLING_ID)).toEqual([]);
+    const { sent, back } = await restartWhile100RepliesArrive('polling');
+    const fresh = await emissionsOf(FRESH_POLLING_ID, sent, 120_000);
+    const polled = await emissionsOf(POLLING_ID, sent, 60_000);
+    log(`restart: all ${sent.length} polled by both ${((Date.now() - back) / 1000 - 24).toFixed(1)} s after n8n was back at most`);
+    expect({ fresh, polled }).toEqual({ fresh: sent.map(() => 1), polled: sent.map(() => 1) });
+  }, 480_000);
+
+  test('webhook mode: n8n stopped for 60 s while 100 replies arrive, then started: all 100 emitted once', async () => {
+    const { sent, back } = await restartWhile100RepliesArrive('webhook');
     const counts = await emissionsOf(REPLY_WEBHOOK_ID, sent, 120_000);
     log(`restart: all ${sent.length} emitted ${((Date.now() - back) / 1000 - 12).toFixed(1)} s after n8n was back at most`);
     expect(counts).toEqual(sent.map(() => 1));

@@ -140,9 +140,11 @@ export class TriggerHarness {
 		return `${this.baseUrl}/webhook/${WEBHOOK_ID}/ovh-sms`;
 	}
 
-	/** One poll: a scheduled one (`trigger`) or "Fetch test event" (`manual`). Returns the first output. */
-	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[] | null> {
-		const activation: WorkflowActivateMode = mode === 'manual' ? 'manual' : 'activate';
+	/**
+	 * One poll: a scheduled one (`trigger`) or "Fetch test event" (`manual`). Returns the first
+	 * output. `activation`: how n8n started the workflow (`init` when n8n boots with it active).
+	 */
+	async poll(mode: 'trigger' | 'manual' = 'trigger', activation: WorkflowActivateMode = mode === 'manual' ? 'manual' : 'activate'): Promise<INodeExecutionData[] | null> {
 		const context = new PollContext(this.workflow, this.node, this.additionalData(), mode, activation);
 		const out = await this.nodeType().poll!.call(context);
 		return out ? out[0] : null;

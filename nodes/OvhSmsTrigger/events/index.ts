@@ -16,4 +16,4 @@ export function activeUrlOf(account: AccountCallbacks, event: TriggerEvent): str
 
 export { ACCEPTED } from './types';
 export { UNLIMITED } from './shared';
-export type { EventJson, FoundEvent, PollOutcome, PollState, PreviousSetting, TriggerEventHandler, Verdict } from './types';
+export type { EventJson, FirstPoll, FoundEvent, PollOutcome, PollState, PreviousSetting, TriggerEventHandler, Verdict } from './types';

@@ -10,6 +10,7 @@ import {
 	readCursor,
 	readReplyCallback,
 	rememberSeen,
+	resumeCursor,
 	samePhoneNumber,
 	smsReceivedEvent,
 	startCursor,
@@ -31,7 +32,7 @@ import {
 } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
 import { byCreation, createdMsOf, oldestFirst, readWithinBudget, replyScope, searchNewestFirst, type PollBudget } from './shared';
-import { ACCEPTED, type EventJson, type FoundEvent, type TriggerEventHandler } from './types';
+import { ACCEPTED, type EventJson, type FirstPoll, type FoundEvent, type TriggerEventHandler } from './types';
 
 async function replyEvent(
 	client: OvhClient | undefined,
@@ -74,6 +75,7 @@ interface SourcePoll {
 	client: OvhClient;
 	settings: TriggerSettings;
 	budget: PollBudget;
+	firstPoll: FirstPoll;
 	virtualNumbers: string[];
 	/** Reply ids already taken by an earlier source of this poll. */
 	taken: Set<string>;
@@ -83,6 +85,7 @@ interface SourcePoll {
 async function pollSource(poll: SourcePoll, scope: ReplyScope, saved: unknown): Promise<{ events: FoundEvent[]; cursor: SeenCursor }> {
 	const { client, settings, budget } = poll;
 	let cursor = readCursor(saved);
+	if (!cursor && poll.firstPoll === 'lookBack') cursor = resumeCursor(await poll.serverNow());
 	if (!cursor) {
 		const nowMs = await poll.serverNow();
 		const existing = await listIncomingIds(client, scope, nowMs - DEFAULT_CURSOR_SETTINGS.overlapMs);
@@ -145,11 +148,11 @@ export const smsReceived: TriggerEventHandler = {
 		};
 	},
 
-	async poll(client, settings, saved, budget) {
+	async poll(client, settings, saved, budget, firstPoll) {
 		const key = stateKey(settings);
 		const { scopes, virtualNumbers } = await replySources(client, settings);
 		let nowMs: Promise<number> | undefined;
-		const poll: SourcePoll = { client, settings, budget, virtualNumbers, taken: new Set(), serverNow: () => (nowMs ??= serverNowMs(client)) };
+		const poll: SourcePoll = { client, settings, budget, firstPoll, virtualNumbers, taken: new Set(), serverNow: () => (nowMs ??= serverNowMs(client)) };
 		const previous = (saved ?? {}) as ReplyState;
 		const state: ReplyState & { key: string } = { key };
 		const events: FoundEvent[] = [];

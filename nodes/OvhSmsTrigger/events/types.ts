@@ -27,6 +27,15 @@ export interface FoundEvent {
 	json: EventJson;
 }
 
+/**
+ * Where a poll with no saved state starts. `fromNow`: the workflow was just activated, what is
+ * already there is history. `lookBack`: the workflow was active before this n8n process started
+ * it (n8n restarted, or another main took over), so what arrived meanwhile is news; replies look
+ * back a bounded window (RESUME_LOOK_BACK_MS). Delivery reports and STOPs start from now either
+ * way: their first poll records current states, with no time to look back from.
+ */
+export type FirstPoll = 'fromNow' | 'lookBack';
+
 export interface PollOutcome {
 	events: FoundEvent[];
 	state: PollState;
@@ -63,10 +72,10 @@ export interface TriggerEventHandler {
 	registerBody(url: string): AccountCallbacks;
 	restoreBody(previous: PreviousSetting): AccountCallbacks;
 	/**
-	 * One poll: what is new since `saved` (undefined: a first activation, which emits nothing).
+	 * One poll: what is new since `saved` (undefined: no state yet, see FirstPoll).
 	 * Starts no API call once `budget` has expired; what it did not reach stays unseen.
 	 */
-	poll(client: OvhClient, settings: TriggerSettings, saved: PollState | undefined, budget: PollBudget): Promise<PollOutcome>;
+	poll(client: OvhClient, settings: TriggerSettings, saved: PollState | undefined, budget: PollBudget, firstPoll: FirstPoll): Promise<PollOutcome>;
 	/** One pushed call; `client` undefined: the API is out of reach and the event comes from the call alone. */
 	receive(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict>;
 	/** The newest event, for "Fetch Test Event". */

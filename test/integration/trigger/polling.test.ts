@@ -2,6 +2,8 @@
 // sees poll after poll, across restarts, for replies, delivery reports and STOPs.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { startSandbox, type Sandbox } from '../../../sandbox';
+import { formatOvhDate } from '../../../sandbox/clock';
+import { RESUME_LOOK_BACK_MS } from '../../../lib/replies';
 import { POLL_LIMITS } from '../../../nodes/OvhSmsTrigger/polling';
 import { TriggerHarness } from '../../support/n8nTrigger';
 import { account, apiCredentials, eventually, sandboxClient, sendSms } from './support';
@@ -77,6 +79,32 @@ describe('SMS received, polling', () => {
 		for (let i = 0; i < 3; i++) emitted.push(...json(await harness.poll()).map((event) => event.id as number));
 		expect(injected).toHaveLength(36);
 		expect([...emitted].sort()).toEqual([...injected].sort());
+	});
+
+	test('n8n starting the active workflow without its saved cursor emits the replies of the look-back window once', async () => {
+		const before = await trigger({ event: 'smsReceived' });
+		await before.poll();
+		const emittedBefore = await sandbox.injectIncoming({ sender: '+33611111111', message: 'emitted before the stop' });
+		expect(json(await before.poll()).map((event) => event.id)).toEqual([emittedBefore.id]);
+		// The cursor is lost, the emission ledger is not (both are static data; this plays the worst case).
+		const saved = before.staticDataSnapshot();
+		for (const nodeData of Object.values(saved)) delete (nodeData as IDataObject).poll;
+
+		const backdate = async (message: string, agoMs: number) => {
+			const reply = await sandbox.injectIncoming({ sender: '+33622222222', message });
+			sandbox.state.accounts[sandbox.serviceName].incoming[reply.id].creationDatetime = formatOvhDate(Date.now() - agoMs);
+			return reply;
+		};
+		await backdate('before the window', RESUME_LOOK_BACK_MS + 5 * 60_000);
+		const inWindow = await backdate('while n8n was down', RESUME_LOOK_BACK_MS - 5 * 60_000);
+		const justNow = await sandbox.injectIncoming({ sender: '+33633333333', message: 'just now' });
+
+		const started = await trigger({ event: 'smsReceived' }, saved);
+		expect(json(await started.poll('trigger', 'init')).map((event) => event.id)).toEqual([inWindow.id, justNow.id]);
+		expect(await started.poll('trigger', 'init')).toBeNull();
+		// A workflow the user activates starts from now, whatever is there.
+		const activated = await trigger({ event: 'smsReceived' });
+		expect(await activated.poll('trigger', 'activate')).toBeNull();
 	});
 
 	test('filters on sender, keyword and tag', async () => {

@@ -4,6 +4,8 @@ import {
 	listingStartMs,
 	readCursor,
 	rememberSeen,
+	RESUME_LOOK_BACK_MS,
+	resumeCursor,
 	startCursor,
 	unseenIds,
 	type CursorSettings,
@@ -17,6 +19,17 @@ describe('seen cursor', () => {
 		const cursor = startCursor(T0, [1, 2, 3]);
 		expect(unseenIds(cursor, [1, 2, 3, 4])).toEqual(['4']);
 		expect(listingStartMs(cursor)).toBe(T0 - DEFAULT_CURSOR_SETTINGS.overlapMs);
+	});
+
+	test('a poll resuming without saved state lists the look-back window, nothing before it, with nothing seen', () => {
+		const cursor = resumeCursor(T0);
+		expect(listingStartMs(cursor)).toBe(T0 - RESUME_LOOK_BACK_MS);
+		expect(unseenIds(cursor, [1, 2])).toEqual(['1', '2']);
+		// Replies read during the window move the mark; the floor keeps older ones out for good.
+		const after = rememberSeen(cursor, [{ id: 1, createdMs: T0 - RESUME_LOOK_BACK_MS + 1000 }]);
+		expect(listingStartMs(after)).toBe(T0 - RESUME_LOOK_BACK_MS);
+		const later = rememberSeen(after, [{ id: 2, createdMs: T0 + 3 * DEFAULT_CURSOR_SETTINGS.overlapMs }]);
+		expect(listingStartMs(later)).toBe(T0 + 2 * DEFAULT_CURSOR_SETTINGS.overlapMs);
 	});
 
 	test('each listing starts an overlap before the newest creation time', () => {
