@@ -2,9 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * The SMS account, as a plain list rather than the other nodes' resource locator: n8n treats
- * a node with a resource-locator value as dynamic and then resolves its webhook description
- * with the expression engine, which n8n 2.41 sometimes fails to do during activation (see
- * webhookDescription.ts). A list keeps the trigger's parameters static.
+ * a node with a resource-locator value as dynamic (n8n-workflow's `nodeParametersAreStatic`)
+ * and then resolves its webhook description with the expression engine, which n8n 2.41
+ * sometimes fails to do during activation (see webhookDescription.ts), and which brings back
+ * the isolate that N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE saves wherever n8n resolves them. A list
+ * keeps the trigger's parameters static (webhookDescription.test.ts holds it so).
  */
 export const smsAccountProperty: INodeProperties = {
 	displayName: 'SMS Account Name or ID',

@@ -47,6 +47,14 @@ describe('webhook description', () => {
 		expect(Object.keys(nodeType.webhookMethods)).toEqual(['default']);
 	});
 
+	test('no field holds a resource locator: one such value would send every webhook call through the engine', () => {
+		// Why the SMS Account here is a list and not the other nodes' "From List / By ID" locator.
+		const locator = { __rl: true, mode: 'list', value: 'sms-ab12345-1' };
+		const { node } = workflowWith({ serviceName: locator, event: 'smsReceived', mode: 'webhook' });
+		expect(resolveWebhookDescriptionField(node, description, 'httpMethod')).toEqual({ resolved: false });
+		expect(nodeType.description.properties.filter((property) => property.type === 'resourceLocator')).toEqual([]);
+	});
+
 	test('the default parameters (polling) declare no webhook', () => {
 		const { node } = workflowWith({ serviceName: 'sms-ab12345-1' });
 		expect(resolveWebhookDescriptionField(node, description, 'httpMethod')).toEqual({ resolved: true, value: '' });
