@@ -6,14 +6,14 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { authenticationProperty, credentialsDescription, serviceNameProperty } from '../shared/descriptions';
-import { searchServices } from '../shared/listSearch';
+import { searchRecipientLists, searchServices } from '../shared/listSearch';
 import * as account from './actions/account';
 import * as campaign from './actions/campaign';
 import * as receivedSms from './actions/receivedSms';
 import { route } from './actions/router';
 import * as sms from './actions/sms';
 import { searchSenders, searchVirtualNumbers } from './methods/listSearch';
-import { getPhonebooks, getRecipientLists } from './methods/loadOptions';
+import { getPhonebooks } from './methods/loadOptions';
 
 // "SMS" is its own plural; n8n's lint only knows the bare word, so the name is kept here.
 const RECEIVED_SMS = 'Received SMS';
@@ -60,8 +60,8 @@ export class OvhSms implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchServices, searchSenders, searchVirtualNumbers },
-		loadOptions: { getPhonebooks, getRecipientLists },
+		listSearch: { searchServices, searchSenders, searchVirtualNumbers, searchRecipientLists },
+		loadOptions: { getPhonebooks },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

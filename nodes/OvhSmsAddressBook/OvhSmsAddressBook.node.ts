@@ -6,12 +6,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { accountAfterOperation, authenticationProperty, credentialsDescription } from '../shared/descriptions';
-import { searchServices } from '../shared/listSearch';
+import { searchRecipientLists, searchServices } from '../shared/listSearch';
 import * as addressBook from './actions/addressBook';
 import * as contact from './actions/contact';
 import * as recipientList from './actions/recipientList';
 import { route } from './actions/router';
-import { searchAddressBooks, searchRecipientLists } from './methods/listSearch';
+import { searchAddressBooks } from './methods/listSearch';
 
 export class OvhSmsAddressBook implements INodeType {
 	description: INodeTypeDescription = {

@@ -90,3 +90,63 @@ export const defaultCountryProperty = (displayOptions: INodeProperties['displayO
 	],
 	displayOptions,
 });
+
+/**
+ * "Recipient List": one of the account's recipient lists (slots 1 to 9), picked or typed. The
+ * SMS node sends to it, the Address Book node manages it: one field, one name.
+ */
+export function recipientListProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Recipient List',
+		name: 'recipientListSlot',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'A recipient list (slot 1 to 9) stored on the account',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRecipientLists', searchable: true },
+			},
+			// Not named `id`: n8n labels a mode of that name "By ID" whatever its displayName says.
+			{
+				displayName: 'By Slot',
+				name: 'slot',
+				type: 'string',
+				placeholder: '1',
+				validation: [{ type: 'regex', properties: { regex: '^[1-9]$', errorMessage: 'A slot is a number from 1 to 9' } }],
+			},
+		],
+		displayOptions,
+	};
+}
+
+/**
+ * "Sender": a sender of the account, from the list or typed. The SMS node sends from it, the
+ * Sender node manages it (each node's `searchSenders` lists what it can use; `extra` words the
+ * description for the node).
+ */
+export function senderProperty(displayOptions: INodeProperties['displayOptions'], extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Sender',
+		name: 'sender',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'An enabled sender of the account. A sender that is not enabled is refused with the list of those that are.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
+			},
+			// Not named `id`: n8n labels a mode of that name "By ID" whatever its displayName says.
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'MyCompany' },
+		],
+		...extra,
+		displayOptions,
+	};
+}

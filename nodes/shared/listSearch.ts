@@ -1,5 +1,14 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { buildPath } from '../../lib/ovh';
 import { createOvhClient } from './transport';
+
+/** The SMS Account chosen above the field being listed, or '' when none is. */
+export function currentServiceName(ctx: ILoadOptionsFunctions): string {
+	return String(ctx.getNodeParameter('serviceName', '', { extractValue: true }) ?? '').trim();
+}
+
+/** Whether a list entry's text holds what the user typed in the list's search box. */
+export const matchesFilter = (filter: string | undefined, text: string) => !filter?.trim() || text.toLowerCase().includes(filter.trim().toLowerCase());
 
 export async function searchServices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await createOvhClient(this);
@@ -9,5 +18,21 @@ export async function searchServices(this: ILoadOptionsFunctions, filter?: strin
 		results: services
 			.filter((name) => !wanted || name.toLowerCase().includes(wanted))
 			.map((name) => ({ name, value: name })),
+	};
+}
+
+/** The account's recipient lists (slots 1 to 9) with their size, for the Recipient List field of every node. */
+export async function searchRecipientLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const serviceName = currentServiceName(this);
+	if (!serviceName) return { results: [] };
+	const client = await createOvhClient(this);
+	const path = buildPath(['sms', serviceName, 'receivers']);
+	const lists = await client.getMany<{ slotId: number; description?: string; records?: number }>(path, await client.get<number[]>(path));
+	return {
+		results: lists.flatMap(({ id, value }) => {
+			if (!value) return [];
+			const description = value.description || `List ${id}`;
+			return matchesFilter(filter, `${id} ${description}`) ? [{ name: `${id}: ${description} (${value.records ?? 0} numbers)`, value: String(id) }] : [];
+		}),
 	};
 }

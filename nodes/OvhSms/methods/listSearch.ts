@@ -1,11 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { buildPath } from '../../../lib/ovh';
 import { isOfferedAsSender, type OvhSender } from '../../../lib/senders';
+import { currentServiceName } from '../../shared/listSearch';
 import { createOvhClient } from '../../shared/transport';
-
-export function currentServiceName(ctx: ILoadOptionsFunctions): string {
-	return String(ctx.getNodeParameter('serviceName', '', { extractValue: true }) ?? '').trim();
-}
 
 const TYPE_WORDS: Record<string, string> = { alpha: 'name', numeric: 'phone number', shortcode: 'short number' };
 

@@ -1,24 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { buildPath } from '../../../lib/ovh';
 import { createOvhClient } from '../../shared/transport';
-import { currentServiceName } from './listSearch';
-
-/** The account's recipient lists (slots 1 to 9) with their size. */
-export async function getRecipientLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return [];
-	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'receivers']);
-	const slots = await client.getMany<{ slotId: number; description?: string; records?: number }>(
-		path,
-		await client.get<number[]>(path),
-	);
-	return slots.flatMap(({ id, value }) =>
-		value
-			? [{ name: `${value.description || `List ${id}`} (${value.records ?? 0} numbers)`, value: String(value.slotId ?? id) }]
-			: [],
-	);
-}
+import { currentServiceName } from '../../shared/listSearch';
 
 /** The account's address books. */
 export async function getPhonebooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

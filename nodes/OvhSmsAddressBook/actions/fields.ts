@@ -24,33 +24,6 @@ export function addressBookLocator(show: Show): INodeProperties {
 	};
 }
 
-export function recipientListLocator(show: Show): INodeProperties {
-	return {
-		displayName: 'Recipient List',
-		name: 'slotId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The slot (1 to 9) of the recipient list',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchRecipientLists', searchable: true },
-			},
-			{
-				displayName: 'By Slot',
-				name: 'id',
-				type: 'string',
-				placeholder: '1',
-				validation: [{ type: 'regex', properties: { regex: '^[1-9]$', errorMessage: 'A slot is a number from 1 to 9' } }],
-			},
-		],
-	};
-}
-
 export function binaryField(show: Show, description: string, displayName = 'Input Binary Field'): INodeProperties {
 	return { displayName, name: 'binaryPropertyName', type: 'string', required: true, default: 'data', description, displayOptions: { show } };
 }

@@ -1,26 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { senderProperty } from '../../shared/descriptions';
 
-/** The sender an operation is about: picked from the account's senders, or typed. */
+/** The sender an operation is about: the shared Sender field, worded for senders in any state. */
 export function senderLocator(show: Record<string, string[]>): INodeProperties {
-	return {
-		displayName: 'Sender',
-		name: 'sender',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The sender (an alphanumeric name or a phone number) of the SMS account',
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
-			},
-			// Not named `id`: n8n labels a mode of that name "By ID" whatever its displayName says.
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'MyCompany' },
-		],
-	};
+	return senderProperty({ show }, { description: 'The sender (an alphanumeric name or a phone number) of the SMS account' });
 }
 
 /** "Wait for Validation": poll until the moderator decides, within a time limit. */

@@ -3,8 +3,11 @@ import http from 'node:http';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { OvhSmsAddressBook } from '../../../nodes/OvhSmsAddressBook/OvhSmsAddressBook.node';
 import { registerNodeType, runNode } from '../../support/n8nEngine';
-import { accountOf, byId, credentialsFor } from '../sender/fixtures';
+import { accountOf, credentialsFor } from '../sender/fixtures';
 import { runListSearch } from '../../support/nodeMethods';
+
+/** The Recipient List field as the editor saves it, typed "By Slot". */
+const slot = (value: string) => ({ __rl: true, mode: 'slot', value });
 
 const TYPE = 'n8n-nodes-ovh-sms.ovhSmsAddressBook';
 registerNodeType(TYPE, new OvhSmsAddressBook());
@@ -111,32 +114,32 @@ describe('recipient lists', () => {
   });
 
   test('Get, Get Many, the searchable list, Download and Delete', async () => {
-    expect((await run({ operation: 'get', slotId: byId('1') })).output[0].json).toMatchObject({ slotId: 1, records: 3, description: 'Newsletter' });
+    expect((await run({ operation: 'get', recipientListSlot: slot('1') })).output[0].json).toMatchObject({ slotId: 1, records: 3, description: 'Newsletter' });
     expect((await run({ operation: 'getMany' })).output.map((item) => item.json.slotId)).toEqual([1]);
     const found = await runListSearch(sandbox, new OvhSmsAddressBook(), TYPE, 'searchRecipientLists', { serviceName: accountOf(sandbox) }, 'news');
     expect(found.results).toEqual([{ name: '1: Newsletter (3 numbers)', value: '1' }]);
 
-    const downloaded = await run({ operation: 'download', slotId: byId('1'), binaryPropertyName: 'data' });
+    const downloaded = await run({ operation: 'download', recipientListSlot: slot('1'), binaryPropertyName: 'data' });
     expect(downloaded.output[0].json).toEqual({ slotId: 1, fileName: 'recipient-list-1.csv', records: 3 });
     const text = Buffer.from(downloaded.output[0].binary!.data.data, 'base64').toString('utf8');
     expect(text.split('\n')[0]).toBe('number;firstname;city');
 
-    await run({ operation: 'delete', slotId: byId('1') });
+    await run({ operation: 'delete', recipientListSlot: slot('1') });
     expect(account().receivers['1']).toBeUndefined();
   });
 
   test('Clean quotes the price and spends nothing unless asked; a maximum guards the spending', async () => {
     const credits = account().creditsLeft;
-    const quote = await run({ operation: 'clean', slotId: byId('1'), cleaningType: 'hlr', spendCredits: false });
+    const quote = await run({ operation: 'clean', recipientListSlot: slot('1'), cleaningType: 'hlr', spendCredits: false });
     expect(quote.output[0].json).toMatchObject({ quotedCredits: 0.3, spent: false });
     expect(account().creditsLeft).toBe(credits);
 
-    const tooDear = await run({ operation: 'clean', slotId: byId('1'), cleaningType: 'hlr', spendCredits: true, maxCredits: 0.2 });
+    const tooDear = await run({ operation: 'clean', recipientListSlot: slot('1'), cleaningType: 'hlr', spendCredits: true, maxCredits: 0.2 });
     expect(tooDear.status).toBe('error');
     expect(tooDear.error?.message).toMatch(/0.3 credits, above the maximum of 0.2/);
     expect(account().creditsLeft).toBe(credits);
 
-    const cleaned = await run({ operation: 'clean', slotId: byId('1'), cleaningType: 'hlr', spendCredits: true, maxCredits: 1 });
+    const cleaned = await run({ operation: 'clean', recipientListSlot: slot('1'), cleaningType: 'hlr', spendCredits: true, maxCredits: 1 });
     expect(cleaned.output[0].json).toMatchObject({ spent: true, creditsRemoved: 0.3, taskId: expect.any(Number) });
     expect(account().creditsLeft).toBeCloseTo(credits - 0.3);
   });

@@ -159,8 +159,12 @@ describe('Editor lists', () => {
 	});
 
 	test('recipient lists and address books', async () => {
-		const lists = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'loadOptions', 'getRecipientLists', parameters())) as Array<{ name: string; value: string }>;
-		expect(lists).toEqual(Object.values(harness.account().receivers).map((slot) => ({ name: `${slot.description} (${slot.records} numbers)`, value: String(slot.slotId) })));
+		const lists = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'listSearch', 'searchRecipientLists', parameters())) as {
+			results: Array<{ name: string; value: string }>;
+		};
+		expect(lists.results).toEqual(
+			Object.values(harness.account().receivers).map((slot) => ({ name: `${slot.slotId}: ${slot.description} (${slot.records} numbers)`, value: String(slot.slotId) })),
+		);
 		const books = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'loadOptions', 'getPhonebooks', parameters())) as Array<{ value: string }>;
 		expect(books.map((b) => b.value)).toEqual(Object.keys(harness.account().phonebooks));
 	});

@@ -79,8 +79,12 @@ describe('Send: recipients', () => {
 		});
 	});
 
-	test('a recipient list stored on the account goes out as receiversSlotId', async () => {
-		const result = await harness.run(sendParameters({ recipientSource: 'recipientList', recipientListSlot: '1' }));
+	test.each([
+		['picked from the list', { __rl: true, mode: 'list', value: '1' }],
+		['typed by slot', { __rl: true, mode: 'slot', value: '1' }],
+		['saved before the field was a locator (a plain slot)', '1'],
+	])('a recipient list stored on the account (%s) goes out as receiversSlotId', async (_form, recipientListSlot) => {
+		const result = await harness.run(sendParameters({ recipientSource: 'recipientList', recipientListSlot }));
 		expect(result.status).toBe('success');
 		expect(harness.jobBodies()[0]).toMatchObject({ receiversSlotId: '1' });
 		expect(harness.jobBodies()[0].receivers).toBeUndefined();

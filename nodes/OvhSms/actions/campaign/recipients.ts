@@ -148,7 +148,7 @@ export async function planFromRecipientList(
 	itemIndex: number,
 	options: PlanOptions,
 ): Promise<CampaignPlan> {
-	const slotId = Number(this.getNodeParameter('recipientListSlot', itemIndex));
+	const slotId = Number(this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }));
 	const message = prepareText(this.getNodeParameter('message', itemIndex) as string, options.transliteration).text;
 	const csv = await client.get<string>(buildPath(['sms', serviceName, 'receivers', slotId, 'csv']));
 	const table = readCsvTable(typeof csv === 'string' ? csv : '');

@@ -43,30 +43,6 @@ export function senderTypeProperty(displayOptions: DisplayOptions, choices: Send
 	};
 }
 
-/** "Sender": an enabled sender of the account, from the list or typed. */
-export function senderProperty(displayOptions: DisplayOptions, extra: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Sender',
-		name: 'sender',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'An enabled sender of the account. A sender that is not enabled is refused with the list of those that are.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchSenders', searchable: true },
-			},
-			// Not named `id`: n8n labels a mode of that name "By ID" whatever its displayName says.
-			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'MyCompany' },
-		],
-		...extra,
-		displayOptions,
-	};
-}
-
 /** "Message": the text, counted as the user types (see messageCost). */
 export function messageProperty(displayOptions: DisplayOptions, extra: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -127,21 +103,6 @@ export function csvColumnProperty(displayOptions: DisplayOptions, description: s
 	};
 }
 
-/** "Recipient List Name or ID": one of the account's recipient lists. */
-export function recipientListProperty(displayOptions: DisplayOptions): INodeProperties {
-	return {
-		displayName: 'Recipient List Name or ID',
-		name: 'recipientListSlot',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getRecipientLists', loadOptionsDependsOn: ['serviceName.value'] },
-		default: '',
-		required: true,
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions,
-	};
-}
-
 /** "Non-Commercial (No STOP Mention)", an option. */
 export const nonCommercialOption: INodeProperties = {
 	displayName: 'Non-Commercial (No STOP Mention)',
@@ -181,4 +142,4 @@ export const transliterationOption: INodeProperties = {
 };
 
 // One Default Country for every node (nodes/shared/descriptions.ts).
-export { defaultCountryProperty } from '../../../shared/descriptions';
+export { defaultCountryProperty, recipientListProperty, senderProperty } from '../../../shared/descriptions';

@@ -1,12 +1,12 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { recipientListLocator } from '../fields';
+import { recipientListProperty } from '../../../shared/descriptions';
 import { slotPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['recipientList'], operation: ['clean'] };
 
 export const description: INodeProperties[] = [
-	recipientListLocator(show),
+	recipientListProperty({ show }),
 	{
 		displayName: 'Check',
 		name: 'cleaningType',
@@ -51,7 +51,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	{ client, serviceName, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
-	const slotId = this.getNodeParameter('slotId', itemIndex, '', { extractValue: true }) as string;
+	const slotId = this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }) as string;
 	const freemium = this.getNodeParameter('cleaningType', itemIndex) === 'syntax';
 	const spend = this.getNodeParameter('spendCredits', itemIndex, false) as boolean;
 	const path = slotPath(serviceName, slotId, 'clean');

@@ -1,15 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { recipientListLocator } from '../fields';
+import { recipientListProperty } from '../../../shared/descriptions';
 import { slotPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
-export const description: INodeProperties[] = [recipientListLocator({ resource: ['recipientList'], operation: ['delete'] })];
+export const description: INodeProperties[] = [recipientListProperty({ show: { resource: ['recipientList'], operation: ['delete'] } })];
 
 export async function execute(
 	this: IExecuteFunctions,
 	{ client, serviceName, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
-	const slotId = this.getNodeParameter('slotId', itemIndex, '', { extractValue: true }) as string;
+	const slotId = this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }) as string;
 	await client.delete(slotPath(serviceName, slotId));
 	return [{ json: { slotId: Number(slotId), deleted: true } }];
 }

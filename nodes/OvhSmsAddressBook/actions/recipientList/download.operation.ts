@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { recipientListLocator } from '../fields';
+import { recipientListProperty } from '../../../shared/descriptions';
 import { slotPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['recipientList'], operation: ['download'] };
 
 export const description: INodeProperties[] = [
-	recipientListLocator(show),
+	recipientListProperty({ show }),
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -22,7 +22,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	{ client, serviceName, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
-	const slotId = this.getNodeParameter('slotId', itemIndex, '', { extractValue: true }) as string;
+	const slotId = this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const csv = await client.get<string>(slotPath(serviceName, slotId, 'csv'));
 	const text = typeof csv === 'string' ? csv : '';

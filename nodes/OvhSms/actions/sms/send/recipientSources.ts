@@ -138,7 +138,7 @@ export class RecipientReader {
 	}
 
 	private async readRecipientList(itemIndex: number, serviceName: string): Promise<RecipientSource> {
-		const slotId = String(this.parameters.get('recipientListSlot', itemIndex, '') ?? '').trim();
+		const slotId = String(this.parameters.get('recipientListSlot', itemIndex, '', { extractValue: true }) ?? '').trim();
 		if (!slotId) throw itemError(this.ctx.getNode(), itemIndex, 'No recipient list chosen in "Recipient List"');
 		const key = `${serviceName}\u0000${slotId}`;
 		let records = this.slots.get(key);
