@@ -58,6 +58,14 @@ export function n8nEnvironment({ userFolder, port, brokerPort, env = {}, runtime
     N8N_SECURE_COOKIE: 'false',
     // n8n waits 30 s by default for running executions on SIGTERM; our stop() is bounded tighter.
     N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+    // n8n 2.41's own defaults, written out: n8n prints a deprecation notice at every start for
+    // each of these left unset (its default will change). Same behaviour, quieter start.
+    // Internal task runners (N8N_RUNNERS_MODE) and the Python runner's missing venv still warn:
+    // no setting of n8n silences them short of running external task runners.
+    N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+    N8N_RUNNERS_TASK_TIMEOUT: '300',
+    N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 * 1024 * 1024),
+    N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
     ...env,
   };
 }
