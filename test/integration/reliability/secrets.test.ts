@@ -264,8 +264,8 @@ const OPERATIONS: Operation[] = [
 	{ node: 'ovhSmsAddressBook', resource: 'contact', operation: 'getMany', parameters: () => ({ addressBook: rl(CUSTOMERS), returnAll: true }) },
 	{ node: 'ovhSmsAddressBook', resource: 'contact', operation: 'get', parameters: () => ({ addressBook: rl(CUSTOMERS), contactId: 5000001 }) },
 	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'getMany', parameters: () => ({}) },
-	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'get', parameters: () => ({ slotId: rl('1') }) },
-	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'download', parameters: () => ({ slotId: rl('1'), binaryPropertyName: 'data' }) },
+	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'get', parameters: () => ({ recipientListSlot: rl('1') }) },
+	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'download', parameters: () => ({ recipientListSlot: rl('1'), binaryPropertyName: 'data' }) },
 	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'create', parameters: () => ({ bookName: 'Canary book' }) },
 	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'rename', parameters: (f) => ({ addressBook: rl(f.spareBookKey), newName: 'Spare 2' }) },
 	{
@@ -300,9 +300,9 @@ const OPERATIONS: Operation[] = [
 		parameters: () => ({ newSlotId: 4, listDescription: 'Canary list', listSource: 'binary', binaryPropertyName: 'data', numberColumn: 'number' }),
 		items: [file('number\n+33622000001\n', 'text/csv', 'list.csv')],
 	},
-	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'clean', parameters: () => ({ slotId: rl('1'), cleaningType: 'hlr', spendCredits: false }) },
+	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'clean', parameters: () => ({ recipientListSlot: rl('1'), cleaningType: 'hlr', spendCredits: false }) },
 	{ node: 'ovhSmsAddressBook', resource: 'contact', operation: 'delete', parameters: () => ({ addressBook: rl(CUSTOMERS), contactId: 5000003 }) },
-	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'delete', parameters: () => ({ slotId: rl('4') }) },
+	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'delete', parameters: () => ({ recipientListSlot: rl('4') }) },
 	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'delete', parameters: (f) => ({ addressBook: rl(f.spareBookKey) }) },
 ];
 
