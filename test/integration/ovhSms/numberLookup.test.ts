@@ -6,7 +6,7 @@ import { jsonOf, useNodeHarness } from './helpers';
 
 const harness = useNodeHarness({ deliveryDelayMs: 100 });
 
-const lookUp = (phoneNumbers: string, lookUpOptions: IDataObject = {}) => ({ resource: 'phoneNumber', operation: 'lookUp', phoneNumbers, lookUpOptions });
+const lookUp = (phoneNumbers: string, options: IDataObject = {}) => ({ resource: 'phoneNumber', operation: 'lookUp', phoneNumbers, options });
 const credits = () => harness.account().creditsLeft;
 const hlrPosts = () => harness.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/hlr'));
 

@@ -28,7 +28,7 @@ const MAX_READ_INTERVAL_MS = 30_000;
 
 function readItem(ctx: IExecuteFunctions, parameters: ItemParameters, itemIndex: number): LookUpItem {
 	const node = ctx.getNode();
-	const raw = parameters.get<Record<string, unknown>>('lookUpOptions', itemIndex, {});
+	const raw = parameters.get<Record<string, unknown>>('options', itemIndex, {});
 	const options = new OptionValues(node, itemIndex, raw ?? {}, 'nothing was looked up');
 	const entries = splitNumberList(parameters.get<unknown>('phoneNumbers', itemIndex, ''));
 	if (entries.length === 0) throw itemError(node, itemIndex, 'No phone number in "Phone Numbers"; nothing was looked up');

@@ -34,7 +34,7 @@ export const lookUpFields: INodeProperties[] = [
 	defaultCountryProperty({ show }),
 	{
 		displayName: 'Options',
-		name: 'lookUpOptions',
+		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
