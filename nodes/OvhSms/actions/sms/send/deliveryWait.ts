@@ -65,9 +65,8 @@ export async function addDeliveryOutcomes(
 	let failed = 0;
 	let pending = 0;
 	for (const [serviceName, serviceSends] of byService) {
-		// Items sending the same message share a job; their SMS are waited for together.
-		const ownIds = (send: PreparedSend) => (deliveries.get(send.item.itemIndex)?.sameAsItem === undefined ? deliveries.get(send.item.itemIndex)!.ids : []);
-		const ids = [...new Set(serviceSends.flatMap(ownIds))];
+		// Every SMS of the run's items on this account, waited for together (an item repeating another's recipient list shares its ids).
+		const ids = [...new Set(serviceSends.flatMap((send) => deliveries.get(send.item.itemIndex)!.ids))];
 		const timeLimitMs = Math.max(...serviceSends.map((send) => send.item.options.waitForDeliveryMinutes!)) * 60_000;
 		const outcome = await waitForDelivery(ids, {
 			history: ovhDeliveryHistory(client, serviceName, runStartedAtMs),
