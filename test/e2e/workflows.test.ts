@@ -239,7 +239,7 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
       expect(run.status).toBe('success');
       const [sent] = outputOf(run, 'Send and wait for delivery');
       expect(sent).toMatchObject({ status: 'sent', delivery: { finished: true, delivered: 1, failed: 2, pending: 0 } });
-      expect(outputOf(run, 'Delivered')).toEqual([{ receiver: '+33611000001' }]);
+      expect(outputOf(run, 'Delivered')).toEqual([{ receiver: '+33612345678' }]);
       expect(outputOf(run, 'Not delivered: call them')).toEqual([
         { receiver: '+33611110000', status: 'failed', reason: 'Invalid, barred or blacklisted number (do not retry)', retryLater: false },
         { receiver: '+33611110001', status: 'failed', reason: 'The subscriber is absent (handset off or out of coverage)', retryLater: true },
@@ -254,7 +254,7 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
       expect(run.status).toBe('success');
       expect(outputOf(run, 'Price it first (dry run)')).toEqual([expect.objectContaining({ status: 'dryRun', lookups: 4, account: { creditsLeft: creditsBefore, fits: true } })]);
       expect(outputOf(run, 'Keep')).toEqual([
-        { number: '+33611000001', operator: 'Orange France', ported: false },
+        { number: '+33612345678', operator: 'Orange France', ported: false },
         { number: '+33611110007', operator: 'SFR', ported: true },
       ]);
       expect(outputOf(run, 'Drop')).toEqual([
