@@ -49,9 +49,9 @@ describe('Phone Number › Look Up', () => {
 
 	test('the cost before it runs: a dry run checks the numbers and the credits left, looks nothing up', async () => {
 		harness.sandbox.setCredits(3);
-		const result = await harness.run(lookUp('+33611111111, +33622222222, bad', { dryRun: true }));
+		const result = await harness.run(lookUp('+33611111111, +33622222222, bad', { dryRun: true, maxLookups: 1 }));
 		expect(jsonOf(result)).toEqual([
-			expect.objectContaining({ status: 'dryRun', lookups: 2, numbers: ['+33611111111', '+33622222222'], account: { creditsLeft: 3, fits: true } }),
+			expect.objectContaining({ status: 'dryRun', lookups: 2, numbers: ['+33611111111', '+33622222222'], account: { creditsLeft: 3, fits: true }, withinMaximumLookups: false }),
 		]);
 		expect(jsonOf(result)[0].invalidNumbers).toEqual([expect.objectContaining({ receiver: 'bad' })]);
 		expect(hlrPosts()).toHaveLength(0);

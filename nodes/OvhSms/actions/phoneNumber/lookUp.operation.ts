@@ -74,29 +74,28 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 
 	for (const serviceName of new Set(items.map((item) => item.serviceName))) {
 		const ofService = items.filter((item) => item.serviceName === serviceName);
-		const live = ofService.filter((item) => !item.dryRun);
+		let live = ofService.filter((item) => !item.dryRun);
 		const numbers = [...new Set(live.flatMap((item) => item.numbers))];
-		const maxLookups = Math.min(...ofService.map((item) => item.maxLookups));
-		const lookups = [...new Set(ofService.flatMap((item) => item.numbers))].length;
-		if (lookups > maxLookups) {
-			for (const item of ofService) {
+		const maxLookups = Math.min(...live.map((item) => item.maxLookups));
+		if (numbers.length > maxLookups) {
+			for (const item of live) {
 				fail(
 					item.itemIndex,
 					itemError(
 						node,
 						item.itemIndex,
-						`This run would look up ${lookups} distinct numbers on ${serviceName}, more than "Maximum Lookups" (${maxLookups}); nothing was looked up`,
+						`This run would look up ${numbers.length} distinct numbers on ${serviceName}, more than "Maximum Lookups" (${maxLookups}); nothing was looked up`,
 						'Each lookup is billed. Raise "Maximum Lookups" if you mean it, or look fewer numbers up.',
 					),
 				);
 			}
-			continue;
+			live = [];
 		}
 		let creditsLeft: number;
 		try {
 			creditsLeft = (await client.get<SmsAccount>(buildPath(['sms', serviceName]))).creditsLeft;
 		} catch (error) {
-			for (const item of ofService) fail(item.itemIndex, error);
+			for (const item of [...live, ...ofService.filter((entry) => entry.dryRun)]) fail(item.itemIndex, error);
 			continue;
 		}
 		for (const item of ofService.filter((entry) => entry.dryRun)) {
@@ -107,9 +106,11 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 				numbers: item.numbers,
 				invalidNumbers: item.invalid.map((invalid) => ({ ...invalid })),
 				account: { creditsLeft, fits: creditsLeft > 0 },
+				withinMaximumLookups: item.numbers.length <= item.maxLookups,
 				summary: `${item.numbers.length} number(s) would be looked up, each billed by OVHcloud; ${creditsLeft} credits left; nothing was looked up`,
 			});
 		}
+		if (live.length === 0) continue;
 		if (numbers.length > 0 && creditsLeft <= 0) {
 			for (const item of live) {
 				fail(
@@ -145,6 +146,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 			for (const invalid of item.invalid) emit(item.itemIndex, invalidNumberJson(invalid));
 		}
 		const pending = [...run.byNumber.values()].filter((result) => result.state === 'pending').length;
+		if (numbers.length === 0) continue;
 		this.addExecutionHints({
 			message: `Number lookup on ${serviceName}: ${billed} number(s) looked up for ${run.creditsRemoved} credits${pending ? `, ${pending} still without an answer (status "pending")` : ''}`,
 			type: pending ? 'warning' : 'info',
