@@ -248,11 +248,11 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
   });
 
   describeWhenRegistered(SMS)('the number lookup example', () => {
-    test('`n8n execute` prices the lookup first, then bills each valid number once and keeps those that can receive an SMS', async () => {
+    test('`n8n execute` counts the lookups first, then bills each valid number once and keeps those that can receive an SMS', async () => {
       const creditsBefore = account().creditsLeft;
       const run = await example.runtime.executeWorkflow('exampleNumLookup', example.cli);
       expect(run.status).toBe('success');
-      expect(outputOf(run, 'Price it first (dry run)')).toEqual([expect.objectContaining({ status: 'dryRun', lookups: 4, account: { creditsLeft: creditsBefore, fits: true } })]);
+      expect(outputOf(run, 'Count them first (dry run)')).toEqual([expect.objectContaining({ status: 'dryRun', lookups: 4, account: { creditsLeft: creditsBefore, fits: true } })]);
       expect(outputOf(run, 'Keep')).toEqual([
         { number: '+33612345678', operator: 'Orange France', ported: false },
         { number: '+33611110007', operator: 'SFR', ported: true },
