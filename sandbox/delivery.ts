@@ -4,7 +4,7 @@
  * the account's `callBack` URL, as OVHcloud's delivery reports are.
  */
 import { formatOvhDate } from './clock';
-import { DLR_TEXT, finalOutcome } from './ptts';
+import { DLR_TEXT, finalOutcome, staysBuffered } from './ptts';
 import type { SandboxRuntime } from './runtime';
 import type { OutgoingState, PendingJobState, SmsRecordBase } from './types';
 
@@ -72,11 +72,12 @@ export function scheduleOutgoing(runtime: SandboxRuntime, serviceName: string, o
 function advanceDelivery(runtime: SandboxRuntime, serviceName: string, outgoing: OutgoingState): void {
   const now = runtime.now();
   if (outgoing.step === 0) {
+    const buffered = staysBuffered(outgoing.receiver);
     outgoing.step = 1;
-    outgoing.ptt = 3;
-    outgoing.deliveryReceipt = 4;
+    outgoing.ptt = buffered ? 1 : 3;
+    outgoing.deliveryReceipt = buffered ? 8 : 4;
     outgoing.sentAt = formatOvhDate(now);
-    outgoing.nextStepAt = now + runtime.options.deliveryDelayMs;
+    outgoing.nextStepAt = buffered ? null : now + runtime.options.deliveryDelayMs;
     scheduleOutgoing(runtime, serviceName, outgoing);
   } else {
     const outcome = finalOutcome(outgoing.receiver);

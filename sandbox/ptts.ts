@@ -52,6 +52,15 @@ export interface DeliveryOutcome {
 }
 
 /**
+ * Numbers ending in `9999` stand for a phone that stays off: once accepted, their SMS is
+ * buffered by the operator (ptt 1, DLR 8) and never reaches a final state, so a test can see
+ * an SMS still pending when a wait's time limit passes.
+ */
+export function staysBuffered(receiver: string): boolean {
+  return receiver.endsWith('9999');
+}
+
+/**
  * The final state of an SMS, from its receiver so tests can count on it: numbers ending in
  * `0000` are invalid (ptt 23, DLR 2), `0001` absent subscribers (ptt 24, DLR 16); the rest are
  * delivered (ptt 4, DLR 1).

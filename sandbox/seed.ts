@@ -84,6 +84,7 @@ function seedAccount(credits: number): AccountState {
     receivers: seedReceiverSlots(),
     tasks: {},
     batches: {},
+    hlr: {},
   };
 }
 

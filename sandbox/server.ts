@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth';
 import { batchRoutes } from './routes/batches';
 import { blacklistRoutes } from './routes/blacklists';
 import { documentRoutes } from './routes/documents';
+import { hlrRoutes } from './routes/hlr';
 import { incomingRoutes } from './routes/incoming';
 import { jobRoutes } from './routes/jobs';
 import { outgoingRoutes } from './routes/outgoing';
@@ -35,6 +36,7 @@ export const ROUTE_MODULES: Route[][] = [
   accountRoutes,
   jobRoutes,
   outgoingRoutes,
+  hlrRoutes,
   incomingRoutes,
   blacklistRoutes,
   senderRoutes,

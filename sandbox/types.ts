@@ -278,6 +278,18 @@ export interface AccountState {
   tasks: Record<string, SmsTaskState>;
   /** Campaigns (`/batches`) by id. */
   batches: Record<string, BatchState>;
+  /** Number lookups (`/hlr`) by id; absent from state files written before they existed. */
+  hlr: Record<string, HlrLookupState>;
+}
+
+/** A number lookup: its result is derived from the number and the time since it was asked (`sandbox/routes/hlr.ts`). */
+export interface HlrLookupState {
+  id: number;
+  msisdn: string;
+  /** Epoch ms it was asked. */
+  createdAt: number;
+  datetime: string;
+  credits: number;
 }
 
 export interface PhonebookContactState {

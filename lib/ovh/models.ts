@@ -52,6 +52,11 @@ export type SmsReceiver = sms.Receiver;
 export type SmsReceiversCleanReport = sms.ReceiversAsynchronousCleanReport;
 /** `GET /sms/{sn}/task/{taskId}`: receiver cleaning only (`function` is `cleanSmsReceivers`). */
 export type SmsTask = sms.Task;
+/** `GET /hlr/{id}`: a number lookup (HLR) and its result. */
+export type SmsHlrLookup = sms.HlrLookupNumber;
+export type SmsHlrStatus = sms.HlrStatuses;
+/** `GET /hlr/{id}/operator` and `GET /outgoing/{id}/hlr`. */
+export type SmsHlrOperator = sms.Hlr;
 export type SmsBatch = sms.Batch;
 export type SmsBatchError = sms.BatchError;
 export type SmsBatchStatus = sms.BatchStatusEnum;
@@ -77,4 +82,5 @@ export type SmsPhonebookImport = Body<ReturnType<Service['phonebooks']['$']>['im
 export type SmsContactCreate = Body<ReturnType<Service['phonebooks']['$']>['phonebookContact']['$post']>;
 export type SmsContactUpdate = Body<ReturnType<ReturnType<Service['phonebooks']['$']>['phonebookContact']['$']>['$put']>;
 export type SmsReceiverCreate = Body<Service['receivers']['$post']>;
+export type SmsHlrBody = Body<Service['hlr']['$post']>;
 export type SmsReceiverClean = Body<ReturnType<Service['receivers']['$']>['clean']['$post']>;

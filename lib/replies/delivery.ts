@@ -60,6 +60,11 @@ const PTT_WORDS: Record<number, PttWords> = {
 	202: { text: 'Ported number combination blocked for this account', duration: 'permanent' },
 };
 
+/** The DLR ids after which no later report changes an SMS's state (delivered or failed). */
+export const FINAL_DELIVERY_RECEIPTS: readonly number[] = Object.entries(DLR_WORDS)
+	.filter(([, words]) => words.status !== 'pending')
+	.map(([code]) => Number(code));
+
 function statusFromPtt(ptt: number | undefined): DeliveryStatus {
 	if (ptt === 4) return 'delivered';
 	if (ptt !== undefined && PTT_WORDS[ptt]?.duration === 'permanent') return 'failed';

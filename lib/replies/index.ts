@@ -5,7 +5,7 @@ export type { FilterableReply, ReplyFilter } from './filters';
 export { formatQueryDatetime, parseOvhDatetime } from './datetime';
 export { DEFAULT_CURSOR_SETTINGS, listingStartMs, readCursor, rememberSeen, RESUME_LOOK_BACK_MS, resumeCursor, startCursor, unseenIds } from './cursor';
 export type { CursorSettings, SeenCursor, SeenItem } from './cursor';
-export { describeDelivery, hasDeliveryNews } from './delivery';
+export { describeDelivery, FINAL_DELIVERY_RECEIPTS, hasDeliveryNews } from './delivery';
 export type { DeliveryDescription, DeliveryStatus } from './delivery';
 export {
 	DEFAULT_TRACKER_LIMITS,

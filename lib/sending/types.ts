@@ -34,6 +34,8 @@ export interface SendOptions {
 	skipAlreadySentHours?: number;
 	/** Above this many receivers the output gives counts instead of lists. */
 	listReceiversUpTo?: number;
+	/** Minutes to wait for each SMS's final delivery state after sending; unset: do not wait. */
+	waitForDeliveryMinutes?: number;
 }
 
 /** One input item's send, read from its parameters. */

@@ -9,6 +9,7 @@ import { authenticationProperty, credentialsDescription, serviceNameProperty } f
 import { searchRecipientLists, searchServices } from '../shared/listSearch';
 import * as account from './actions/account';
 import * as campaign from './actions/campaign';
+import * as phoneNumber from './actions/phoneNumber';
 import * as receivedSms from './actions/receivedSms';
 import { route } from './actions/router';
 import * as sms from './actions/sms';
@@ -42,6 +43,7 @@ export class OvhSms implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account' },
 					{ name: 'Campaign', value: 'campaign' },
+					{ name: 'Phone Number', value: 'phoneNumber' },
 					{ name: RECEIVED_SMS, value: 'receivedSms' },
 					{ name: 'SMS', value: 'sms' },
 				],
@@ -51,11 +53,13 @@ export class OvhSms implements INodeType {
 			receivedSms.operationProperty,
 			account.operationProperty,
 			campaign.operationProperty,
+			phoneNumber.operationProperty,
 			serviceNameProperty,
 			...sms.fields,
 			...receivedSms.fields,
 			...account.fields,
 			...campaign.fields,
+			...phoneNumber.fields,
 		],
 	};
 

@@ -1,6 +1,7 @@
 /** `/sms/{serviceName}/outgoing` (and the virtual number's): sent SMS history, delivery state, HLR. */
 import { parseIsoDatetime } from '../clock';
 import { notFound } from '../http';
+import { hlrOperatorView } from '../operators';
 import { normaliseReceiver } from '../phone';
 import { inScope, longParam, virtualNumberParam, VLN_PATH } from '../params';
 import { api, type Route, type RouteContext } from '../router';
@@ -61,25 +62,8 @@ function deleteOutgoing(ctx: RouteContext, virtualNumber?: string) {
 
 /** A plausible operator lookup from the country code; the sandbox knows no real network. */
 function hlr(ctx: RouteContext) {
-  const { sms } = findOutgoing(ctx);
-  const countries: Array<[string, string, string, string]> = [
-    ['+33', 'France', 'fr', 'Orange France'],
-    ['+44', 'United Kingdom', 'gb', 'EE'],
-    ['+34', 'Spain', 'es', 'Movistar'],
-    ['+39', 'Italy', 'it', 'TIM'],
-    ['+48', 'Poland', 'pl', 'Orange Polska'],
-    ['+353', 'Ireland', 'ie', 'Vodafone Ireland'],
-  ];
-  const match = countries.find(([prefix]) => sms.receiver.startsWith(prefix));
-  return {
-    country: match?.[1] ?? 'Unknown',
-    countryCode: match?.[2] ?? null,
-    network: match ? 'GSM' : null,
-    operator: match?.[3] ?? null,
-    region: null,
-  };
+  return hlrOperatorView(findOutgoing(ctx).sms.receiver);
 }
-
 
 export const outgoingRoutes: Route[] = [
   api('GET', '/sms/{serviceName}/outgoing', (ctx) => listOutgoing(ctx)),

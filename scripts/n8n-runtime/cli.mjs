@@ -91,7 +91,23 @@ export async function executeWorkflow(id, options) {
   if (start === -1) {
     throw new Error(`n8n execute --id=${id} printed no run (exit ${result.code}):\n${result.stderr.trim()}\n${result.stdout.trim()}`);
   }
-  return { ...JSON.parse(result.stdout.slice(start)), exitCode: result.code, stderr: result.stderr };
+  return { ...JSON.parse(firstJsonDocument(result.stdout.slice(start))), exitCode: result.code, stderr: result.stderr };
+}
+
+/** The JSON document `text` starts with: n8n may print a log line after it while it shuts down. */
+function firstJsonDocument(text) {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth++;
+    else if ((char === '}' || char === ']') && --depth === 0) return text.slice(0, index + 1);
+  }
+  return text;
 }
 
 async function withJsonFile(value, use) {

@@ -2,7 +2,7 @@
  * The example workflows and the OVHcloud SMS Trigger on one real n8n 2.x server (Node 24, the
  * pack installed as a community package, n8n's default settings), against the sandbox: what
  * users do once `npm start` has imported the examples — call a webhook, run a workflow from
- * the command line, reply to an SMS, reply STOP.
+ * the command line, reply to an SMS, reply STOP, wait for delivery, look numbers up.
  */
 import type { Incoming } from '../../sandbox';
 import { eventually } from './support/eventually';
@@ -230,6 +230,38 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
       expect(outputOf(execution, 'Move to "Opted out"')).toEqual([expect.objectContaining({ id: contactId, group: 'Opted out' })]);
       expect(book().contacts[contactId].group).toBe('Opted out');
       expect(account().blacklists['+33611000001']).toBeDefined();
+    });
+  });
+
+  describeWhenRegistered(SMS)('the wait-for-delivery example', () => {
+    test('`n8n execute` sends, waits for the final states, and routes the failed receivers with their reason', async () => {
+      const run = await example.runtime.executeWorkflow('exampleDelivWait', example.cli);
+      expect(run.status).toBe('success');
+      const [sent] = outputOf(run, 'Send and wait for delivery');
+      expect(sent).toMatchObject({ status: 'sent', delivery: { finished: true, delivered: 1, failed: 2, pending: 0 } });
+      expect(outputOf(run, 'Delivered')).toEqual([{ receiver: '+33612345678' }]);
+      expect(outputOf(run, 'Not delivered: call them')).toEqual([
+        { receiver: '+33611110000', status: 'failed', reason: 'Invalid, barred or blacklisted number (do not retry)', retryLater: false },
+        { receiver: '+33611110001', status: 'failed', reason: 'The subscriber is absent (handset off or out of coverage)', retryLater: true },
+      ]);
+    });
+  });
+
+  describeWhenRegistered(SMS)('the number lookup example', () => {
+    test('`n8n execute` counts the lookups first, then bills each valid number once and keeps those that can receive an SMS', async () => {
+      const creditsBefore = account().creditsLeft;
+      const run = await example.runtime.executeWorkflow('exampleNumLookup', example.cli);
+      expect(run.status).toBe('success');
+      expect(outputOf(run, 'Count them first (dry run)')).toEqual([expect.objectContaining({ status: 'dryRun', lookups: 4, account: { creditsLeft: creditsBefore, fits: true } })]);
+      expect(outputOf(run, 'Keep')).toEqual([
+        { number: '+33612345678', operator: 'Orange France', ported: false },
+        { number: '+33611110007', operator: 'SFR', ported: true },
+      ]);
+      expect(outputOf(run, 'Drop')).toEqual([
+        { number: '+33611110000', status: 'done', valid: false, reachable: false },
+        { number: '+33611110001', status: 'done', valid: true, reachable: false },
+      ]);
+      expect(account().creditsLeft).toBeCloseTo(creditsBefore - 0.4, 5);
     });
   });
 

@@ -3,6 +3,7 @@ import { chosenOperation, forEachItem } from '../../shared/router';
 import { createOvhClient } from '../../shared/transport';
 import * as account from './account';
 import * as campaign from './campaign';
+import * as phoneNumber from './phoneNumber';
 import * as receivedSms from './receivedSms';
 import * as sms from './sms';
 import type { Operation } from './types';
@@ -10,6 +11,7 @@ import type { Operation } from './types';
 const resources: Record<string, Record<string, Operation>> = {
 	account: account.operations,
 	campaign: campaign.operations,
+	phoneNumber: phoneNumber.operations,
 	receivedSms: receivedSms.operations,
 	sms: sms.operations,
 };

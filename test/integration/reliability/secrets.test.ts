@@ -216,6 +216,7 @@ const OPERATIONS: Operation[] = [
 	{ node: 'ovhSms', resource: 'campaign', operation: 'getMany', parameters: () => ({ returnAll: true }) },
 	{ node: 'ovhSms', resource: 'campaign', operation: 'getStatistics', parameters: (f) => ({ campaignId: f.scheduledCampaigns[1] }) },
 	{ node: 'ovhSms', resource: 'sms', operation: 'send', parameters: () => sendToNumbers },
+	{ node: 'ovhSms', resource: 'phoneNumber', operation: 'lookUp', parameters: () => ({ phoneNumbers: '+33611111111, +33611110000', options: { operatorName: true, waitMinutes: 0.1 } }) },
 	{
 		node: 'ovhSms',
 		resource: 'campaign',

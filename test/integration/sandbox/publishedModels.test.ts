@@ -23,6 +23,7 @@ interface Seeded {
   listDocumentId: string;
   senderDocumentId: string;
   cleaningTaskId: number;
+  lookup: number;
 }
 let seeded: Seeded;
 
@@ -41,6 +42,8 @@ beforeAll(async () => {
   const listDocumentId = await uploadDocument(sandbox, 'l.csv', 'number\n+33611111111\n');
   const senderDocument = await post(sms('/senders/Pending/documents'), { name: 'kbis.pdf' });
   const cleaning = await post(sms('/receivers/1/clean'), { freemium: false, priceOnly: false });
+  // A ported number: every field of the lookup is set.
+  const lookups = await post(sms('/hlr'), { receivers: ['+33612340007'] });
   seeded = {
     deferredJob: deferred.ids[0],
     outgoing: sent.ids[0],
@@ -54,7 +57,9 @@ beforeAll(async () => {
     listDocumentId,
     senderDocumentId: senderDocument.documentID,
     cleaningTaskId: cleaning.taskId,
+    lookup: lookups.ids[0],
   };
+  await eventually(async () => (await ovh(sandbox, 'GET', sms(`/hlr/${seeded.lookup}`))).json.status === 'done');
   await eventually(async () => (await ovh(sandbox, 'GET', sms(`/outgoing/${seeded.outgoing}`))).json.deliveryReceipt === 1);
 });
 afterAll(() => sandbox.close());
@@ -114,6 +119,11 @@ const ROUTES: RouteCase[] = [
   { route: 'POST /sms/{sn}/receivers', model: 'sms.Receiver', call: () => post(sms('/receivers'), () => ({ slotId: 5, description: 'L', autoUpdate: false, documentId: seeded.listDocumentId }))() },
   { route: 'POST /sms/{sn}/receivers/{slotId}/clean (quote)', model: 'sms.ReceiversAsynchronousCleanReport', call: () => post(sms('/receivers/1/clean'), () => ({ freemium: false, priceOnly: true }))() },
   { route: 'GET /sms/{sn}/task/{taskId}', model: 'sms.Task', call: () => get(sms(`/task/${seeded.cleaningTaskId}`))() },
+  { route: 'GET /sms/{sn}/outgoing/{id}/hlr', model: 'sms.Hlr', call: () => get(sms(`/outgoing/${seeded.outgoing}/hlr`))() },
+  { route: 'POST /sms/{sn}/hlr', model: 'sms.SmsSendingReport', call: () => post(sms('/hlr'), () => ({ receivers: ['+33612345672', 'bad'] }))() },
+  { route: 'GET /sms/{sn}/hlr/{id}', model: 'sms.HlrLookupNumber', call: () => get(sms(`/hlr/${seeded.lookup}`))() },
+  { route: 'GET /sms/{sn}/hlr/{ids} (batch)', model: 'sms.HlrLookupNumber', batch: true, call: () => ovh(sandbox, 'GET', sms(`/hlr/${seeded.lookup},${seeded.lookup}`), { headers: { 'X-Ovh-Batch': ',' } }) },
+  { route: 'GET /sms/{sn}/hlr/{id}/operator', model: 'sms.Hlr', call: () => get(sms(`/hlr/${seeded.lookup}/operator`))() },
   { route: 'POST /me/document', model: 'nichandle.document.Document', call: () => post('/me/document', () => ({ name: 'n.csv' }))() },
 ];
 
@@ -156,6 +166,7 @@ describe('the sandbox answers with OVHcloud’s published models', () => {
     ['GET /sms/{sn}/phonebooks/{bookKey}/phonebookContact', 'number', () => sms(`/phonebooks/${BOOK}/phonebookContact`)],
     ['GET /sms/{sn}/receivers', 'number', () => sms('/receivers')],
     ['GET /sms/{sn}/task', 'number', () => sms('/task')],
+    ['GET /sms/{sn}/hlr', 'number', () => sms('/hlr')],
   ])('%s answers a non-empty list of %s ids', async (_route, type, path) => {
     const answer = await ovh(sandbox, 'GET', path());
     expect(answer.status).toBe(200);

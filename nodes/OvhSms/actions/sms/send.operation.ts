@@ -20,6 +20,7 @@ import {
 import { errorItem, errorItemJson, toNodeError } from '../../../shared/errors';
 import { itemError } from '../common/itemError';
 import { ItemParameters } from '../common/itemParameters';
+import { addDeliveryOutcomes } from './send/deliveryWait';
 import { DEFAULT_PARALLEL_JOBS, sendFields } from './send/fields';
 import { dryRunItemJson, sentItemJson } from './send/itemOutput';
 import { prepareSend, readSendItem } from './send/readItem';
@@ -145,6 +146,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		}
 	}
 	if (firstFailure && !continueOnFail) throw withRunSummary(this, firstFailure, live, deliveries);
+	await addDeliveryOutcomes(this, client, live, deliveries, results, runStartedAt);
 
 	hintAtReceiversLeftOut(this, [...results.values()]);
 	const out: INodeExecutionData[] = [];

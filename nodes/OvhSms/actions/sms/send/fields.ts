@@ -13,6 +13,7 @@ import {
 	transliterationOption,
 } from '../../common/messageFields';
 import { messageCostNotices } from '../../common/messageCost';
+import { waitForDeliveryOption } from './deliveryWait';
 
 const show = { resource: ['sms'], operation: ['send'] };
 
@@ -221,6 +222,7 @@ export const sendFields: INodeProperties[] = [
 				default: 2880,
 				description: 'How long OVHcloud keeps trying to deliver an SMS to a phone that is off or out of coverage',
 			},
+			waitForDeliveryOption,
 		],
 	},
 ];

@@ -7,6 +7,7 @@ import { itemError } from '../../common/itemError';
 import type { ItemParameters } from '../../common/itemParameters';
 import { formatApiDatetime, parseDateTimeParameter } from '../../common/datetime';
 import { OptionValues } from '../../common/optionValues';
+import { DELIVERY_WAIT_MINUTES } from './deliveryWait';
 import { DEFAULT_MAX_PARTS, MAX_TAG_LENGTH } from './fields';
 import type { RecipientReader } from './recipientSources';
 import type { PreparedSend, ResolvedSender, SendItem, SendOptions, SenderChoice } from './types';
@@ -46,6 +47,7 @@ function readSendOptions(ctx: IExecuteFunctions, itemIndex: number, raw: Record<
 		parallelJobs: values.wholeNumber('parallelJobs', 'Parallel Jobs', { min: 1, max: 16 }),
 		listReceiversUpTo: values.wholeNumber('listReceiversUpTo', 'List Receivers up To', { min: 0, max: 10_000_000 }),
 		skipAlreadySentHours: values.number('skipAlreadySentHours', 'Skip Receivers Who Already Got This Message (Hours)', { min: 1, max: 720 }),
+		waitForDeliveryMinutes: values.number('waitForDeliveryMinutes', 'Wait for Delivery (Minutes)', DELIVERY_WAIT_MINUTES),
 	};
 	for (const key of Object.keys(options) as Array<keyof SendOptions>) if (options[key] === undefined) delete options[key];
 	return options;
