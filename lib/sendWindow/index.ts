@@ -8,6 +8,8 @@
 export { FRENCH_COMMERCIAL_HOURS } from './presets';
 export { HOLIDAY_COUNTRIES, easterSunday, isPublicHoliday, publicHolidays } from './holidays';
 export type { HolidayCountry, IsoDate } from './holidays';
+export { timeSend } from './policy';
+export type { SendTiming, SendWindowPolicy } from './policy';
 export { checkSendWindow, placeInWindow } from './window';
 export type { ClosedReason, SendWindow, WindowPlacement } from './window';
 export { firstInstantAtOrAfter, formatInZone, isKnownTimeZone, wallClockOf } from './zonedTime';

@@ -3,6 +3,7 @@ import {
 	formatInZone,
 	FRENCH_COMMERCIAL_HOURS,
 	placeInWindow,
+	timeSend,
 	type SendWindow,
 } from '../../../lib/sendWindow';
 
@@ -76,5 +77,24 @@ describe('a window that cannot be used is refused', () => {
 		['an unknown time zone', { timeZone: 'Europe/Pariss' }, /time zone/i],
 	])('%s', (_name, change, message) => {
 		expect(() => placeInWindow(0, { ...FRENCH_COMMERCIAL_HOURS, ...change })).toThrow(message);
+	});
+});
+
+describe('timeSend: which sends the window holds', () => {
+	const sunday2340 = at('2026-12-06T23:40:00+01:00');
+	const monday0800 = '2026-12-07T07:00:00.000Z';
+	const policy = (outside: 'defer' | 'fail', nonCommercialToo = false) => ({ window: FRENCH_COMMERCIAL_HOURS, outside, nonCommercialToo });
+	test.each([
+		['a commercial send is deferred to the opening', true, policy('defer'), { kind: 'deferred', atMs: at(monday0800), closedBecause: 'day' }],
+		['a commercial send is refused, with the opening', true, policy('fail'), { kind: 'refused', nextOpeningMs: at(monday0800), closedBecause: 'day' }],
+		['a non-commercial send goes when due', false, policy('fail'), { kind: 'notApplied', atMs: sunday2340 }],
+		['a non-commercial send is held when asked', false, policy('defer', true), { kind: 'deferred', atMs: at(monday0800), closedBecause: 'day' }],
+	] as const)('%s', (_name, commercial, chosen, expected) => {
+		expect(timeSend(sunday2340, commercial, chosen)).toEqual(expected);
+	});
+
+	test('a commercial send due inside the window goes when due', () => {
+		const tuesday10 = at('2026-12-08T10:00:00+01:00');
+		expect(timeSend(tuesday10, true, policy('fail'))).toEqual({ kind: 'inWindow', atMs: tuesday10 });
 	});
 });
