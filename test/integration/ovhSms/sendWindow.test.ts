@@ -92,7 +92,7 @@ describe('Send with a Send Window (French commercial hours)', () => {
 		expect(jsonOf(result)[0]).toMatchObject({ status: 'sent', sendWindow: 'notApplied' });
 	});
 
-	test('…unless "Also Hold Non-Commercial Messages" is on', async () => {
+	test('…unless "Hold Non-Commercial Messages Too" is on', async () => {
 		clockAt('2026-12-06T23:40:00+01:00');
 		await harness.run(commercialSend({ noStopClause: true, ...frenchHours({ nonCommercialToo: true }) }), undefined, paris);
 		expect(harness.jobBodies()[0].differedPeriod).toBe(500);

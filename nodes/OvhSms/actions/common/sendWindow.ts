@@ -38,11 +38,11 @@ export const sendWindowOption: INodeProperties = {
 			name: 'window',
 			values: [
 				{
-					displayName: 'Rule',
+					displayName: 'Based On',
 					name: 'rule',
 					type: 'options',
 					default: 'frenchCommercial',
-					description: 'The starting point; each field below, when set, overrides it',
+					description: 'The starting point; each other field, when set, overrides it',
 					options: [
 						{
 							name: 'French Commercial Hours',
@@ -53,22 +53,6 @@ export const sendWindowOption: INodeProperties = {
 					],
 				},
 				{
-					displayName: 'Days',
-					name: 'days',
-					type: 'multiOptions',
-					default: [],
-					description: "The days SMS may go out. Empty: the rule's days.",
-					options: DAYS.map((value, index) => ({ name: DAY_NAMES[index], value })),
-				},
-				{
-					displayName: 'Opens At',
-					name: 'opensAt',
-					type: 'string',
-					default: '',
-					placeholder: '08:00',
-					description: "The time the window opens each allowed day (HH:MM). Empty: the rule's.",
-				},
-				{
 					displayName: 'Closes At',
 					name: 'closesAt',
 					type: 'string',
@@ -77,24 +61,28 @@ export const sendWindowOption: INodeProperties = {
 					description: "The time the window closes each allowed day (HH:MM, 24:00 for midnight). Empty: the rule's.",
 				},
 				{
-					displayName: 'Time Zone',
-					name: 'timeZone',
-					type: 'string',
-					default: '',
-					placeholder: 'Europe/Paris',
-					description: "The IANA time zone the days and hours are read in. Empty: the rule's (the workflow's for Custom).",
+					displayName: 'Days',
+					name: 'days',
+					type: 'multiOptions',
+					default: [],
+					description: "The days SMS may go out. Empty: the rule's days.",
+					options: DAYS.map((value, index) => ({ name: DAY_NAMES[index], value })),
 				},
 				{
-					displayName: 'Public Holidays',
-					name: 'holidays',
-					type: 'options',
-					default: 'rule',
-					description: 'Public holidays of this country are closed all day (nationwide days; regional ones are not included)',
-					options: [
-						{ name: "The Rule's (France for French Commercial Hours, None for Custom)", value: 'rule' },
-						{ name: 'None', value: 'none' },
-						...HOLIDAY_CHOICES.map((code) => ({ name: HOLIDAY_COUNTRIES[code], value: code })),
-					],
+					displayName: 'Hold Non-Commercial Messages Too',
+					name: 'nonCommercialToo',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether messages certified non-commercial (codes, alerts, without the STOP mention) obey the window too. Off: they go when due.',
+				},
+				{
+					displayName: 'Opens At',
+					name: 'opensAt',
+					type: 'string',
+					default: '',
+					placeholder: '08:00',
+					description: "The time the window opens each allowed day (HH:MM). Empty: the rule's.",
 				},
 				{
 					displayName: 'Outside the Window',
@@ -111,12 +99,24 @@ export const sendWindowOption: INodeProperties = {
 					],
 				},
 				{
-					displayName: 'Also Hold Non-Commercial Messages',
-					name: 'nonCommercialToo',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether messages certified non-commercial (codes, alerts, without the STOP mention) obey the window too. Off: they go when due.',
+					displayName: 'Public Holidays',
+					name: 'holidays',
+					type: 'options',
+					default: 'rule',
+					description: 'Public holidays of this country are closed all day (nationwide days; regional ones are not included)',
+					options: [
+						{ name: "The Rule's (France for French Commercial Hours, None for Custom)", value: 'rule' },
+						{ name: 'None', value: 'none' },
+						...HOLIDAY_CHOICES.map((code) => ({ name: HOLIDAY_COUNTRIES[code], value: code })),
+					],
+				},
+				{
+					displayName: 'Time Zone',
+					name: 'timeZone',
+					type: 'string',
+					default: '',
+					placeholder: 'Europe/Paris',
+					description: "The IANA time zone the days and hours are read in. Empty: the rule's (the workflow's for Custom).",
 				},
 			],
 		},
@@ -151,7 +151,7 @@ export function readSendWindow(
 		throw itemError(node, itemIndex, `"${label}" must be a window (rule, days, hours…), not ${JSON.stringify(raw)?.slice(0, 60)}; ${consequence}`);
 	}
 	const values = new OptionValues(node, itemIndex, fields as Record<string, unknown>, consequence);
-	const rule = values.choice('rule', `${label} › Rule`, ['frenchCommercial', 'custom']) ?? 'frenchCommercial';
+	const rule = values.choice('rule', `${label} › Based On`, ['frenchCommercial', 'custom']) ?? 'frenchCommercial';
 	const base: SendWindow =
 		rule === 'frenchCommercial' ? FRENCH_COMMERCIAL_HOURS : { timeZone: workflowTimeZone, days: [0, 1, 2, 3, 4, 5, 6], opensAt: 0, closesAt: 1440 };
 
@@ -177,7 +177,7 @@ export function readSendWindow(
 	return {
 		window: { timeZone, days, opensAt, closesAt, ...(holidays ? { holidays } : {}) },
 		outside: values.choice('outside', `${label} › Outside the Window`, ['defer', 'fail']) ?? 'defer',
-		nonCommercialToo: values.flag('nonCommercialToo', `${label} › Also Hold Non-Commercial Messages`) ?? false,
+		nonCommercialToo: values.flag('nonCommercialToo', `${label} › Hold Non-Commercial Messages Too`) ?? false,
 	};
 }
 
