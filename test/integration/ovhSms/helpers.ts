@@ -79,4 +79,20 @@ export function sendParameters(overrides: IDataObject = {}): IDataObject {
 	};
 }
 
+/** Parameters of a Campaign › Create from MyCompany, one receiver per input item (its `phone`), starting now. */
+export function campaignParameters(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'campaign',
+		operation: 'create',
+		campaignName: 'Monday promotion',
+		senderType: 'sender',
+		sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+		recipientSource: 'items',
+		phoneNumber: '={{ $json.phone }}',
+		message: '-20% in our shop this Monday',
+		startMode: 'now',
+		...overrides,
+	};
+}
+
 export const jsonOf = (result: RunResult) => result.output.map((item) => item.json);

@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { startFaultProxy, type FaultProxy } from '../../support/faultProxy';
 import { runNode, type RunResult } from '../../support/n8nEngine';
-import { jsonOf, sendParameters, useNodeHarness } from './helpers';
+import { campaignParameters, jsonOf, sendParameters, useNodeHarness } from './helpers';
 
 const harness = useNodeHarness();
 const paris = { workflowSettings: { timezone: 'Europe/Paris' } };
@@ -174,19 +174,7 @@ describe('a Retry of a deferred send, later, sends nothing twice', () => {
 });
 
 describe('Campaign › Create with a Send Window', () => {
-	const campaign = (options: IDataObject, overrides: IDataObject = {}) => ({
-		resource: 'campaign',
-		operation: 'create',
-		campaignName: 'Monday promotion',
-		senderType: 'sender',
-		sender: { __rl: true, mode: 'name', value: 'MyCompany' },
-		recipientSource: 'items',
-		phoneNumber: '={{ $json.phone }}',
-		message: '-20% in our shop this Monday',
-		startMode: 'now',
-		options,
-		...overrides,
-	});
+	const campaign = (options: IDataObject, overrides: IDataObject = {}) => campaignParameters({ options, ...overrides });
 	const people = [{ phone: '+33611111111' }, { phone: '+33622222222' }];
 
 	test('created at Sunday 23:40, the campaign starts on Monday 08:00 (its deferred start)', async () => {
