@@ -12,5 +12,5 @@ export { timeSend } from './policy';
 export type { SendTiming, SendWindowPolicy } from './policy';
 export { checkSendWindow, placeInWindow } from './window';
 export type { ClosedReason, SendWindow, WindowPlacement } from './window';
-export { firstInstantAtOrAfter, formatInZone, isKnownTimeZone, wallClockOf } from './zonedTime';
+export { firstInstantAtOrAfter, formatInZone, isKnownTimeZone, offsetMsAt, wallClockOf } from './zonedTime';
 export type { WallClock } from './zonedTime';
