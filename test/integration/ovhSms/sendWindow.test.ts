@@ -53,6 +53,19 @@ describe('Send with a Send Window (French commercial hours)', () => {
 		expect(jsonOf(result)[0]).toMatchObject({ sendWindow: 'deferred', sendsAt: '2026-12-28T08:00:00+01:00' });
 	});
 
+	test.each([
+		// Friday 21:00 → Monday 08:00 is 59 hours on the wall clock: 58 across the spring change, 60 across the autumn one.
+		['the weekend the clocks go forward: Friday 21:00 → Monday 08:00 CEST', '2026-03-27T21:00:00+01:00', {}, 58 * 60, '2026-03-30T08:00:00+02:00'],
+		['the weekend the clocks go back: Friday 21:00 → Monday 08:00 CET', '2026-10-23T21:00:00+02:00', {}, 60 * 60, '2026-10-26T08:00:00+01:00'],
+		// 02:30 does not exist on 29 March 2026 in Paris: the window opens at the jump, 03:00 CEST.
+		['an opening in the skipped hour opens at the jump', '2026-03-29T01:10:00+01:00', { rule: 'custom', opensAt: '02:30', closesAt: '05:00', timeZone: 'Europe/Paris' }, 50, '2026-03-29T03:00:00+02:00'],
+	])('DST: %s', async (_name, now, window, differedPeriod, sendsAt) => {
+		clockAt(now);
+		const result = await harness.run(commercialSend(frenchHours(window)), undefined, paris);
+		expect(harness.jobBodies()[0].differedPeriod).toBe(differedPeriod);
+		expect(jsonOf(result)[0]).toMatchObject({ sendWindow: 'deferred', sendsAt });
+	});
+
 	test('a "Send At" on a Saturday is deferred the same way, to Monday 08:00', async () => {
 		clockAt('2026-12-11T12:00:00+01:00');
 		const result = await harness.run(commercialSend({ sendAt: '2026-12-12T10:00:00' }), undefined, paris);
