@@ -32,6 +32,12 @@ export interface OvhJobGatewayOptions {
 	 * paying for its own check.
 	 */
 	reportOrder?: ReportOrder;
+	/**
+	 * An earlier attempt may have been deferred although this one is not (a Send Window's
+	 * deferral, computed from the time of the attempt): the lookup reads the pending jobs too,
+	 * which carry no tag, as for a deferred send.
+	 */
+	mayBePending?: boolean;
 	nowMs?: () => number;
 }
 
@@ -170,7 +176,7 @@ export function createOvhJobGateway(
 
 			const since = new Date(Math.floor(sinceMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 			const candidates = await readAll('outgoing', { tag: body.tag, 'creationDatetime.from': since });
-			if ((body.differedPeriod ?? 0) > 0) candidates.push(...(await readAll('jobs')));
+			if ((body.differedPeriod ?? 0) > 0 || options.mayBePending) candidates.push(...(await readAll('jobs')));
 
 			const found: SentSms[] = [];
 			const receiversFound = new Set<string>();

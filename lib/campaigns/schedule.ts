@@ -2,28 +2,10 @@
  * The start time of a scheduled campaign. n8n's date fields give a wall-clock time without an
  * offset, meant in the workflow's time zone; OVHcloud needs an instant.
  */
+import { offsetMsAt as offsetMs } from '../sendWindow';
 import { CampaignInputError } from './errors';
 
 const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-
-function offsetMs(instant: number, timeZone: string): number {
-	const parts: Record<string, number> = {};
-	const format = new Intl.DateTimeFormat('en-GB', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	});
-	for (const part of format.formatToParts(new Date(instant))) {
-		if (part.type !== 'literal') parts[part.type] = Number(part.value);
-	}
-	const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-	return wallAsUtc - Math.floor(instant / 1000) * 1000;
-}
 
 /** Epoch ms of a date given with an offset, or as a wall-clock time in `timeZone`. */
 export function startInstant(value: string, timeZone: string): number {

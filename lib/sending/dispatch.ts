@@ -134,7 +134,7 @@ export async function dispatchSends(
 			const body = { ...job.send.body, tag: job.tag };
 			const gateway = settings.gatewayFor
 				? settings.gatewayFor(job.send.sender.target, body, claimed)
-				: createOvhJobGateway(client, job.send.sender.target, body, { claimed, reportOrder });
+				: createOvhJobGateway(client, job.send.sender.target, body, { claimed, reportOrder, mayBePending: job.send.item.options.sendWindow !== undefined });
 			let succeeded = false;
 			try {
 				const delivery = await sendJobSafely(gateway, job.receivers, {
@@ -187,13 +187,14 @@ export async function dispatchSends(
 }
 
 /**
- * The job's content as a Retry sees it: "Send At" becomes minutes from now when the item is
- * read, so the key names the scheduled time instead.
+ * The job's content as a Retry sees it. `differedPeriod` is minutes from the moment the item is
+ * read, and a Send Window's deferral depends on that moment too (a Retry after the window opened
+ * sends at once): both are left out, and only the "Send At" the user gave, an instant, is kept.
  */
 function identityKey(send: PreparedSend): string {
 	const body = { ...send.body };
 	delete body.differedPeriod;
-	return JSON.stringify([send.sender.target.serviceName, send.sender.target.virtualNumber ?? '', send.item.options.tag?.trim() ?? '', body, send.item.scheduledFor ?? '']);
+	return JSON.stringify([send.sender.target.serviceName, send.sender.target.virtualNumber ?? '', send.item.options.tag?.trim() ?? '', body, send.item.sendAtMs ?? '']);
 }
 
 const sum = (sent: SentSms[]) => sent.reduce((total, sms) => total + sms.credits, 0);

@@ -1,6 +1,7 @@
 import type { GsmChange, MessageAnalysis } from '../encoding';
 import type { OvhJobFields, OvhJobTarget } from '../batching';
 import type { InvalidRecipient } from '../recipients';
+import type { SendTiming, SendWindowPolicy } from '../sendWindow';
 
 export type SenderChoice =
 	| { kind: 'sender'; name: string }
@@ -36,6 +37,8 @@ export interface SendOptions {
 	listReceiversUpTo?: number;
 	/** Minutes to wait for each SMS's final delivery state after sending; unset: do not wait. */
 	waitForDeliveryMinutes?: number;
+	/** When commercial SMS may go out (lib/sendWindow). */
+	sendWindow?: SendWindowPolicy;
 }
 
 /** One input item's send, read from its parameters. */
@@ -51,6 +54,11 @@ export interface SendItem {
 	/** Minutes to wait, when sent later. */
 	differedPeriod?: number;
 	scheduledFor?: string;
+	/** "Send At" as an instant: unlike `differedPeriod`, the same when a Retry reads it later. */
+	sendAtMs?: number;
+	/** What the Send Window made of this send, and when it goes, in the workflow's time zone. */
+	sendWindow?: SendTiming['kind'];
+	sendsAt?: string;
 }
 
 /** How a sender sends: where the job goes and what its body says about the sender. */

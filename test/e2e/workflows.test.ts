@@ -4,6 +4,7 @@
  * users do once `npm start` has imported the examples — call a webhook, run a workflow from
  * the command line, reply to an SMS, reply STOP, wait for delivery, look numbers up.
  */
+import { FRENCH_COMMERCIAL_HOURS, formatInZone, placeInWindow } from '../../lib/sendWindow';
 import type { Incoming } from '../../sandbox';
 import { eventually } from './support/eventually';
 import {
@@ -124,6 +125,32 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
       expect(account().creditsLeft).toBe(creditsBefore - 3);
       for (const id of sent.ids as number[]) {
         expect(account().outgoing[id].message).toMatch(/^MyShop spring sale: 20% off everything until Sunday\. See you soon!\nSTOP/);
+      }
+    });
+  });
+
+  describeWhenRegistered(SMS)('the send window example', () => {
+    test('`n8n execute`: the promotion goes at the window\'s next opening, held by OVHcloud; the code goes at once', async () => {
+      const expected = placeInWindow(Date.now(), FRENCH_COMMERCIAL_HOURS);
+      const run = await example.runtime.executeWorkflow('exampleSendWindw', example.cli);
+      expect(run.status).toBe('success');
+
+      const [code] = outputOf(run, 'Delivery code (not commercial)');
+      expect(code).toMatchObject({ status: 'sent', sendWindow: 'notApplied', validReceivers: ['+33611000061'] });
+      expect(account().outgoing[code.ids[0]]).toMatchObject({ message: 'Your MyShop delivery code is 4821.' });
+
+      const [promotion] = outputOf(run, 'Promotion, within French commercial hours');
+      const [id] = promotion.ids as number[];
+      if (expected.closedBecause) {
+        // OVHcloud's delay is in whole minutes: the SMS goes within the minute after the opening.
+        expect(promotion).toMatchObject({ status: 'scheduled', sendWindow: 'deferred' });
+        const opening = formatInZone(expected.atMs, 'Europe/Paris');
+        expect(`${promotion.sendsAt.slice(0, 16)}${promotion.sendsAt.slice(19)}`).toBe(`${opening.slice(0, 16)}${opening.slice(19)}`);
+        expect(account().jobs[id]).toMatchObject({ receiver: '+33611000061', differedDelivery: expect.any(Number) });
+        expect(Math.abs(Date.parse(promotion.sendsAt) - expected.atMs)).toBeLessThan(60_000);
+      } else {
+        expect(promotion).toMatchObject({ status: 'sent', sendWindow: 'inWindow' });
+        expect(account().outgoing[id]).toBeDefined();
       }
     });
   });

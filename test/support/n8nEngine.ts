@@ -71,6 +71,8 @@ export interface RunNodeOptions {
 	retryFromData?: unknown;
 	/** Called with the execution data after each node, as n8n's "Save Execution Progress" stores it. */
 	onProgress?: (data: unknown) => void;
+	/** The workflow's settings, such as its `timezone`. */
+	workflowSettings?: IDataObject;
 }
 
 export interface RunResult {
@@ -96,7 +98,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 		id: 'wf-test',
 		name: 'test',
 		active: false,
-		settings: {},
+		settings: options.workflowSettings ?? {},
 		nodes: [
 			{ id: '1', name: 'Start', type: 'test.start', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} },
 			{

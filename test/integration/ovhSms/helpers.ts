@@ -6,7 +6,11 @@ import { runNode, type RunResult } from '../../support/n8nEngine';
 
 export interface NodeHarness {
 	readonly sandbox: Sandbox;
-	run(parameters: IDataObject, items?: Array<IDataObject | INodeExecutionData>, options?: { continueOnFail?: boolean }): Promise<RunResult>;
+	run(
+		parameters: IDataObject,
+		items?: Array<IDataObject | INodeExecutionData>,
+		options?: { continueOnFail?: boolean; workflowSettings?: IDataObject },
+	): Promise<RunResult>;
 	/** Every SMS the sandbox holds (sent or waiting), one entry per SMS. */
 	allSms(): Array<{ id: number; receiver: string; message: string; tag: string | null; sender: string; class: string; priority: string; validityPeriod: number; differedDelivery: number }>;
 	/** The JSON bodies of the `POST …/jobs` the sandbox received. */
@@ -41,6 +45,7 @@ export function useNodeHarness(options: { deliveryDelayMs?: number } = {}): Node
 				parameters: { serviceName: { __rl: true, mode: 'id', value: sandbox.serviceName }, ...parameters },
 				items,
 				continueOnFail: runOptions.continueOnFail,
+				workflowSettings: runOptions.workflowSettings,
 			}),
 		allSms: () => {
 			const account = sandbox.state.accounts[sandbox.serviceName];
@@ -70,6 +75,22 @@ export function sendParameters(overrides: IDataObject = {}): IDataObject {
 		receivers: '+33611111111',
 		message: 'Your parcel arrives tomorrow',
 		options: {},
+		...overrides,
+	};
+}
+
+/** Parameters of a Campaign › Create from MyCompany, one receiver per input item (its `phone`), starting now. */
+export function campaignParameters(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'campaign',
+		operation: 'create',
+		campaignName: 'Monday promotion',
+		senderType: 'sender',
+		sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+		recipientSource: 'items',
+		phoneNumber: '={{ $json.phone }}',
+		message: '-20% in our shop this Monday',
+		startMode: 'now',
 		...overrides,
 	};
 }

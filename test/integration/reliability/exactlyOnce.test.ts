@@ -11,7 +11,7 @@ import { API_TIME_LIMITS } from '../../../lib/ovh';
 import { DEFAULT_RETRY_POLICY } from '../../../lib/ovh/retry';
 import { startFaultProxy, type FaultProxy, type ProxyAction, type ProxiedRequest } from '../../support/faultProxy';
 import { runNode, type RunResult } from '../../support/n8nEngine';
-import { jsonOf, sendParameters, useNodeHarness } from '../ovhSms/helpers';
+import { campaignParameters, jsonOf, sendParameters, useNodeHarness } from '../ovhSms/helpers';
 
 const harness = useNodeHarness();
 let proxy: FaultProxy;
@@ -285,17 +285,7 @@ describe('Campaign › Create run again as Retry does', () => {
 	test('the campaign whose answer was lost is recognised by the Retry: no second campaign', async () => {
 		DEFAULT_RETRY_POLICY.baseDelayMs = 5;
 		DEFAULT_RETRY_POLICY.maxDelayMs = 20;
-		const parameters = {
-			resource: 'campaign',
-			operation: 'create',
-			campaignName: 'Monday promotion',
-			senderType: 'sender',
-			sender: { __rl: true, mode: 'name', value: 'MyCompany' },
-			recipientSource: 'items',
-			phoneNumber: '={{ $json.phone }}',
-			message: '-20% in our shop this Monday',
-			startMode: 'now',
-		};
+		const parameters = campaignParameters();
 		const people = [{ phone: '+33611111111' }, { phone: '+33622222222' }];
 		const run = (retryOf?: RunResult) =>
 			runNode({

@@ -32,6 +32,8 @@ import { putToUploadUrl } from '../../../shared/upload';
 import { COUNTRIES } from '../../../../lib/recipients';
 import { OptionValues } from '../common/optionValues';
 import { MAX_TAG_LENGTH } from '../sms/send/fields';
+import { readSendWindow, sendWindowOption, timeItemSend } from '../common/sendWindow';
+import { formatInZone, type SendWindowPolicy } from '../../../../lib/sendWindow';
 
 const show = showFor('create');
 
@@ -125,6 +127,7 @@ export const description: INodeProperties[] = [
 				description:
 					'The text a #column# placeholder gets when a row has no value in that column (may be left empty). Without this option such rows are left out and reported with their line, as a message like "Hello , your order is ready" is rarely meant.',
 			},
+			sendWindowOption,
 			{
 				displayName: 'Tag',
 				name: 'tag',
@@ -150,6 +153,7 @@ interface CampaignOptions {
 	emptyValue?: string;
 	waitForCompletion: boolean;
 	wait: WaitOptions;
+	sendWindow?: SendWindowPolicy;
 }
 
 /** The campaign's switches and options, checked whatever their source (see OptionValues). */
@@ -178,6 +182,7 @@ function readCampaignOptions(ctx: IExecuteFunctions, itemIndex: number): Campaig
 		// Present (even empty) means "use this text"; absent means "reject such rows".
 		emptyValue: 'emptyValueFallback' in raw ? (options.text('emptyValueFallback', 'Fallback for Empty Values', 160) ?? '') : undefined,
 		waitForCompletion,
+		sendWindow: readSendWindow(node, itemIndex, raw.sendWindow, ctx.getTimezone(), created),
 		wait: {
 			// A day: a campaign of a million SMS at OVHcloud's pace is done well before.
 			timeLimitMinutes: wait.number('timeLimitMinutes', 'Time Limit (Minutes)', { min: 0, max: 1440 }),
@@ -203,9 +208,10 @@ async function createOne(
 
 	// Everything is checked before anything is created.
 	const startMode = this.getNodeParameter('startMode', itemIndex) as string;
-	const deferred =
+	const nowMs = Date.now();
+	let deferred =
 		startMode === 'scheduled'
-			? deferredStart(startInstant(this.getNodeParameter('startAt', itemIndex) as string, this.getTimezone()), Date.now())
+			? deferredStart(startInstant(this.getNodeParameter('startAt', itemIndex) as string, this.getTimezone()), nowMs)
 			: undefined;
 	const recipients = await plan(serviceName, {
 		defaultCountry: options.defaultCountry ?? 'FR',
@@ -214,6 +220,19 @@ async function createOne(
 	});
 	if (recipients.template.trim() === '') throw new CampaignInputError('"Message" is empty: nothing was created');
 	const stopClause = stopMentionAdded(senderType === 'sender' ? senderTypeOfName(sender) : 'shortcode', noStop);
+	// A commercial campaign due outside its Send Window starts at the next opening: OVHcloud holds it, Cancel still works.
+	const windowJson: IDataObject = {};
+	if (options.sendWindow) {
+		const timing = timeItemSend(this.getNode(), itemIndex, options.sendWindow, {
+			dueMs: deferred ? Date.parse(deferred) : nowMs,
+			commercial: stopClause,
+			dueField: deferred ? 'Start At' : undefined,
+			workflowTimeZone: this.getTimezone(),
+			consequence: 'nothing was created',
+		});
+		if (timing.kind === 'deferred') deferred = new Date(timing.atMs).toISOString();
+		Object.assign(windowJson, { sendWindow: timing.kind, sendsAt: formatInZone(timing.atMs, this.getTimezone()) });
+	}
 	const account = await client.get<{ creditsLeft?: number }>(buildPath(['sms', serviceName]));
 	const estimate = estimateCampaign({
 		message: recipients.template,
@@ -225,6 +244,7 @@ async function createOne(
 		estimate: estimate as unknown as IDataObject,
 		rejectedCount: recipients.rejected.length,
 		rejected: recipients.rejected.slice(0, 100),
+		...windowJson,
 	};
 	if (dryRun) {
 		return { dryRun: true, name, message: recipients.template, sender: sender || 'short number', deferred: deferred ?? null, ...summary };

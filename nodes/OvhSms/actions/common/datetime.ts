@@ -4,23 +4,9 @@
  * JavaScript Dates. OVHcloud's filters take ISO 8601 with an offset.
  */
 
-const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+import { offsetMsAt as zoneOffsetMs } from '../../../../lib/sendWindow';
 
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(epochMs));
-	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-	const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-	return wallClock - Math.floor(epochMs / 1000) * 1000;
-}
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
 
 /** Epoch milliseconds of a date/time parameter, or undefined when it is not one. */
 export function parseDateTimeParameter(value: unknown, timeZone: string): number | undefined {

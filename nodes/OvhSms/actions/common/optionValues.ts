@@ -22,6 +22,11 @@ export class OptionValues {
 		throw itemError(this.node, this.itemIndex, `"${label}" must be ${rule}, not ${shown(value)}; ${this.consequence}`);
 	}
 
+	/** Refuses a value a caller checked itself, in the same words as the checks here. */
+	refuse(label: string, rule: string, value: unknown): never {
+		this.fail(label, rule, value);
+	}
+
 	private raw(name: string): unknown {
 		const value = this.values[name];
 		return value === null || value === '' ? undefined : value;

@@ -59,7 +59,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 			const sender = await senders.resolve(item.serviceName, item.sender).catch((error: unknown) => {
 				throw error instanceof SenderRefusedError ? itemError(node, itemIndex, error.message) : error;
 			});
-			sends.push(prepareSend(this, item, sender));
+			sends.push(prepareSend(this, item, sender, runStartedAt));
 		} catch (error) {
 			fail(itemIndex, error);
 		}

@@ -14,6 +14,7 @@ import {
 } from '../../common/messageFields';
 import { messageCostNotices } from '../../common/messageCost';
 import { waitForDeliveryOption } from './deliveryWait';
+import { sendWindowOption } from '../../common/sendWindow';
 
 const show = { resource: ['sms'], operation: ['send'] };
 
@@ -196,6 +197,7 @@ export const sendFields: INodeProperties[] = [
 				description:
 					'Send later, at this date and time (the workflow’s time zone unless an offset is given). Empty, or less than 5 minutes past: send now; further in the past, or more than 365 days ahead: the item fails. A deferred SMS can be cancelled until then.',
 			},
+			sendWindowOption,
 			{
 				displayName: 'Skip Receivers Who Already Got This Message (Hours)',
 				name: 'skipAlreadySentHours',

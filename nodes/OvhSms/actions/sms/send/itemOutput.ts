@@ -20,6 +20,7 @@ function commonJson(send: PreparedSend): IDataObject {
 		serviceName: send.sender.target.serviceName,
 		sender: send.sender.label,
 		...(send.item.scheduledFor ? { scheduledFor: send.item.scheduledFor } : {}),
+		...(send.item.sendWindow ? { sendWindow: send.item.sendWindow, sendsAt: send.item.sendsAt } : {}),
 	};
 }
 

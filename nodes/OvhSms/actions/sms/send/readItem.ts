@@ -8,6 +8,8 @@ import type { ItemParameters } from '../../common/itemParameters';
 import { formatApiDatetime, parseDateTimeParameter } from '../../common/datetime';
 import { OptionValues } from '../../common/optionValues';
 import { DELIVERY_WAIT_MINUTES } from './deliveryWait';
+import { readSendWindow, timeItemSend } from '../../common/sendWindow';
+import { formatInZone } from '../../../../../lib/sendWindow';
 import { DEFAULT_MAX_PARTS, MAX_TAG_LENGTH } from './fields';
 import type { RecipientReader } from './recipientSources';
 import type { PreparedSend, ResolvedSender, SendItem, SendOptions, SenderChoice } from './types';
@@ -48,6 +50,7 @@ function readSendOptions(ctx: IExecuteFunctions, itemIndex: number, raw: Record<
 		listReceiversUpTo: values.wholeNumber('listReceiversUpTo', 'List Receivers up To', { min: 0, max: 10_000_000 }),
 		skipAlreadySentHours: values.number('skipAlreadySentHours', 'Skip Receivers Who Already Got This Message (Hours)', { min: 1, max: 720 }),
 		waitForDeliveryMinutes: values.number('waitForDeliveryMinutes', 'Wait for Delivery (Minutes)', DELIVERY_WAIT_MINUTES),
+		sendWindow: readSendWindow(ctx.getNode(), itemIndex, raw?.sendWindow, ctx.getTimezone(), 'nothing was sent'),
 	};
 	for (const key of Object.keys(options) as Array<keyof SendOptions>) if (options[key] === undefined) delete options[key];
 	return options;
@@ -117,6 +120,7 @@ export async function readSendItem(
 			);
 		}
 		const minutes = Math.ceil((at - runStartedAtMs) / 60_000);
+		item.sendAtMs = at;
 		if (minutes > 0) {
 			item.differedPeriod = minutes;
 			item.scheduledFor = formatApiDatetime(runStartedAtMs + minutes * 60_000);
@@ -130,9 +134,10 @@ export async function readSendItem(
  * senders and the short number unless the message is certified non-commercial), refuses a
  * text over the parts limit, and builds the job body.
  */
-export function prepareSend(ctx: IExecuteFunctions, item: SendItem, sender: ResolvedSender): PreparedSend {
+export function prepareSend(ctx: IExecuteFunctions, item: SendItem, sender: ResolvedSender, runStartedAtMs: number): PreparedSend {
 	const { options } = item;
 	const stopClause = stopMentionAdded(sender.type, options.noStopClause ?? false);
+	if (options.sendWindow) placeInSendWindow(ctx, item, stopClause, runStartedAtMs);
 	const analysis = analyzeMessage(item.text, { stopClause });
 	const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
 	if (analysis.parts > maxParts) {
@@ -157,4 +162,27 @@ export function prepareSend(ctx: IExecuteFunctions, item: SendItem, sender: Reso
 	const tag = options.tag?.trim() || undefined;
 	const key = JSON.stringify([sender.target.serviceName, sender.target.virtualNumber ?? '', tag ?? '', body]);
 	return { item, sender, analysis, stopClause, body, key };
+}
+
+/**
+ * Holds a commercial send (one with the STOP mention) to its Send Window: one due outside it is
+ * deferred to the next opening through `differedPeriod`, so that OVHcloud holds it and Cancel
+ * still works, or fails its item. The output says when it goes, in the workflow's time zone.
+ */
+function placeInSendWindow(ctx: IExecuteFunctions, item: SendItem, commercial: boolean, runStartedAtMs: number): void {
+	const timeZone = ctx.getTimezone();
+	const timing = timeItemSend(ctx.getNode(), item.itemIndex, item.options.sendWindow!, {
+		dueMs: item.differedPeriod ? item.sendAtMs! : runStartedAtMs,
+		commercial,
+		dueField: item.differedPeriod ? 'Send At' : undefined,
+		workflowTimeZone: timeZone,
+		consequence: 'nothing was sent',
+	});
+	if (timing.kind === 'deferred') {
+		const minutes = Math.ceil((timing.atMs - runStartedAtMs) / 60_000);
+		item.differedPeriod = minutes;
+		item.scheduledFor = formatApiDatetime(runStartedAtMs + minutes * 60_000);
+	}
+	item.sendWindow = timing.kind;
+	item.sendsAt = formatInZone(runStartedAtMs + (item.differedPeriod ?? 0) * 60_000, timeZone);
 }
