@@ -303,7 +303,7 @@ export class OvhClient {
 	/**
 	 * Every request goes through here: each waits at most the request timeout, and once the API
 	 * has answered nothing for the no-answer limit, no new request starts: an execution is
-	 * never held longer than the README says by an API that accepts connections and never answers.
+	 * never held longer than docs/nodes/ovh-sms.md says by an API that accepts connections and never answers.
 	 */
 	private async send(request: OvhHttpRequest): Promise<OvhHttpResponse> {
 		const { requestTimeoutMs, noAnswerLimitMs } = this.timeLimits;

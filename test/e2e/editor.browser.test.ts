@@ -2,7 +2,7 @@
  * The editor, in a real browser, as a newcomer sees it after `npm start`: log in, open an example
  * workflow, open the OVHcloud SMS node, find its fields and the lists the sandbox fills, run the
  * workflow. It saves its screenshots under test-results/screenshots/ (git-ignored), so a run never
- * dirties the work tree; `UPDATE_SCREENSHOTS=1` writes them over the README's, in docs/screenshots/.
+ * dirties the work tree; `UPDATE_SCREENSHOTS=1` writes them over the docs', in docs/screenshots/.
  *
  * Needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH): without it the test is skipped and says
  * so, unless CI=true, where it must run.
@@ -28,7 +28,7 @@ const OUTBOUND_RECORDER = path.join(__dirname, 'support', 'outboundRecorder.cjs'
 
 const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(PROJECT_ROOT, 'docs', 'screenshots') : path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
-/** The example the README walks through, and what its OVHcloud SMS node must show. */
+/** The example docs/try-it.md walks through, and what its OVHcloud SMS node must show. */
 const WALKTHROUGH = {
   file: 'csv-campaign.json',
   nodeName: 'Send the campaign',
@@ -232,13 +232,13 @@ describeUnlessSkipped('the n8n editor in Chromium, with the example workflows', 
   });
 
   test('nothing leaves the machine: n8n looked up and connected to no host but this one', async () => {
-    // The README promises it; n8n asks its community-nodes API after login unless told not to.
+    // docs/try-it.md promises it; n8n asks its community-nodes API after login unless told not to.
     const attempts = fs.existsSync(outboundRecord) ? fs.readFileSync(outboundRecord, 'utf8').trim().split('\n').filter(Boolean) : [];
     expect(attempts.map((line) => (JSON.parse(line) as { target: string }).target)).toEqual([]);
   });
 });
 
-/** What the notices under Message say while typing (README screenshots: docs/screenshots/editor-cost-*.png). */
+/** What the notices under Message say while typing (docs/try-it.md screenshots: docs/screenshots/editor-cost-*.png). */
 const COST_STEPS: Array<{ message: string; shows: string[]; hides?: string[]; screenshot: string }> = [
   {
     message: 'Your MyShop code is 482913. It expires in 10 minutes.',

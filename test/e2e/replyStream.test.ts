@@ -7,7 +7,7 @@
  * to a collector, one post per emitted item, and the executions recorded).
  *
  * n8n 2.41's default expression engine costs a webhook call to a community trigger two V8
- * isolates (README, "Replies at volume"): n8n cannot take 50 pushes a second, and most pushes
+ * isolates (docs/development.md, "Replies at volume"): n8n cannot take 50 pushes a second, and most pushes
  * are cut off by the caller's 5 s wait. The trigger's poll (every 10 s here) reconciles with
  * the API and emits what no push brought, so the stream is complete within the bound below.
  */
@@ -25,7 +25,7 @@ const describeWhenBuilt = notBuilt ? describe.skip : describeWhenRegistered('n8n
 const PER_SECOND = 50;
 const SECONDS = 20;
 const TOTAL = PER_SECOND * SECONDS;
-/** Every reply is emitted within this after the stream ends (the README states the measured figure). */
+/** Every reply is emitted within this after the stream ends (docs/reliability.md states the measured figure). */
 const BOUND_AFTER_STREAM_MS = 300_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

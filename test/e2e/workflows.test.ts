@@ -239,6 +239,42 @@ describeWhenBuilt('the example workflows and the trigger on a real n8n server', 
     });
   });
 
+  describeWhenRegistered(SMS)('the personalised reminder example', () => {
+    test('`n8n execute` sends each customer their own reminder, a national number of Réunion read as one', async () => {
+      const run = await example.runtime.executeWorkflow('exampleReminders', example.cli);
+      expect(run.status).toBe('success');
+      const sent = outputOf(run, 'Send reminder');
+      expect(sent.map((item) => [item.status, item.validReceivers])).toEqual([
+        ['sent', ['+33612345678']],
+        ['sent', ['+33698765432']],
+        ['sent', ['+262692123456']],
+      ]);
+      expect(outputOf(run, 'Sent?')).toHaveLength(3);
+      const [, , chloe] = sent;
+      expect(account().outgoing[(chloe.ids as number[])[0]].message).toBe(
+        'Hello Chloé, see you tomorrow at 14:15. Reply is not possible, call 01 23 45 67 89 to move it.',
+      );
+    });
+  });
+
+  describeWhenRegistered(ADDRESS_BOOK)('the nightly CRM import example', () => {
+    test('`n8n execute` imports the CRM rows with their own column names and reports the bad one', async () => {
+      const book = () => Object.values(account().phonebooks)[0];
+      const run = await example.runtime.executeWorkflow('exampleCrmImport', example.cli);
+      expect(run.status).toBe('success');
+      const [imported] = outputOf(run, 'Import into Customers');
+      expect(imported).toMatchObject({ rows: 3, created: 2, rejected: 1 });
+      expect(imported.rejectedRows).toEqual([expect.objectContaining({ line: 4 })]);
+      expect(outputOf(run, 'Any rejected rows?')).toHaveLength(1);
+      expect(Object.values(book().contacts)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'Durand', surname: 'Emma', homeMobile: '+33611000021', group: 'VIP' }),
+          expect.objectContaining({ name: 'Petit', surname: 'Hugo', homeMobile: '+33611000022', group: 'Prospects' }),
+        ]),
+      );
+    });
+  });
+
   describeWhenRegistered(TRIGGER, ADDRESS_BOOK)('the STOP example', () => {
     test('a STOP reply moves the contact to "Opted out", and the execution shows the number', async () => {
       const contactId = 5000001; // Alice Martin, +33611000001, in the seeded address book "Customers"

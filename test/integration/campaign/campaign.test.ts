@@ -287,10 +287,9 @@ describe('Campaign › to a recipient list and the other operations', () => {
 	});
 });
 
-describe('Campaign › the example workflow of the README', () => {
+describe('Campaign › the example workflow examples/workflows/scheduled-campaign-from-csv.json', () => {
 	test('its campaign node, fed the CSV its first nodes make, posts "3 delivered, 1 failed"', async () => {
-		const docs = readFileSync(path.join(__dirname, '../../../README.md'), 'utf8');
-		const workflow = JSON.parse(/```json\n(\{\n {2}"id": "exampleCampaignFromCsv"[\s\S]*?)\n```/.exec(docs)![1]);
+		const workflow = JSON.parse(readFileSync(path.join(__dirname, '../../../examples/workflows/scheduled-campaign-from-csv.json'), 'utf8'));
 		const node = workflow.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-ovh-sms.ovhSms');
 		expect(node.parameters).toMatchObject({ resource: 'campaign', operation: 'create', waitForCompletion: true });
 		// What Code + Convert to File (CSV, ";") make of the example's customers.

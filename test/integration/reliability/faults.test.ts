@@ -1,5 +1,5 @@
-// A 10,000-recipient campaign (10,000 input items, one number each, same text: the path the
-// README gives for big sends) on n8n's real engine against the sandbox, under each injected
+// A 10,000-recipient campaign (10,000 input items, one number each, same text: the path
+// docs/nodes/ovh-sms.md gives for big sends) on n8n's real engine against the sandbox, under each injected
 // fault and then all of them at once. Whatever happens, each recipient gets exactly one SMS or
 // an error item that names it: never two, never silence, and the credits debited match the SMS
 // the account holds. Figures are printed, not asserted.

@@ -1,5 +1,5 @@
 /**
- * Boundary vectors derived by hand from 3GPP TS 23.038 / 23.040 (see the README, section "SMS encoding"):
+ * Boundary vectors derived by hand from 3GPP TS 23.038 / 23.040 (see docs/encoding.md):
  * GSM-7 160 alone / 153 per part, UCS-2 70 / 67, 16-bit reference 152 / 66, extension
  * characters 2 septets, escape and surrogate pairs never cut. `unitsPerPart` is given
  * wherever a pair straddles a boundary, since that is where `ceil(units / 153)` goes wrong.

@@ -250,7 +250,7 @@ describe('OvhClient time limits', () => {
 		const error = (await client.get('/sms').catch((e: unknown) => e)) as OvhApiError;
 		expect(error).toBeInstanceOf(OvhApiError);
 		expect(error.message).toMatch(/answered nothing for \d+ s \(each request waits at most 60 s\)/);
-		// README: at most the no-answer limit plus one request (3 minutes).
+		// docs/nodes/ovh-sms.md: at most the no-answer limit plus one request (3 minutes).
 		expect(clock).toBeLessThanOrEqual(180_000);
 	});
 
