@@ -26,7 +26,7 @@ export {
 export type { NonGsmValue } from './placeholders';
 export { writeRecipientListCsv } from './recipientListCsv';
 export { findColumn, readRecipientTable } from './recipientTable';
-export type { PhoneNormaliser, RecipientTable, RecipientTableOptions, TableInput } from './recipientTable';
+export type { RecipientTable, RecipientTableOptions, TableInput } from './recipientTable';
 export { deferredStart, MAX_START_AHEAD_DAYS, PAST_START_TOLERANCE_MS, startInstant } from './schedule';
 export { summariseStatistics, formatCount } from './summary';
 export { createTemporaryList, removeTemporaryList, SLOT_IDS } from './temporaryList';

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import { ContactIndex, type PhonebookContact, type PhoneNumberNormaliser } from '../../../lib/contacts';
+import { ContactIndex, type PhonebookContact } from '../../../lib/contacts';
+import type { PhoneNumberNormaliser } from '../../../lib/recipients';
 import { buildPath, type OvhClient } from '../../../lib/ovh';
 import { decodeText, whyNotText } from '../../../lib/recipients';
 import { putToUploadUrl } from '../../shared/upload';
