@@ -7,6 +7,7 @@
  */
 import { listBatches } from './batchApi';
 import type { OvhClient } from '../ovh';
+import { digitsOf } from '../recipients';
 import type { Batch, BatchParams } from './types';
 
 /** The API's clock may differ from this machine's: look this much earlier than the run's start. */
@@ -28,7 +29,7 @@ export async function findEarlierLaunch(
 			batch.name === (params.name ?? batch.name) &&
 			typeof batch.message === 'string' &&
 			batch.message.startsWith(params.message) &&
-			(params.from === undefined || batch.from === params.from || (batch.from ?? '').replace(/\D/g, '') === params.from.replace(/\D/g, '')) &&
+			(params.from === undefined || batch.from === params.from || digitsOf(batch.from) === digitsOf(params.from)) &&
 			Date.parse(batch.createdAt) >= since &&
 			!['FAILED', 'CANCELED'].includes(batch.status),
 	);

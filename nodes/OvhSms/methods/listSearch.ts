@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { buildPath } from '../../../lib/ovh';
+import { digitsOf } from '../../../lib/recipients';
 import { isOfferedAsSender, type OvhSender } from '../../../lib/senders';
 import { createOvhClient } from '../../shared/transport';
 
@@ -30,7 +31,7 @@ export async function searchVirtualNumbers(this: ILoadOptionsFunctions, filter?:
 	if (!serviceName) return { results: [] };
 	const client = await createOvhClient(this);
 	const numbers = await client.get<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']));
-	const wanted = filter?.replace(/\D/g, '');
+	const wanted = digitsOf(filter);
 	return {
 		results: numbers.filter((n) => !wanted || n.includes(wanted)).map((n) => ({ name: `+${n.replace(/^\+/, '')}`, value: n })),
 	};
