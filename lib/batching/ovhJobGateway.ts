@@ -1,4 +1,5 @@
 import { buildPath, OvhApiError, type OvhClient } from '../ovh';
+import { digitsOf } from '../recipients';
 import { sentFromReport, type JobGateway, type SendingReport, type SentSms } from './safeSend';
 
 /** Where a job is sent: the account's jobs, or a virtual number's (the number is the sender). */
@@ -51,8 +52,6 @@ interface StoredSms {
 
 /** How far back from the attempt to look: the API's clock is read, this covers the rest. */
 const LOOKUP_MARGIN_MS = 2 * 60_000;
-
-const digitsOf = (text: string | null | undefined) => (text ?? '').replace(/\D/g, '');
 
 /** A numeric sender may come back as `33612345678` when sent as `+33612345678`. */
 function sameSender(stored: string | null, sent: string): boolean {
