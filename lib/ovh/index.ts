@@ -1,6 +1,7 @@
 export { OvhClient } from './client';
 export type { OvhAuth, OvhClientOptions, OvhRequestOptions, BatchItem, OvhClientStats } from './client';
 export { OvhApiError, OvhTransportFailure, redactSecrets } from './errors';
+export { formatOvhDatetime, parseOvhDatetime } from './datetime';
 export { OVH_ENDPOINTS, checkCustomBaseUrl, resolveApiBaseUrl } from './endpoints';
 export type { OvhEndpointName } from './endpoints';
 export { fetchOAuth2Token } from './oauth2';
