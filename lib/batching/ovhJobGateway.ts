@@ -1,4 +1,4 @@
-import { buildPath, OvhApiError, type OvhClient } from '../ovh';
+import { buildPath, formatOvhDatetime, OvhApiError, type OvhClient } from '../ovh';
 import { digitsOf } from '../recipients';
 import { sentFromReport, type JobGateway, type SendingReport, type SentSms } from './safeSend';
 
@@ -167,7 +167,7 @@ export function createOvhJobGateway(
 			const sinceMs = serverNowMs - elapsedMs - LOOKUP_MARGIN_MS;
 			const wanted = receivers ? new Set(receivers.map(digitsOf)) : undefined;
 
-			const since = new Date(Math.floor(sinceMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+			const since = formatOvhDatetime(sinceMs);
 			const candidates = await readAll('outgoing', { tag: body.tag, 'creationDatetime.from': since });
 			if ((body.differedPeriod ?? 0) > 0) candidates.push(...(await readAll('jobs')));
 
