@@ -92,6 +92,16 @@ export class OvhClient {
 		return this.request<T>('GET', path, { query });
 	}
 
+	/** A GET that answers undefined when the object does not exist (404); every other failure is thrown. */
+	async getIfExists<T>(path: string, query?: Query): Promise<T | undefined> {
+		try {
+			return await this.get<T>(path, query);
+		} catch (error) {
+			if (error instanceof OvhApiError && error.httpStatus === 404) return undefined;
+			throw error;
+		}
+	}
+
 	post<T>(path: string, body?: unknown, options: Omit<OvhRequestOptions, 'body'> = {}): Promise<T> {
 		return this.request<T>('POST', path, { ...options, body });
 	}

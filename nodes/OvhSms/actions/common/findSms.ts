@@ -1,5 +1,4 @@
 import { buildPath, type OvhClient } from '../../../../lib/ovh';
-import { readIfExists } from './readIfExists';
 
 export type SmsCollection = 'incoming' | 'outgoing' | 'jobs';
 
@@ -28,14 +27,14 @@ export async function findSms<T>(
 ): Promise<FoundSms<T> | undefined> {
 	for (const collection of collections) {
 		const path = buildPath(['sms', serviceName, collection, id]);
-		const value = await readIfExists<T>(client, path);
+		const value = await client.getIfExists<T>(path);
 		if (value) return { collection, path, value };
 	}
-	const virtualNumbers = (await readIfExists<string[]>(client, buildPath(['sms', serviceName, 'virtualNumbers']))) ?? [];
+	const virtualNumbers = (await client.getIfExists<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']))) ?? [];
 	for (const collection of collections) {
 		for (const virtualNumber of virtualNumbers) {
 			const path = buildPath(['sms', serviceName, 'virtualNumbers', virtualNumber, collection, id]);
-			const value = await readIfExists<T>(client, path);
+			const value = await client.getIfExists<T>(path);
 			if (value) return { collection, path, value, virtualNumber };
 		}
 	}
