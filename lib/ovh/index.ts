@@ -13,4 +13,3 @@ export { signRequest, signedHeaders } from './signature';
 export type { HttpMethod, OvhHttpRequest, OvhHttpResponse, OvhTransport, Query, Sleep } from './types';
 export { signOutgoingRequest } from './credentialSigning';
 export type { ApplicationKeyCredentials, OutgoingRequest } from './credentialSigning';
-export { readIfExists } from './readIfExists';
