@@ -13,3 +13,5 @@ export { signRequest, signedHeaders } from './signature';
 export type { HttpMethod, OvhHttpRequest, OvhHttpResponse, OvhTransport, Query, Sleep } from './types';
 export { signOutgoingRequest } from './credentialSigning';
 export type { ApplicationKeyCredentials, OutgoingRequest } from './credentialSigning';
+export { SmsApi } from './smsApi';
+export type { SmsCollection, SmsCollections, UploadedDocument } from './smsApi';
