@@ -5,8 +5,7 @@
  * is known by its name, text and sender, created since the run began. Leaves out campaigns of
  * other executions: the same weekly campaign from a new execution is a new one.
  */
-import { listBatches } from './batchApi';
-import type { OvhClient } from '../ovh';
+import { SmsApi, type OvhClient } from '../ovh';
 import { digitsOf } from '../recipients';
 import type { Batch, BatchParams } from './types';
 
@@ -22,7 +21,7 @@ export async function findEarlierLaunch(
 	claimed: ReadonlySet<string>,
 ): Promise<Batch | undefined> {
 	const since = runStartedAtMs - CLOCK_MARGIN_MS;
-	const batches = await listBatches(client, serviceName);
+	const batches = await new SmsApi(client, serviceName).listBatches();
 	return batches.find(
 		(batch) =>
 			!claimed.has(batch.id) &&

@@ -5,7 +5,6 @@
  * temporary recipient list when receivers are personalised), waiting with backoff, and the
  * one-line statistics summary. No n8n import.
  */
-export { batchPath, cancelBatch, createBatch, deleteBatch, getBatch, getBatchStatistics, listBatches, renameBatch } from './batchApi';
 export { readCsvTable } from './csvTable';
 export { CampaignInputError } from './errors';
 export { estimateCampaign } from './estimate';

@@ -8,7 +8,7 @@ import {
 	startInstant,
 	type BatchParams,
 } from '../../../../lib/campaigns';
-import { buildPath, type OvhClient } from '../../../../lib/ovh';
+import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { errorItem, toNodeError } from '../../../shared/errors';
 import { campaignJson } from './campaignJson';
 import { showFor, waitFields, type WaitOptions } from './fields';
@@ -214,7 +214,8 @@ async function createOne(
 	});
 	if (recipients.template.trim() === '') throw new CampaignInputError('"Message" is empty: nothing was created');
 	const stopClause = stopMentionAdded(senderType === 'sender' ? senderTypeOfName(sender) : 'shortcode', noStop);
-	const account = await client.get<{ creditsLeft?: number }>(buildPath(['sms', serviceName]));
+	const api = new SmsApi(client, serviceName);
+	const account = await api.getAccount();
 	const estimate = estimateCampaign({
 		message: recipients.template,
 		recipients: recipients.estimateRecipients,
@@ -259,7 +260,7 @@ async function createOne(
 	const out: IDataObject = { ...campaignJson(launched.batch), ...summary, ...(earlier ? { alreadyCreated: true } : {}) };
 	if (launched.temporaryList) out.temporaryRecipientList = launched.temporaryList as unknown as IDataObject;
 	if (options.waitForCompletion) {
-		const { batch, report } = await waitAndReport(client, serviceName, launched.batch.id, options.wait);
+		const { batch, report } = await waitAndReport(api, launched.batch.id, options.wait);
 		Object.assign(out, campaignJson(batch), report);
 	}
 	return out;

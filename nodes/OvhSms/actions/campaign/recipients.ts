@@ -17,7 +17,7 @@ import {
 	type RecipientRow,
 	type RejectedRecipient,
 } from '../../../../lib/campaigns';
-import { buildPath, type OvhClient } from '../../../../lib/ovh';
+import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { prepareText, type Transliteration } from '../../../../lib/messages';
 import { phoneNumberNormaliser } from '../../../../lib/recipients';
 
@@ -141,8 +141,7 @@ export async function planFromRecipientList(
 ): Promise<CampaignPlan> {
 	const slotId = Number(this.getNodeParameter('recipientListSlot', itemIndex));
 	const message = prepareText(this.getNodeParameter('message', itemIndex) as string, options.transliteration).text;
-	const csv = await client.get<string>(buildPath(['sms', serviceName, 'receivers', slotId, 'csv']));
-	const table = readCsvTable(typeof csv === 'string' ? csv : '');
+	const table = readCsvTable(await new SmsApi(client, serviceName).receiverCsv(slotId));
 	const columns = placeholderNames(message);
 	checkPlaceholders(message, table.header, `recipient list ${slotId}`);
 	// OVHcloud checked the list when it was created: the rows here serve the estimate, and the
