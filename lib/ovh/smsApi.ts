@@ -164,7 +164,7 @@ export class SmsApi {
 		return await this.client.getMany<Wire<SmsSenderDocument>>(this.path('senders', name, 'documents'), ids);
 	}
 
-	async createSenderDocument(name: string, body: { name: string }): Promise<Wire<SmsSenderDocument> & { putUrl?: string }> {
+	async createSenderDocument(name: string, body: { name: string; description?: string }): Promise<Wire<SmsSenderDocument> & { putUrl?: string }> {
 		return await this.client.post(this.path('senders', name, 'documents'), body);
 	}
 

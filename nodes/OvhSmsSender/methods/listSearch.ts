@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { buildPath } from '../../../lib/ovh';
-import { describeSenderStatus, type OvhSender } from '../../../lib/senders';
+import { SmsApi } from '../../../lib/ovh';
+import { describeSenderStatus } from '../../../lib/senders';
 import { createOvhClient } from '../../shared/transport';
 
 function currentServiceName(ctx: ILoadOptionsFunctions): string {
@@ -15,8 +15,8 @@ export async function searchSenders(this: ILoadOptionsFunctions, filter?: string
 	const serviceName = currentServiceName(this);
 	if (!serviceName) return { results: [] };
 	const client = await createOvhClient(this);
-	const names = await client.get<string[]>(buildPath(['sms', serviceName, 'senders']));
-	const senders = await client.getMany<OvhSender>(buildPath(['sms', serviceName, 'senders']), names);
+	const api = new SmsApi(client, serviceName);
+	const senders = await api.readSenders(await api.listSenders());
 	return {
 		results: senders
 			.filter(({ id, value }) => matches(filter, id, value?.description))
@@ -34,10 +34,7 @@ export async function searchAvailableSenders(this: ILoadOptionsFunctions, filter
 	const mode = this.getNodeParameter('creationMode', 'nichandle') as string;
 	const referer = mode === 'domain' ? 'domain' : 'nichandle';
 	const client = await createOvhClient(this);
-	const offered = await client.get<Array<{ referer: string; sender: string }>>(
-		buildPath(['sms', serviceName, 'sendersAvailableForValidation']),
-		{ referer },
-	);
+	const offered = await new SmsApi(client, serviceName).listSendersAvailableForValidation({ referer });
 	return {
 		results: offered.filter(({ sender }) => matches(filter, sender)).map(({ sender }) => ({ name: sender, value: sender })),
 	};
