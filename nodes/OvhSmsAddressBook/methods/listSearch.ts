@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { buildPath } from '../../../lib/ovh';
+import { SmsApi } from '../../../lib/ovh';
 import { createOvhClient } from '../../shared/transport';
 
 function currentServiceName(ctx: ILoadOptionsFunctions): string {
@@ -12,8 +12,8 @@ export async function searchAddressBooks(this: ILoadOptionsFunctions, filter?: s
 	const serviceName = currentServiceName(this);
 	if (!serviceName) return { results: [] };
 	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'phonebooks']);
-	const books = await client.getMany<{ bookKey: string; name: string }>(path, await client.get<string[]>(path));
+	const api = new SmsApi(client, serviceName);
+	const books = await api.readPhonebooks(await api.listPhonebooks());
 	return {
 		results: books
 			.filter(({ value }) => value && matches(filter, value.name))
@@ -25,8 +25,8 @@ export async function searchRecipientLists(this: ILoadOptionsFunctions, filter?:
 	const serviceName = currentServiceName(this);
 	if (!serviceName) return { results: [] };
 	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'receivers']);
-	const lists = await client.getMany<{ slotId: number; description: string; records: number }>(path, await client.get<number[]>(path));
+	const api = new SmsApi(client, serviceName);
+	const lists = await api.readReceivers(await api.listReceivers());
 	return {
 		results: lists
 			.filter(({ value }) => value && matches(filter, `${value.slotId} ${value.description}`))
