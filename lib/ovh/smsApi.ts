@@ -118,6 +118,11 @@ export class SmsApi {
 		return (await this.client.get<string[]>(this.path('virtualNumbers'))) ?? [];
 	}
 
+	/** The same list, a 404 read as none (where a missing route only means nothing to look through). */
+	async listVirtualNumbersIfAny(): Promise<string[]> {
+		return (await this.client.getIfExists<string[]>(this.path('virtualNumbers'))) ?? [];
+	}
+
 	async findVirtualNumber(number: string): Promise<Wire<SmsVirtualNumber> | undefined> {
 		return await this.client.getIfExists<Wire<SmsVirtualNumber>>(this.path('virtualNumbers', number));
 	}

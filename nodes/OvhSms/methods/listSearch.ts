@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { buildPath } from '../../../lib/ovh';
+import { SmsApi } from '../../../lib/ovh';
 import { digitsOf } from '../../../lib/recipients';
-import { isOfferedAsSender, type OvhSender } from '../../../lib/senders';
+import { isOfferedAsSender } from '../../../lib/senders';
 import { createOvhClient } from '../../shared/transport';
 
 export function currentServiceName(ctx: ILoadOptionsFunctions): string {
@@ -15,8 +15,8 @@ export async function searchSenders(this: ILoadOptionsFunctions, filter?: string
 	const serviceName = currentServiceName(this);
 	if (!serviceName) return { results: [] };
 	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'senders']);
-	const senders = await client.getMany<OvhSender>(path, await client.get<string[]>(path));
+	const api = new SmsApi(client, serviceName);
+	const senders = await api.readSenders(await api.listSenders());
 	const wanted = filter?.trim().toLowerCase();
 	return {
 		results: senders
@@ -30,7 +30,7 @@ export async function searchVirtualNumbers(this: ILoadOptionsFunctions, filter?:
 	const serviceName = currentServiceName(this);
 	if (!serviceName) return { results: [] };
 	const client = await createOvhClient(this);
-	const numbers = await client.get<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']));
+	const numbers = await new SmsApi(client, serviceName).listVirtualNumbers();
 	const wanted = digitsOf(filter);
 	return {
 		results: numbers.filter((n) => !wanted || n.includes(wanted)).map((n) => ({ name: `+${n.replace(/^\+/, '')}`, value: n })),

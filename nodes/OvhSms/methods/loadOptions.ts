@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { buildPath } from '../../../lib/ovh';
+import { SmsApi } from '../../../lib/ovh';
 import { createOvhClient } from '../../shared/transport';
 import { currentServiceName } from './listSearch';
 
@@ -8,11 +8,8 @@ export async function getRecipientLists(this: ILoadOptionsFunctions): Promise<IN
 	const serviceName = currentServiceName(this);
 	if (!serviceName) return [];
 	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'receivers']);
-	const slots = await client.getMany<{ slotId: number; description?: string; records?: number }>(
-		path,
-		await client.get<number[]>(path),
-	);
+	const api = new SmsApi(client, serviceName);
+	const slots = await api.readReceivers(await api.listReceivers());
 	return slots.flatMap(({ id, value }) =>
 		value
 			? [{ name: `${value.description || `List ${id}`} (${value.records ?? 0} numbers)`, value: String(value.slotId ?? id) }]
@@ -25,7 +22,7 @@ export async function getPhonebooks(this: ILoadOptionsFunctions): Promise<INodeP
 	const serviceName = currentServiceName(this);
 	if (!serviceName) return [];
 	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'phonebooks']);
-	const books = await client.getMany<{ bookKey: string; name?: string }>(path, await client.get<string[]>(path));
+	const api = new SmsApi(client, serviceName);
+	const books = await api.readPhonebooks(await api.listPhonebooks());
 	return books.flatMap(({ id, value }) => (value ? [{ name: value.name || id, value: value.bookKey ?? id }] : []));
 }
