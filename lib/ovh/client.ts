@@ -94,12 +94,13 @@ export class OvhClient {
 
 	/** A GET that answers undefined when the object does not exist (404); every other failure is thrown. */
 	async getIfExists<T>(path: string, query?: Query): Promise<T | undefined> {
-		try {
-			return await this.get<T>(path, query);
-		} catch (error) {
-			if (error instanceof OvhApiError && error.httpStatus === 404) return undefined;
-			throw error;
-		}
+		return await this.get<T>(path, query).then(
+			(value): T | undefined => value,
+			(error: unknown) => {
+				if (error instanceof OvhApiError && error.httpStatus === 404) return undefined;
+				throw error;
+			},
+		);
 	}
 
 	post<T>(path: string, body?: unknown, options: Omit<OvhRequestOptions, 'body'> = {}): Promise<T> {
