@@ -10,6 +10,7 @@ import {
 } from '../../../../lib/campaigns';
 import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { errorItem, toNodeError } from '../../../shared/errors';
+import { forEachItem } from '../../../shared/router';
 import { campaignJson } from './campaignJson';
 import { showFor, waitFields, type WaitOptions } from './fields';
 import { senderTypeOfName, stopMentionAdded, type Transliteration } from '../../../../lib/messages';
@@ -285,21 +286,14 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 			return [errorItem(this.getNode(), nodeError, pairedItem)];
 		}
 	}
-	const out: INodeExecutionData[] = [];
-	for (let item = 0; item < count; item++) {
-		try {
-			const json = await createOne.call(this, client, item, async (serviceName, options) =>
+	return await forEachItem(this, client, async ({ itemIndex }) => [
+		{
+			json: await createOne.call(this, client, itemIndex, async (serviceName, options) =>
 				source === 'csv'
-					? await planFromCsv.call(this, item, options)
-					: await planFromRecipientList.call(this, client, serviceName, item, options),
+					? await planFromCsv.call(this, itemIndex, options)
+					: await planFromRecipientList.call(this, client, serviceName, itemIndex, options),
 				claimed,
-			);
-			out.push({ json, pairedItem: { item } });
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, item);
-			if (!this.continueOnFail()) throw nodeError;
-			out.push(errorItem(this.getNode(), nodeError, { item }));
-		}
-	}
-	return out;
+			),
+		},
+	]);
 }
