@@ -1,21 +1,14 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { SmsApi } from '../../../lib/ovh';
 import { digitsOf } from '../../../lib/recipients';
 import { isOfferedAsSender } from '../../../lib/senders';
-import { createOvhClient } from '../../shared/transport';
-
-export function currentServiceName(ctx: ILoadOptionsFunctions): string {
-	return String(ctx.getNodeParameter('serviceName', '', { extractValue: true }) ?? '').trim();
-}
+import { chosenAccountApi } from '../../shared/chosenAccount';
 
 const TYPE_WORDS: Record<string, string> = { alpha: 'name', numeric: 'phone number', shortcode: 'short number' };
 
 /** The senders that can send now (enabled ones); virtual numbers have their own list. */
 export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const api = new SmsApi(client, serviceName);
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
 	const senders = await api.readSenders(await api.listSenders());
 	const wanted = filter?.trim().toLowerCase();
 	return {
@@ -27,10 +20,9 @@ export async function searchSenders(this: ILoadOptionsFunctions, filter?: string
 }
 
 export async function searchVirtualNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const numbers = await new SmsApi(client, serviceName).listVirtualNumbers();
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
+	const numbers = await api.listVirtualNumbers();
 	const wanted = digitsOf(filter);
 	return {
 		results: numbers.filter((n) => !wanted || n.includes(wanted)).map((n) => ({ name: `+${n.replace(/^\+/, '')}`, value: n })),

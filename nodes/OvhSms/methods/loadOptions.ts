@@ -1,14 +1,10 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { SmsApi } from '../../../lib/ovh';
-import { createOvhClient } from '../../shared/transport';
-import { currentServiceName } from './listSearch';
+import { chosenAccountApi } from '../../shared/chosenAccount';
 
 /** The account's recipient lists (slots 1 to 9) with their size. */
 export async function getRecipientLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return [];
-	const client = await createOvhClient(this);
-	const api = new SmsApi(client, serviceName);
+	const api = await chosenAccountApi(this);
+	if (!api) return [];
 	const slots = await api.readReceivers(await api.listReceivers());
 	return slots.flatMap(({ id, value }) =>
 		value
@@ -19,10 +15,8 @@ export async function getRecipientLists(this: ILoadOptionsFunctions): Promise<IN
 
 /** The account's address books. */
 export async function getPhonebooks(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return [];
-	const client = await createOvhClient(this);
-	const api = new SmsApi(client, serviceName);
+	const api = await chosenAccountApi(this);
+	if (!api) return [];
 	const books = await api.readPhonebooks(await api.listPhonebooks());
 	return books.flatMap(({ id, value }) => (value ? [{ name: value.name || id, value: value.bookKey ?? id }] : []));
 }

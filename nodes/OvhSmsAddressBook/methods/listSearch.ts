@@ -1,18 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { SmsApi } from '../../../lib/ovh';
-import { createOvhClient } from '../../shared/transport';
-
-function currentServiceName(ctx: ILoadOptionsFunctions): string {
-	return String(ctx.getNodeParameter('serviceName', '', { extractValue: true }) ?? '').trim();
-}
+import { chosenAccountApi } from '../../shared/chosenAccount';
 
 const matches = (filter: string | undefined, text: string) => !filter?.trim() || text.toLowerCase().includes(filter.trim().toLowerCase());
 
 export async function searchAddressBooks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const api = new SmsApi(client, serviceName);
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
 	const books = await api.readPhonebooks(await api.listPhonebooks());
 	return {
 		results: books
@@ -22,10 +15,8 @@ export async function searchAddressBooks(this: ILoadOptionsFunctions, filter?: s
 }
 
 export async function searchRecipientLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const api = new SmsApi(client, serviceName);
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
 	const lists = await api.readReceivers(await api.listReceivers());
 	return {
 		results: lists
