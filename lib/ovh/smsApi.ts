@@ -212,6 +212,11 @@ export class SmsApi {
 		return (await this.client.get<number[]>(this.path('phonebooks', bookKey, 'phonebookContact'))) ?? [];
 	}
 
+	/** The book's contact ids, or undefined when the book does not exist (404). */
+	async findContactIds(bookKey: string): Promise<number[] | undefined> {
+		return await this.client.getIfExists<number[]>(this.path('phonebooks', bookKey, 'phonebookContact'));
+	}
+
 	async readContacts(bookKey: string, ids: number[]): Promise<Array<BatchItem<Wire<SmsPhonebookContact>>>> {
 		return await this.client.getMany<Wire<SmsPhonebookContact>>(this.path('phonebooks', bookKey, 'phonebookContact'), ids);
 	}
