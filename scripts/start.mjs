@@ -1,7 +1,10 @@
 // `npm start`: the pack, built, inside a real n8n on http://127.0.0.1:5678, wired to
 // the local OVHcloud SMS sandbox (or to your OVHcloud account when OVH_* keys are set).
 //
-//   node scripts/start.mjs [--port 5678] [--sandbox-port 8787] [--skip-build]
+//   npm start -- [--port 5678] [--sandbox-port 8787] [--skip-build]
+//
+// Run through tsx (package.json's start script) so that it reads OVHcloud's endpoint table from
+// lib/ovh/endpoints.ts itself, the table the credentials' Endpoint options are made from.
 //
 // Everything it starts stops on Ctrl-C. n8n's data (workflows, executions, the owner
 // account) lives in .n8n-runtime/home and survives restarts.
@@ -18,6 +21,7 @@ import {
   startN8n,
   stopSupervised,
 } from './n8n-runtime/index.mjs';
+import { OVH_ENDPOINTS } from '../lib/ovh/endpoints.js';
 
 const USAGE = 'Usage: npm start -- [--port 5678] [--sandbox-port 8787] [--skip-build]\n';
 const USER_FOLDER = path.join(PROJECT_ROOT, '.n8n-runtime', 'home');
@@ -28,12 +32,6 @@ const SANDBOX_START_TIMEOUT_MS = 60_000;
 // run against the sandbox or a real account alike.
 const API_CREDENTIAL_ID = 'ovhCloudApiStart';
 const OAUTH2_CREDENTIAL_ID = 'ovhOAuth2Sandbox';
-
-const OVH_ENDPOINTS = {
-  'ovh-eu': 'https://eu.api.ovh.com/1.0',
-  'ovh-ca': 'https://ca.api.ovh.com/1.0',
-  'ovh-us': 'https://api.us.ovhcloud.com/1.0',
-};
 
 const startedAt = Date.now();
 const say = (line = '') => process.stdout.write(`${line ? `[start] ${line}` : ''}\n`);
@@ -69,7 +67,8 @@ function accountFromEnvironment(env = process.env) {
     throw new Error(`Set all of ${names.join(', ')} to use your OVHcloud account (missing: ${names.filter((n) => !env[n]).join(', ')}).`);
   }
   const endpointSetting = (env.OVH_ENDPOINT ?? 'ovh-eu').trim();
-  const known = OVH_ENDPOINTS[endpointSetting.toLowerCase()] ?? Object.values(OVH_ENDPOINTS).find((url) => url === endpointSetting.replace(/\/+$/, ''));
+  const apiBaseUrls = Object.values(OVH_ENDPOINTS).map((endpoint) => endpoint.apiBaseUrl);
+  const known = OVH_ENDPOINTS[endpointSetting.toLowerCase()]?.apiBaseUrl ?? apiBaseUrls.find((url) => url === endpointSetting.replace(/\/+$/, ''));
   if (!known && !/^https?:\/\//.test(endpointSetting)) {
     throw new Error(`OVH_ENDPOINT must be one of ${Object.keys(OVH_ENDPOINTS).join(', ')} or an API base URL, not "${endpointSetting}".`);
   }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { OVH_ENDPOINTS } from '../../lib/ovh';
 
 /** Endpoint fields both credentials share; the option values are the API base URLs. */
 export const endpointProperties: INodeProperties[] = [
@@ -7,12 +8,10 @@ export const endpointProperties: INodeProperties[] = [
 		name: 'endpoint',
 		type: 'options',
 		options: [
-			{ name: 'OVHcloud Europe (Ovh-Eu)', value: 'https://eu.api.ovh.com/1.0' },
-			{ name: 'OVHcloud Canada (Ovh-Ca)', value: 'https://ca.api.ovh.com/1.0' },
-			{ name: 'OVHcloud US (Ovh-Us)', value: 'https://api.us.ovhcloud.com/1.0' },
+			...Object.values(OVH_ENDPOINTS).map((endpoint) => ({ name: endpoint.label, value: endpoint.apiBaseUrl })),
 			{ name: 'Custom (Sandbox or Proxy)', value: 'custom' },
 		],
-		default: 'https://eu.api.ovh.com/1.0',
+		default: OVH_ENDPOINTS['ovh-eu'].apiBaseUrl,
 		description: 'OVHcloud sells SMS on the European API',
 	},
 	{

@@ -1,4 +1,5 @@
-import { buildPath, OvhApiError, type OvhClient } from '../ovh';
+import { buildPath, formatOvhDatetime, OvhApiError, type OvhClient } from '../ovh';
+import { digitsOf } from '../recipients';
 import { sentFromReport, type JobGateway, type SendingReport, type SentSms } from './safeSend';
 
 /** Where a job is sent: the account's jobs, or a virtual number's (the number is the sender). */
@@ -57,8 +58,6 @@ interface StoredSms {
 
 /** How far back from the attempt to look: the API's clock is read, this covers the rest. */
 const LOOKUP_MARGIN_MS = 2 * 60_000;
-
-const digitsOf = (text: string | null | undefined) => (text ?? '').replace(/\D/g, '');
 
 /** A numeric sender may come back as `33612345678` when sent as `+33612345678`. */
 function sameSender(stored: string | null, sent: string): boolean {
@@ -174,7 +173,7 @@ export function createOvhJobGateway(
 			const sinceMs = serverNowMs - elapsedMs - LOOKUP_MARGIN_MS;
 			const wanted = receivers ? new Set(receivers.map(digitsOf)) : undefined;
 
-			const since = new Date(Math.floor(sinceMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+			const since = formatOvhDatetime(sinceMs);
 			const candidates = await readAll('outgoing', { tag: body.tag, 'creationDatetime.from': since });
 			if ((body.differedPeriod ?? 0) > 0 || options.mayBePending) candidates.push(...(await readAll('jobs')));
 

@@ -1,3 +1,5 @@
+import { digitsOf } from '../recipients';
+
 /** OVHcloud's answer to a send (`sms.SmsSendingReport`). */
 export interface SendingReport {
 	ids: number[];
@@ -92,8 +94,6 @@ export class JobSendError extends Error {
 		this.unconfirmed = fields.unconfirmed;
 	}
 }
-
-const digitsOf = (number: string) => number.replace(/\D/g, '');
 
 /** Pairs the report's ids with its receivers (same positions) and shares the credits out. */
 export function sentFromReport(report: SendingReport): SentSms[] {

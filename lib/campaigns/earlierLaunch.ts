@@ -5,8 +5,8 @@
  * is known by its name, text and sender, created since the run began. Leaves out campaigns of
  * other executions: the same weekly campaign from a new execution is a new one.
  */
-import { listBatches } from './batchApi';
-import type { OvhClient } from '../ovh';
+import { SmsApi, type OvhClient } from '../ovh';
+import { digitsOf } from '../recipients';
 import type { Batch, BatchParams } from './types';
 
 /** The API's clock may differ from this machine's: look this much earlier than the run's start. */
@@ -21,14 +21,14 @@ export async function findEarlierLaunch(
 	claimed: ReadonlySet<string>,
 ): Promise<Batch | undefined> {
 	const since = runStartedAtMs - CLOCK_MARGIN_MS;
-	const batches = await listBatches(client, serviceName);
+	const batches = await new SmsApi(client, serviceName).listBatches();
 	return batches.find(
 		(batch) =>
 			!claimed.has(batch.id) &&
 			batch.name === (params.name ?? batch.name) &&
 			typeof batch.message === 'string' &&
 			batch.message.startsWith(params.message) &&
-			(params.from === undefined || batch.from === params.from || (batch.from ?? '').replace(/\D/g, '') === params.from.replace(/\D/g, '')) &&
+			(params.from === undefined || batch.from === params.from || digitsOf(batch.from) === digitsOf(params.from)) &&
 			Date.parse(batch.createdAt) >= since &&
 			!['FAILED', 'CANCELED'].includes(batch.status),
 	);

@@ -5,7 +5,6 @@
  * temporary recipient list when receivers are personalised), waiting with backoff, and the
  * one-line statistics summary. No n8n import.
  */
-export { batchPath, cancelBatch, createBatch, deleteBatch, getBatch, getBatchStatistics, listBatches, renameBatch } from './batchApi';
 export { readCsvTable } from './csvTable';
 export { CampaignInputError } from './errors';
 export { estimateCampaign } from './estimate';
@@ -26,7 +25,7 @@ export {
 export type { NonGsmValue } from './placeholders';
 export { writeRecipientListCsv } from './recipientListCsv';
 export { findColumn, readRecipientTable } from './recipientTable';
-export type { PhoneNormaliser, RecipientTable, RecipientTableOptions, TableInput } from './recipientTable';
+export type { RecipientTable, RecipientTableOptions, TableInput } from './recipientTable';
 export { deferredStart, MAX_START_AHEAD_DAYS, PAST_START_TOLERANCE_MS, startInstant } from './schedule';
 export { summariseStatistics, formatCount } from './summary';
 export { createTemporaryList, removeTemporaryList, SLOT_IDS } from './temporaryList';

@@ -3,8 +3,7 @@
  * existing recipient list by its slot, and personalised rows through a temporary list that is
  * removed once OVHcloud has copied the receivers into the campaign (status past INSERTING).
  */
-import { OvhApiError, type OvhClient } from '../ovh';
-import { createBatch, getBatch } from './batchApi';
+import { OvhApiError, SmsApi, type OvhClient } from '../ovh';
 import { writeRecipientListCsv } from './recipientListCsv';
 import { settle } from './settle';
 import { createTemporaryList, removeTemporaryList, type TemporaryList, type TemporaryListUpload } from './temporaryList';
@@ -43,23 +42,24 @@ async function waitUntilInserted(client: OvhClient, launch: CampaignLaunch, batc
 	while (current.status === 'INSERTING' && launch.nowMs() < deadline) {
 		await launch.sleep(interval);
 		interval = Math.min(5000, interval * 2);
-		current = await getBatch(client, launch.serviceName, batch.id);
+		current = await new SmsApi(client, launch.serviceName).getBatch(batch.id);
 	}
 	return current;
 }
 
 export async function launchCampaign(client: OvhClient, launch: CampaignLaunch): Promise<CampaignLaunchResult> {
 	const { recipients, serviceName } = launch;
+	const api = new SmsApi(client, serviceName);
 	if (recipients.kind === 'numbers') {
-		return { batch: await createBatch(client, serviceName, { ...launch.params, to: recipients.numbers }) };
+		return { batch: await api.createBatch({ ...launch.params, to: recipients.numbers }) };
 	}
 	if (recipients.kind === 'recipientList') {
-		return { batch: await createBatch(client, serviceName, { ...launch.params, slotID: recipients.slotId }) };
+		return { batch: await api.createBatch({ ...launch.params, slotID: recipients.slotId }) };
 	}
 
 	const csv = writeRecipientListCsv(recipients.rows, recipients.columns);
 	const list = await createTemporaryList(client, serviceName, csv, launch.upload, new Date(launch.nowMs() + LIST_FILE_LIFETIME_MS));
-	const created = await settle(createBatch(client, serviceName, { ...launch.params, slotID: String(list.slotId) }));
+	const created = await settle(api.createBatch({ ...launch.params, slotID: String(list.slotId) }));
 	if ('error' in created) {
 		// A campaign that may exist could still need its list: only a clear refusal frees it.
 		const mayExist = created.error instanceof OvhApiError && created.error.requestMayHaveBeenProcessed;

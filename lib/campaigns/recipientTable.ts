@@ -3,6 +3,7 @@
  * row keeping only the columns the message uses, and every row left out kept with its line and
  * the reason, so a report can say what was not sent and why.
  */
+import type { PhoneNumberNormaliser } from '../recipients';
 import { CampaignInputError } from './errors';
 import type { RecipientRow, RejectedRecipient } from './types';
 
@@ -11,14 +12,11 @@ export interface TableInput {
 	rows: ReadonlyArray<{ line: number; values: readonly string[] }>;
 }
 
-/** `{ number }` in international format (`+…`), or why the text is not a usable number. */
-export type PhoneNormaliser = (raw: string) => { number: string } | { reason: string };
-
 export interface RecipientTableOptions {
 	phoneColumn: string;
 	/** Columns the message uses (its placeholders), already checked to exist. */
 	columns: readonly string[];
-	normalise: PhoneNormaliser;
+	normalise: PhoneNumberNormaliser;
 	/**
 	 * The text for an empty or missing placeholder value. Undefined: such a row is rejected (with
 	 * its line), since "Hello , your order…" is a message nobody meant to send.
@@ -55,7 +53,7 @@ export function readRecipientTable(table: TableInput, options: RecipientTableOpt
 			continue;
 		}
 		const checked = options.normalise(raw);
-		if ('reason' in checked) {
+		if (!checked.valid) {
 			rejected.push({ line: row.line, value: raw, reason: checked.reason });
 			continue;
 		}

@@ -4,7 +4,7 @@
  * own: the file is uploaded as a document, a free slot is filled from it, and both are removed
  * once the campaign has copied its receivers.
  */
-import { buildPath, OvhApiError, type OvhClient } from '../ovh';
+import { OvhApiError, SmsApi, type OvhClient, type UploadedDocument } from '../ovh';
 import { CampaignInputError } from './errors';
 import { settle } from './settle';
 
@@ -22,14 +22,9 @@ export interface TemporaryList {
 	documentId: string;
 }
 
-interface UploadedDocument {
-	id: string;
-	putUrl?: string | null;
-}
-
 
 async function freeSlots(client: OvhClient, serviceName: string): Promise<number[]> {
-	const used = new Set((await client.get<number[]>(buildPath(['sms', serviceName, 'receivers']))).map(Number));
+	const used = new Set((await new SmsApi(client, serviceName).listReceivers()).map(Number));
 	// From 9 down: users fill their own lists from 1 up.
 	return SLOT_IDS.filter((slot) => !used.has(slot)).reverse();
 }
@@ -48,10 +43,11 @@ export async function createTemporaryList(
 			'All 9 recipient lists of the SMS account are in use, and this campaign needs one for its personalised receivers: delete a list, or send to an existing one',
 		);
 	}
-	const document = await client.post<UploadedDocument>(buildPath(['me', 'document']), { name: upload.documentName });
+	const api = new SmsApi(client, serviceName);
+	const document = await api.createDocument(upload.documentName);
 	const filled = await settle(fillSlot(client, serviceName, { csv, upload, document, expiresAt }, slots));
 	if ('error' in filled) {
-		await settle(client.delete(buildPath(['me', 'document', document.id])));
+		await settle(api.deleteDocument(document.id));
 		throw filled.error;
 	}
 	return { slotId: filled.value, documentId: document.id };
@@ -68,12 +64,13 @@ async function fillSlot(client: OvhClient, serviceName: string, file: ListFile, 
 	const { csv, upload, document } = file;
 	if (!document.putUrl) throw new Error('OVHcloud created the document but gave no upload URL');
 	await upload.putFile(document.putUrl, csv);
-	await client.put(buildPath(['me', 'document', document.id]), { expirationDate: file.expiresAt.toISOString() });
+	const api = new SmsApi(client, serviceName);
+	await api.expireDocument(document.id, file.expiresAt.toISOString());
 	let candidates = slots;
 	for (;;) {
 		const slotId = candidates[0];
 		const created = await settle(
-			client.post(buildPath(['sms', serviceName, 'receivers']), {
+			api.createReceiver({
 				slotId,
 				description: upload.slotDescription,
 				autoUpdate: false,
@@ -97,8 +94,9 @@ export interface TemporaryListRemoval {
 export async function removeTemporaryList(client: OvhClient, serviceName: string, list: TemporaryList): Promise<TemporaryListRemoval> {
 	const removed = await settle(
 		(async () => {
-			await client.delete(buildPath(['sms', serviceName, 'receivers', list.slotId]));
-			await client.delete(buildPath(['me', 'document', list.documentId]));
+			const api = new SmsApi(client, serviceName);
+			await api.deleteReceiver(list.slotId);
+			await api.deleteDocument(list.documentId);
 		})(),
 	);
 	if ('error' in removed) {

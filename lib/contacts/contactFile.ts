@@ -1,3 +1,4 @@
+import type { PhoneNumberNormaliser } from '../recipients';
 import { ContactFileError, readDelimitedText } from './delimitedText';
 import {
 	CONTACT_FIELDS,
@@ -5,7 +6,6 @@ import {
 	type ContactField,
 	type ContactFields,
 	type ContactRow,
-	type PhoneNumberNormaliser,
 	type RejectedRow,
 } from './types';
 

@@ -1,4 +1,5 @@
-import { PHONE_FIELDS, type ContactFields, type ContactRow, type PhonebookContact, type PhoneNumberNormaliser, type RejectedRow } from './types';
+import type { PhoneNumberNormaliser } from '../recipients';
+import { PHONE_FIELDS, type ContactFields, type ContactRow, type PhonebookContact, type RejectedRow } from './types';
 
 export interface ContactUpdate {
 	row: ContactRow;

@@ -18,8 +18,6 @@ export type {
 	ContactRow,
 	PhonebookContact,
 	PhoneField,
-	PhoneNumberCheck,
-	PhoneNumberNormaliser,
 	RejectedRow,
 	TextField,
 } from './types';

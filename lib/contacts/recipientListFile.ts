@@ -1,5 +1,6 @@
+import type { PhoneNumberNormaliser } from '../recipients';
 import { ContactFileError, readDelimitedText } from './delimitedText';
-import type { PhoneNumberNormaliser, RejectedRow } from './types';
+import type { RejectedRow } from './types';
 
 export interface RecipientListFile {
 	/** `;` separated, `number` column first in international form, the other columns kept (`#column#` placeholders). */

@@ -18,11 +18,6 @@ export type ContactFields = SmsContactCreate;
 /** `sms.PhonebookContact` as OVHcloud returns it. */
 export interface PhonebookContact extends ContactFields, Pick<SmsPhonebookContact, 'id'> {}
 
-export type PhoneNumberCheck = { valid: true; number: string } | { valid: false; reason: string };
-
-/** Turns what a person typed into an international number (`+33…`), or says why it cannot. */
-export type PhoneNumberNormaliser = (raw: string) => PhoneNumberCheck;
-
 /** A contact read from a file, with the 1-based line it starts on. */
 export interface ContactRow {
 	line: number;

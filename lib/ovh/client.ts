@@ -92,6 +92,17 @@ export class OvhClient {
 		return this.request<T>('GET', path, { query });
 	}
 
+	/** A GET that answers undefined when the object does not exist (404); every other failure is thrown. */
+	async getIfExists<T>(path: string, query?: Query): Promise<T | undefined> {
+		return await this.get<T>(path, query).then(
+			(value): T | undefined => value,
+			(error: unknown) => {
+				if (error instanceof OvhApiError && error.httpStatus === 404) return undefined;
+				throw error;
+			},
+		);
+	}
+
 	post<T>(path: string, body?: unknown, options: Omit<OvhRequestOptions, 'body'> = {}): Promise<T> {
 		return this.request<T>('POST', path, { ...options, body });
 	}

@@ -1,17 +1,23 @@
-/** OVHcloud API regions. SMS exists only in the EU API today; the others are kept so a
- * credential made now still works if OVHcloud opens SMS there. */
+/**
+ * OVHcloud API regions, the one table the credentials' Endpoint options and `npm start`'s
+ * `OVH_ENDPOINT` read. SMS exists only in the EU API today; the others are kept so a
+ * credential made now still works if OVHcloud opens SMS there.
+ */
 export const OVH_ENDPOINTS = {
 	'ovh-eu': {
+		label: 'OVHcloud Europe (Ovh-Eu)',
 		apiBaseUrl: 'https://eu.api.ovh.com/1.0',
 		tokenUrl: 'https://www.ovh.com/auth/oauth2/token',
 		createTokenUrl: 'https://eu.api.ovh.com/createToken/',
 	},
 	'ovh-ca': {
+		label: 'OVHcloud Canada (Ovh-Ca)',
 		apiBaseUrl: 'https://ca.api.ovh.com/1.0',
 		tokenUrl: 'https://ca.ovh.com/auth/oauth2/token',
 		createTokenUrl: 'https://ca.api.ovh.com/createToken/',
 	},
 	'ovh-us': {
+		label: 'OVHcloud US (Ovh-Us)',
 		apiBaseUrl: 'https://api.us.ovhcloud.com/1.0',
 		tokenUrl: 'https://us.ovhcloud.com/auth/oauth2/token',
 		createTokenUrl: 'https://api.us.ovhcloud.com/createToken/',

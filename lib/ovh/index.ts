@@ -1,6 +1,7 @@
 export { OvhClient } from './client';
 export type { OvhAuth, OvhClientOptions, OvhRequestOptions, BatchItem, OvhClientStats } from './client';
 export { OvhApiError, OvhTransportFailure, redactSecrets } from './errors';
+export { formatOvhDatetime, parseOvhDatetime } from './datetime';
 export { OVH_ENDPOINTS, checkCustomBaseUrl, resolveApiBaseUrl } from './endpoints';
 export type { OvhEndpointName } from './endpoints';
 export { fetchOAuth2Token } from './oauth2';
@@ -12,4 +13,5 @@ export { signRequest, signedHeaders } from './signature';
 export type { HttpMethod, OvhHttpRequest, OvhHttpResponse, OvhTransport, Query, Sleep } from './types';
 export { signOutgoingRequest } from './credentialSigning';
 export type { ApplicationKeyCredentials, OutgoingRequest } from './credentialSigning';
-export { readIfExists } from './readIfExists';
+export { SmsApi } from './smsApi';
+export type { SmsCollection, SmsCollections, UploadedDocument } from './smsApi';

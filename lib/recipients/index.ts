@@ -6,8 +6,8 @@
  */
 export { COUNTRIES, findCountry } from './countries';
 export type { CountryDialling } from './countries';
-export { normalizePhoneNumber } from './phoneNumber';
-export type { PhoneNumberCheck, PhoneNumberOptions } from './phoneNumber';
+export { digitsOf, normalizePhoneNumber, phoneNumberNormaliser } from './phoneNumber';
+export type { PhoneNumberCheck, PhoneNumberNormaliser, PhoneNumberOptions } from './phoneNumber';
 export { splitNumberList } from './numberList';
 export { RecipientList } from './recipientList';
 export type { InvalidRecipient } from './recipientList';

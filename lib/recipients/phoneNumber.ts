@@ -14,6 +14,9 @@ export type PhoneNumberCheck =
 	| { valid: true; number: string; country?: string }
 	| { valid: false; reason: string };
 
+/** Turns what a person typed into an international number (`+33…`), or says why it cannot. */
+export type PhoneNumberNormaliser = (raw: string) => PhoneNumberCheck;
+
 /** OVHcloud's own check on a receiver: `+` or `00`, then 7 to 15 digits (E.164's limit). */
 const MIN_INTERNATIONAL_DIGITS = 7;
 const MAX_INTERNATIONAL_DIGITS = 15;
@@ -102,3 +105,12 @@ function checkedNumber(country: CountryDialling, nsn: string): PhoneNumberCheck 
 	}
 	return { valid: true, number: `+${target.callingCode}${nsn}`, country: target.code };
 }
+
+/** The check every node applies to what users type: international forms, and national numbers of `defaultCountry` (blank: none). */
+export function phoneNumberNormaliser(defaultCountry: string | undefined): PhoneNumberNormaliser {
+	const options = { defaultCountry: defaultCountry?.trim() || undefined };
+	return (raw) => normalizePhoneNumber(raw, options);
+}
+
+/** The digits of a number, the key under which OVHcloud's forms of one number (`+33…`, `0033…`) compare equal once normalised. */
+export const digitsOf = (text: string | null | undefined): string => (text ?? '').replace(/\D/g, '');

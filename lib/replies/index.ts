@@ -2,7 +2,8 @@ export { extractKeyword, foldKeyword } from './keyword';
 export { phoneNumberKey, samePhoneNumber } from './phoneNumbers';
 export { createReplyFilter, matchesReplyFilter, matchesTag, parseFilterList } from './filters';
 export type { FilterableReply, ReplyFilter } from './filters';
-export { formatQueryDatetime, parseOvhDatetime } from './datetime';
+// The Trigger still imports these from here; they live in lib/ovh.
+export { formatOvhDatetime as formatQueryDatetime, parseOvhDatetime } from '../ovh/datetime';
 export { DEFAULT_CURSOR_SETTINGS, listingStartMs, readCursor, rememberSeen, RESUME_LOOK_BACK_MS, resumeCursor, startCursor, unseenIds } from './cursor';
 export type { CursorSettings, SeenCursor, SeenItem } from './cursor';
 export { describeDelivery, FINAL_DELIVERY_RECEIPTS, hasDeliveryNews } from './delivery';

@@ -14,6 +14,7 @@ import {
 	type SentSms,
 } from '../batching';
 import { API_TIME_LIMITS, type OvhClient, type Sleep } from '../ovh';
+import { digitsOf } from '../recipients';
 import { jobTag, type SendIdentity } from './sendIdentity';
 import type { PreparedSend } from './types';
 
@@ -62,8 +63,6 @@ interface Job {
 	receivers?: string[];
 	owners: number[];
 }
-
-const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 function emptyDelivery(): ItemDelivery {
 	return { ids: [], validReceivers: [], refused: [], creditsRemoved: 0, tags: [], duplicates: [], alreadySent: [], alreadySentIds: [], recovered: false };

@@ -1,4 +1,4 @@
-import { buildPath, readIfExists, type OvhClient } from '../ovh';
+import { buildPath, type OvhClient } from '../ovh';
 import { describeSenderStatus, isOfferedAsSender, virtualNumberKey, type OvhSender } from '../senders';
 import type { ResolvedSender, SenderChoice } from './types';
 
@@ -40,7 +40,7 @@ export class SenderResolver {
 		}
 		if (choice.kind === 'virtualNumber') return await this.checkVirtualNumber(serviceName, virtualNumberKey(choice.number));
 
-		const sender = await readIfExists<OvhSender>(this.client, buildPath(['sms', serviceName, 'senders', choice.name]));
+		const sender = await this.client.getIfExists<OvhSender>(buildPath(['sms', serviceName, 'senders', choice.name]));
 		if (!sender) {
 			// The SMS standard caps an alphanumeric sender at 11 characters: say so, or the user looks for a typo.
 			const tooLong =
@@ -61,7 +61,7 @@ export class SenderResolver {
 	}
 
 	private async checkVirtualNumber(serviceName: string, number: string): Promise<ResolvedSender> {
-		const found = await readIfExists(this.client, buildPath(['sms', serviceName, 'virtualNumbers', number]));
+		const found = await this.client.getIfExists(buildPath(['sms', serviceName, 'virtualNumbers', number]));
 		if (!found) {
 			const numbers = await this.client.get<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']));
 			throw new SenderRefusedError(

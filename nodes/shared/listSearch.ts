@@ -1,11 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { buildPath } from '../../lib/ovh';
+import { chosenAccountApi } from './chosenAccount';
 import { createOvhClient } from './transport';
-
-/** The SMS Account chosen above the field being listed, or '' when none is. */
-export function currentServiceName(ctx: ILoadOptionsFunctions): string {
-	return String(ctx.getNodeParameter('serviceName', '', { extractValue: true }) ?? '').trim();
-}
 
 /** Whether a list entry's text holds what the user typed in the list's search box. */
 export const matchesFilter = (filter: string | undefined, text: string) => !filter?.trim() || text.toLowerCase().includes(filter.trim().toLowerCase());
@@ -23,11 +18,9 @@ export async function searchServices(this: ILoadOptionsFunctions, filter?: strin
 
 /** The account's recipient lists (slots 1 to 9) with their size, for the Recipient List field of every node. */
 export async function searchRecipientLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'receivers']);
-	const lists = await client.getMany<{ slotId: number; description?: string; records?: number }>(path, await client.get<number[]>(path));
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
+	const lists = await api.readReceivers(await api.listReceivers());
 	return {
 		results: lists.flatMap(({ id, value }) => {
 			if (!value) return [];

@@ -4,12 +4,15 @@
  * an item's failure into an error item while the other items go on.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { OvhClient } from '../../lib/ovh';
+import { SmsApi, type OvhClient } from '../../lib/ovh';
 import { errorItem, toNodeError } from './errors';
 
+/** What an operation gets for one input item; every action node's operations take this one type. */
 export interface PerItemContext {
 	client: OvhClient;
 	serviceName: string;
+	/** The SMS routes of `serviceName`, typed (lib/ovh's SmsApi). */
+	api: SmsApi;
 	itemIndex: number;
 	/**
 	 * Lives for one execution: what an operation read once and reuses for the next items (an
@@ -39,7 +42,7 @@ export async function forEachItem(
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const serviceName = ctx.getNodeParameter('serviceName', i, '', { extractValue: true }) as string;
-			const results = await execute({ client, serviceName, itemIndex: i, memo });
+			const results = await execute({ client, serviceName, api: new SmsApi(client, serviceName), itemIndex: i, memo });
 			for (const result of results) out.push({ ...result, pairedItem: { item: i } });
 		} catch (error) {
 			memo.clear();

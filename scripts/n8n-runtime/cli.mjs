@@ -10,14 +10,50 @@ import { assertInstalled } from './install.mjs';
 
 const DEFAULT_TIMEOUT_MS = 120_000; // a CLI call costs about 3 s, 5 s when it runs the migrations
 
+/** @typedef {import('./commands.mjs').CliResult} CliResult */
+
+/**
+ * @typedef {object} CliOptions
+ * @property {string} userFolder
+ * @property {number} [port]
+ * @property {Record<string, string>} [env]
+ * @property {number} [timeoutMs] Default 120 s.
+ * @property {boolean} [allowFailure] Resolve instead of throwing on a non-zero exit.
+ * @property {boolean} [installPackage] Default true: copy the built pack into the user folder first (when changed).
+ * @property {string} [runtimeDir]
+ */
+
+/**
+ * @typedef {object} CredentialToImport
+ * @property {string} id
+ * @property {string} name
+ * @property {string} type
+ * @property {Record<string, unknown>} data In clear: n8n encrypts it on import.
+ */
+
+/**
+ * `n8n execute --id --rawOutput`, parsed.
+ * @typedef {{
+ *   status: string;
+ *   mode: string;
+ *   data: { resultData: { runData: Record<string, any[]>; error?: any; lastNodeExecuted?: string } };
+ *   exitCode: number | null;
+ *   stderr: string;
+ *   [key: string]: unknown;
+ * }} WorkflowRun
+ */
+
 /**
  * Runs `n8n <args>` and returns its exit code and output; throws on a non-zero exit
  * unless `allowFailure`. Each call gets its own free task-broker port, because
  * `n8n execute` starts a broker and a running server already holds the default one.
+ * @param {string[]} args
+ * @param {CliOptions} options
+ * @returns {Promise<CliResult>}
  */
 export async function n8nCli(
   args,
-  { userFolder, port, env = {}, timeoutMs = DEFAULT_TIMEOUT_MS, allowFailure = false, installPackage = true, runtimeDir } = {},
+  { userFolder, port, env = {}, timeoutMs = DEFAULT_TIMEOUT_MS, allowFailure = false, installPackage = true, runtimeDir },
 ) {
   if (!userFolder) throw new Error('n8nCli needs the userFolder of the n8n instance');
   const layout = runtimeLayout(runtimeDir);
@@ -41,12 +77,22 @@ export async function n8nCli(
   return result;
 }
 
-/** Imports credentials given as objects (`data` in clear: n8n encrypts it on import). */
+/**
+ * Imports credentials given as objects (`data` in clear: n8n encrypts it on import).
+ * @param {CredentialToImport[]} credentials
+ * @param {CliOptions} options
+ * @returns {Promise<CliResult>}
+ */
 export async function importCredentials(credentials, options) {
   return await withJsonFile(credentials, (file) => n8nCli(['import:credentials', `--input=${file}`], options));
 }
 
-/** Imports one workflow object, or every `*.json` file of a folder. */
+/**
+ * Imports one workflow object (or an array of them), or every `*.json` file of a folder.
+ * @param {object | object[] | string} workflowsOrFolder
+ * @param {CliOptions} options
+ * @returns {Promise<CliResult>}
+ */
 export async function importWorkflows(workflowsOrFolder, options) {
   if (typeof workflowsOrFolder === 'string') {
     return await n8nCli(['import:workflow', '--separate', `--input=${workflowsOrFolder}`], options);
@@ -54,7 +100,11 @@ export async function importWorkflows(workflowsOrFolder, options) {
   return await withJsonFile(workflowsOrFolder, (file) => n8nCli(['import:workflow', `--input=${file}`], options));
 }
 
-/** The ids of every workflow n8n holds (archived ones included), from `n8n list:workflow --onlyId`. */
+/**
+ * The ids of every workflow n8n holds (archived ones included), from `n8n list:workflow --onlyId`.
+ * @param {CliOptions} options
+ * @returns {Promise<Set<string>>}
+ */
 export async function listWorkflowIds(options) {
   const result = await n8nCli(['list:workflow', '--onlyId'], options);
   // The ids come as log lines, among n8n's other start-up lines: keep the lines that are only an id.
@@ -66,6 +116,9 @@ export async function listWorkflowIds(options) {
  * alone: a workflow imported once belongs to the user, who may have edited, unpublished or
  * archived it since. Those saved as active are published when they are first imported.
  * Returns which were imported and which were already there.
+ * @param {Array<{ id: string; active?: boolean } & Record<string, unknown>>} workflows
+ * @param {CliOptions} options
+ * @returns {Promise<{ imported: string[]; kept: string[] }>}
  */
 export async function importMissingWorkflows(workflows, options) {
   const existing = await listWorkflowIds(options);
@@ -75,14 +128,23 @@ export async function importMissingWorkflows(workflows, options) {
   return { imported: missing.map((workflow) => workflow.id), kept: workflows.filter((workflow) => existing.has(workflow.id)).map((workflow) => workflow.id) };
 }
 
-/** Marks a workflow active for the next server start (n8n 2.x calls activation "publish"). */
+/**
+ * Marks a workflow active for the next server start (n8n 2.x calls activation "publish").
+ * @param {string} id
+ * @param {CliOptions} options
+ * @returns {Promise<CliResult>}
+ */
 export async function publishWorkflow(id, options) {
   return await n8nCli(['publish:workflow', `--id=${id}`], options);
 }
 
 /**
  * Runs a saved workflow headless (`n8n execute --id --rawOutput`) and returns n8n's
- * run object: `{ status, data: { resultData: { runData, error? } }, … }`.
+ * run object: `{ status, data: { resultData: { runData, error? } }, … }`. Does not throw when
+ * the workflow fails: check `status`.
+ * @param {string} id
+ * @param {CliOptions} options
+ * @returns {Promise<WorkflowRun>}
  */
 export async function executeWorkflow(id, options) {
   const result = await n8nCli(['execute', `--id=${id}`, '--rawOutput'], { ...options, allowFailure: true });
@@ -94,7 +156,11 @@ export async function executeWorkflow(id, options) {
   return { ...JSON.parse(firstJsonDocument(result.stdout.slice(start))), exitCode: result.code, stderr: result.stderr };
 }
 
-/** The JSON document `text` starts with: n8n may print a log line after it while it shuts down. */
+/**
+ * The JSON document `text` starts with: n8n may print a log line after it while it shuts down.
+ * @param {string} text
+ * @returns {string}
+ */
 function firstJsonDocument(text) {
   let depth = 0;
   let inString = false;
@@ -110,6 +176,12 @@ function firstJsonDocument(text) {
   return text;
 }
 
+/**
+ * @template T
+ * @param {unknown} value
+ * @param {(file: string) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
 async function withJsonFile(value, use) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-import-'));
   const file = path.join(directory, 'input.json');

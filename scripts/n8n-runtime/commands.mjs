@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
  * the project's `.npmrc` (ignore-scripts, nodedir=/usr) into every child npm and
  * would silently break the Node 24 installs. */
 export function cleanEnvironment(base = process.env) {
+  /** @type {Record<string, string>} */
   const env = {};
   for (const [key, value] of Object.entries(base)) {
     if (value === undefined || key.startsWith('npm_') || key.startsWith('NPM_CONFIG_')) continue;
@@ -15,6 +16,10 @@ export function cleanEnvironment(base = process.env) {
   return env;
 }
 
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {string} directory
+ */
 export function withPathFirst(env, directory) {
   return { ...env, PATH: [directory, env.PATH].filter(Boolean).join(path.delimiter) };
 }
@@ -23,6 +28,12 @@ const REAPER = fileURLToPath(new URL('./reaper.mjs', import.meta.url));
 
 /** Starts a command in its own process group, behind the reaper, so that neither it
  * nor anything it forks can outlive us. stdin is the reaper's lifeline: never end it. */
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string; env?: Record<string, string | undefined> }} options
+ * @returns {import('node:child_process').ChildProcessWithoutNullStreams}
+ */
 export function spawnSupervised(command, args, { cwd, env }) {
   const child = spawn(process.execPath, [REAPER, command, ...args], {
     cwd,
@@ -35,11 +46,28 @@ export function spawnSupervised(command, args, { cwd, env }) {
   return child;
 }
 
-/** Runs a command to completion and collects its output (never throws on exit code). */
+/**
+ * @typedef {object} CliResult
+ * @property {number | null} code
+ * @property {NodeJS.Signals | null} signal
+ * @property {boolean} timedOut
+ * @property {string} stdout
+ * @property {string} stderr
+ */
+
+/**
+ * Runs a command to completion and collects its output (never throws on exit code).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number; onOutput?: (chunk: Buffer) => void }} [options]
+ * @returns {Promise<CliResult>}
+ */
 export function runCommand(command, args, { cwd, env, timeoutMs, onOutput } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawnSupervised(command, args, { cwd, env });
+    /** @type {Buffer[]} */
     const stdout = [];
+    /** @type {Buffer[]} */
     const stderr = [];
     child.stdout.on('data', (chunk) => {
       stdout.push(chunk);
@@ -75,6 +103,10 @@ export function runCommand(command, args, { cwd, env, timeoutMs, onOutput } = {}
 }
 
 /** Signals the child's whole process group (n8n forks a task runner we must not orphan). */
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ */
 export function killGroup(child, signal) {
   if (child.pid === undefined) return;
   try {
@@ -88,6 +120,9 @@ export function killGroup(child, signal) {
  * Stops a supervised child and everything it forked: SIGTERM to its group, SIGKILL
  * after `graceMs`. Resolves `{ forced, stillRunning }` once the group is empty (or
  * after a last bound, should even SIGKILL not be enough).
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {{ graceMs?: number; killWaitMs?: number }} [options]
+ * @returns {Promise<{ forced: boolean; stillRunning: boolean }>}
  */
 export async function stopSupervised(child, { graceMs = 15_000, killWaitMs = 5_000 } = {}) {
   let forced = false;
@@ -100,6 +135,10 @@ export async function stopSupervised(child, { graceMs = 15_000, killWaitMs = 5_0
   return { forced, stillRunning: isGroupAlive(child) };
 }
 
+/**
+ * @param {() => boolean} condition
+ * @param {number} timeoutMs
+ */
 async function waitUntil(condition, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -109,22 +148,27 @@ async function waitUntil(condition, timeoutMs) {
   return condition();
 }
 
-/** True while any process of the child's group is still running. */
+/**
+ * True while any process of the child's group is still running.
+ * @param {import('node:child_process').ChildProcess} child
+ */
 export function isGroupAlive(child) {
   if (child.pid === undefined) return false;
   try {
     process.kill(-child.pid, 0);
     return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
   }
 }
 
+/** @type {Set<import('node:child_process').ChildProcess>} */
 const liveChildren = new Set();
 let exitHookInstalled = false;
 
 /** If our process exits normally (or via process.exit) with a child group still
- * running, kill it synchronously; deaths by signal are the reaper's job. */
+ * running, kill it synchronously; deaths by signal are the reaper's job.
+ * @param {import('node:child_process').ChildProcess} child */
 function killOnExit(child) {
   liveChildren.add(child);
   if (!exitHookInstalled) {
@@ -136,13 +180,15 @@ function killOnExit(child) {
   return () => liveChildren.delete(child);
 }
 
+/** @param {number} pid */
 export function isProcessAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
   }
 }
 
+/** @param {number} ms @returns {Promise<void>} */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

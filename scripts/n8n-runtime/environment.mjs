@@ -11,6 +11,8 @@ import { cleanEnvironment, withPathFirst } from './commands.mjs';
  * The key n8n encrypts stored credentials with: random, made once per user folder and kept
  * in it (mode 0600), so the CLI, the server and later runs of that folder agree, and real
  * OVHcloud keys given to `npm start` are not protected by a key published in this repository.
+ * @param {string} userFolder
+ * @returns {string}
  */
 export function encryptionKeyFor(userFolder) {
   const file = path.join(userFolder, '.encryption-key');
@@ -26,7 +28,11 @@ export function encryptionKeyFor(userFolder) {
 // makes n8n glob its own node_modules, and so on. Callers pass what they want in `env`.
 const DROPPED = [/^N8N_/, /^DB_/, /^EXECUTIONS_/, /^QUEUE_/, /^NODE_ENV$/, /^NODE_OPTIONS$/, /^WEBHOOK_URL$/, /^JEST_/];
 
-export function n8nEnvironment({ userFolder, port, brokerPort, env = {}, runtimeDir } = {}) {
+/**
+ * @param {{ userFolder: string; port?: number; brokerPort?: number; env?: Record<string, string>; runtimeDir?: string }} options
+ * @returns {Record<string, string>}
+ */
+export function n8nEnvironment({ userFolder, port, brokerPort, env = {}, runtimeDir }) {
   const layout = runtimeLayout(runtimeDir);
   const inherited = Object.fromEntries(
     Object.entries(cleanEnvironment()).filter(([key]) => !DROPPED.some((pattern) => pattern.test(key))),
@@ -81,6 +87,9 @@ export function n8nEnvironment({ userFolder, port, brokerPort, env = {}, runtime
  * copy's error classes fail n8n's `instanceof` checks. So the pack is copied, and
  * `n8n-workflow` beside it links to n8n's copy: the very module n8n itself loaded
  * (n8n only scans `n8n-nodes-*` folders, so the link is not taken for a package).
+ * @param {string} userFolder
+ * @param {{ packRoot?: string; runtimeDir?: string }} [options]
+ * @returns {{ packageName: string; directory: string; updated: boolean }}
  */
 export function installPack(userFolder, { packRoot = PROJECT_ROOT, runtimeDir } = {}) {
   const manifest = JSON.parse(fs.readFileSync(path.join(packRoot, 'package.json'), 'utf8'));
@@ -93,7 +102,7 @@ export function installPack(userFolder, { packRoot = PROJECT_ROOT, runtimeDir } 
   }
   const nodesModules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
   const target = path.join(nodesModules, manifest.name ?? PACK_NAME);
-  const entries = (manifest.files ?? ['dist']).filter((entry) => fs.existsSync(path.join(packRoot, entry)));
+  const entries = /** @type {string[]} */ (manifest.files ?? ['dist']).filter((entry) => fs.existsSync(path.join(packRoot, entry)));
   // A running server loads node files lazily: leave an up-to-date copy alone.
   const fingerprint = fingerprintOf(packRoot, ['package.json', ...entries]);
   const stamp = path.join(target, '.installed-from');
@@ -113,9 +122,15 @@ export function installPack(userFolder, { packRoot = PROJECT_ROOT, runtimeDir } 
   return { packageName: manifest.name, directory: target, updated: true };
 }
 
-/** Path, size and modification time of every file: changes whenever a build rewrites one. */
+/**
+ * Path, size and modification time of every file: changes whenever a build rewrites one.
+ * @param {string} root
+ * @param {string[]} entries
+ */
 function fingerprintOf(root, entries) {
+  /** @type {string[]} */
   const lines = [];
+  /** @param {string} relative */
   const visit = (relative) => {
     const absolute = path.join(root, relative);
     const stat = fs.statSync(absolute);
@@ -129,6 +144,7 @@ function fingerprintOf(root, entries) {
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
+/** @param {string} file */
 function readOrEmpty(file) {
   try {
     return fs.readFileSync(file, 'utf8');
@@ -137,17 +153,22 @@ function readOrEmpty(file) {
   }
 }
 
+/** @returns {Promise<number>} */
 export async function findFreePort() {
   return await new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
+/**
+ * @param {number} port
+ * @returns {Promise<boolean>}
+ */
 export async function isPortFree(port) {
   return await new Promise((resolve) => {
     const server = net.createServer();
@@ -156,10 +177,15 @@ export async function isPortFree(port) {
   });
 }
 
+/**
+ * @param {number} port
+ * @param {string} purpose
+ * @returns {Promise<void>}
+ */
 export async function assertPortFree(port, purpose) {
   await new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once('error', (error) =>
+    server.once('error', (/** @type {NodeJS.ErrnoException} */ error) =>
       reject(
         new Error(
           error.code === 'EADDRINUSE'
@@ -168,6 +194,6 @@ export async function assertPortFree(port, purpose) {
         ),
       ),
     );
-    server.listen(port, '127.0.0.1', () => server.close(resolve));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(undefined)));
   });
 }

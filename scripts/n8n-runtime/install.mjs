@@ -6,6 +6,9 @@ import path from 'node:path';
 import { LOCKS_DIR, N8N_VERSION, NODE_VERSION, runtimeLayout } from './layout.mjs';
 import { cleanEnvironment, isProcessAlive, runCommand, sleep, withPathFirst } from './commands.mjs';
 
+/** @typedef {import('./layout.mjs').RuntimeLayout} RuntimeLayout */
+/** @typedef {(line: string) => void} Log */
+
 const PREFIX = '[n8n-runtime]';
 const HEARTBEAT_MS = 30_000;
 const OTHER_INSTALL_WAIT_MS = 20 * 60_000;
@@ -32,6 +35,8 @@ const MANIFESTS = {
 /**
  * Makes sure Node 24 and n8n are installed in the runtime folder and returns its layout.
  * The marker file is written last, so an interrupted install is redone from scratch.
+ * @param {{ log?: Log; runtimeDir?: string }} [options]
+ * @returns {Promise<RuntimeLayout & { installed: boolean }>}
  */
 export async function ensureRuntime({ log = console.log, runtimeDir } = {}) {
   const layout = runtimeLayout(runtimeDir);
@@ -49,12 +54,14 @@ export async function ensureRuntime({ log = console.log, runtimeDir } = {}) {
   }
 }
 
+/** @param {RuntimeLayout} layout */
 export function assertInstalled(layout) {
   if (!isInstalled(layout)) {
     throw new Error(`${PREFIX} Node ${NODE_VERSION} + n8n ${N8N_VERSION} are not installed in ${layout.runtimeDir}: call ensureRuntime() first.`);
   }
 }
 
+/** @param {RuntimeLayout} layout */
 function isInstalled(layout) {
   let marker;
   try {
@@ -69,6 +76,10 @@ function isInstalled(layout) {
   );
 }
 
+/**
+ * @param {RuntimeLayout} layout
+ * @param {Log} log
+ */
 async function install(layout, log) {
   const started = Date.now();
   assertLocksMatchVersions();
@@ -113,6 +124,10 @@ async function install(layout, log) {
   log(`${PREFIX} runtime ready in ${formatDuration(seconds * 1000)} (log: ${layout.installLog})`);
 }
 
+/**
+ * @param {string} directory
+ * @param {keyof typeof MANIFESTS} which
+ */
 function writeManifest(directory, which) {
   fs.mkdirSync(directory, { recursive: true });
   fs.writeFileSync(path.join(directory, 'package.json'), JSON.stringify(MANIFESTS[which], null, 2) + '\n');
@@ -121,7 +136,7 @@ function writeManifest(directory, which) {
 
 /** A version bump without a fresh lockfile would make `npm ci` fail with a cryptic message. */
 function assertLocksMatchVersions() {
-  for (const which of Object.keys(MANIFESTS)) {
+  for (const which of /** @type {Array<keyof typeof MANIFESTS>} */ (Object.keys(MANIFESTS))) {
     const lock = JSON.parse(fs.readFileSync(path.join(LOCKS_DIR, `${which}.package-lock.json`), 'utf8'));
     const locked = lock.packages?.['']?.dependencies ?? {};
     for (const [name, version] of Object.entries(MANIFESTS[which].dependencies)) {
@@ -135,6 +150,14 @@ function assertLocksMatchVersions() {
   }
 }
 
+/**
+ * @param {RuntimeLayout} layout
+ * @param {Log} log
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd: string; env: Record<string, string | undefined> }} options
+ */
 async function step(layout, log, title, command, args, { cwd, env }) {
   const started = Date.now();
   log(`${PREFIX} ${title} …`);
@@ -166,6 +189,11 @@ async function step(layout, log, title, command, args, { cwd, env }) {
   log(`${PREFIX}     done in ${formatDuration(Date.now() - started)}`);
 }
 
+/**
+ * @param {RuntimeLayout} layout
+ * @param {Log} log
+ * @returns {Promise<() => void>}
+ */
 async function acquireInstallLock(layout, log) {
   const deadline = Date.now() + OTHER_INSTALL_WAIT_MS;
   let announced = false;
@@ -175,7 +203,7 @@ async function acquireInstallLock(layout, log) {
       fs.writeFileSync(path.join(layout.installLock, 'pid'), String(process.pid));
       return () => fs.rmSync(layout.installLock, { recursive: true, force: true });
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
     }
     const owner = Number(readOrEmpty(path.join(layout.installLock, 'pid')));
     if (!owner || !isProcessAlive(owner)) {
@@ -194,6 +222,7 @@ async function acquireInstallLock(layout, log) {
   }
 }
 
+/** @param {string} file */
 function readOrEmpty(file) {
   try {
     return fs.readFileSync(file, 'utf8');
@@ -202,6 +231,7 @@ function readOrEmpty(file) {
   }
 }
 
+/** @param {number} ms */
 export function formatDuration(ms) {
   const seconds = Math.round(ms / 1000);
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;

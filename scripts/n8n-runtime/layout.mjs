@@ -14,6 +14,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = path.resolve(here, '..', '..');
 export const LOCKS_DIR = path.join(here, 'locks');
 
+/** @typedef {ReturnType<typeof runtimeLayout>} RuntimeLayout */
+
+/** @param {string} [runtimeDir] */
 export function runtimeLayout(runtimeDir = path.join(PROJECT_ROOT, '.n8n-runtime')) {
   const nodeDir = path.join(runtimeDir, 'node');
   const n8nDir = path.join(runtimeDir, 'n8n');

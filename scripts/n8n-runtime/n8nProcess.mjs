@@ -8,11 +8,42 @@ import { sleep, spawnSupervised, stopSupervised } from './commands.mjs';
 const STOP_GRACE_MS = 15_000;
 const KILL_WAIT_MS = 5_000;
 
+/**
+ * @typedef {object} SuperviseOptions
+ * @property {string} nodeBinary
+ * @property {string[]} args
+ * @property {string} cwd
+ * @property {Record<string, string>} environment
+ * @property {string} logFile
+ * @property {string} readinessUrl
+ * @property {string} readyLine
+ * @property {number} readyTimeoutMs
+ * @property {string} what
+ * @property {(chunk: Buffer) => void} [output]
+ */
+
+/**
+ * What every supervised n8n process (server or worker) offers.
+ * @typedef {object} N8nProcess
+ * @property {number} pid
+ * @property {number} readySeconds
+ * @property {string} logFile `<userFolder>/n8n.log` (server) or `n8n-worker.log` (worker).
+ * @property {() => string} logs Everything the process printed so far.
+ * @property {() => Promise<{ forced: boolean; stillRunning: boolean }>} stop SIGTERM to the process and its task runner, SIGKILL after 15 s. Safe to call twice.
+ * @property {Promise<{ code: number | null; signal: NodeJS.Signals | null }>} exited Settles when the process ends.
+ */
+
+/**
+ * @param {SuperviseOptions} options
+ * @returns {Promise<N8nProcess>}
+ */
 export async function superviseN8n({ nodeBinary, args, cwd, environment, logFile, readinessUrl, readyLine, readyTimeoutMs, what, output }) {
   const logStream = fs.createWriteStream(logFile, { flags: 'a' });
+  /** @type {Buffer[]} */
   const chunks = [];
   const started = Date.now();
   const child = spawnSupervised(nodeBinary, args, { cwd, env: environment });
+  /** @param {Buffer} chunk */
   const onChunk = (chunk) => {
     chunks.push(chunk);
     logStream.write(chunk);
@@ -22,18 +53,21 @@ export async function superviseN8n({ nodeBinary, args, cwd, environment, logFile
   child.stderr.on('data', onChunk);
   const logs = () => Buffer.concat(chunks).toString('utf8');
 
+  /** @type {Promise<{ code: number | null; signal: NodeJS.Signals | null }>} */
   const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  /** @type {{ code: number | null; signal: NodeJS.Signals | null } | undefined} */
   let exitStatus;
   void exited.then((status) => {
     exitStatus = status;
   });
 
+  /** @type {Promise<{ forced: boolean; stillRunning: boolean }> | undefined} */
   let stopping;
   const stop = () => {
     stopping ??= (async () => {
       const result = await stopSupervised(child, { graceMs: STOP_GRACE_MS, killWaitMs: KILL_WAIT_MS });
       await settledWithin(exited, KILL_WAIT_MS);
-      await new Promise((resolve) => logStream.end(resolve));
+      await new Promise((resolve) => logStream.end(() => resolve(undefined)));
       return result;
     })();
     return stopping;
@@ -51,12 +85,14 @@ export async function superviseN8n({ nodeBinary, args, cwd, environment, logFile
     }
   } catch (error) {
     await stop();
+    if (!(error instanceof Error)) throw error;
     error.message += `\n--- last ${what} output (full log: ${logFile}) ---\n${logs().trimEnd().split('\n').slice(-40).join('\n')}`;
     throw error;
   }
-  return { pid: child.pid, readySeconds: (Date.now() - started) / 1000, logFile, logs, stop, exited };
+  return { pid: /** @type {number} */ (child.pid), readySeconds: (Date.now() - started) / 1000, logFile, logs, stop, exited };
 }
 
+/** @param {string} readinessUrl */
 async function isReady(readinessUrl) {
   try {
     const response = await fetch(readinessUrl, { signal: AbortSignal.timeout(2000) });
@@ -67,8 +103,13 @@ async function isReady(readinessUrl) {
   }
 }
 
-/** Waits for a promise, at most `ms`, leaving no timer behind to hold the process open. */
+/**
+ * Waits for a promise, at most `ms`, leaving no timer behind to hold the process open.
+ * @param {Promise<unknown>} promise
+ * @param {number} ms
+ */
 async function settledWithin(promise, ms) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
   await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);

@@ -16,16 +16,17 @@ let parentGone = false;
 // is gone those pipes are broken, and a command writing its shutdown log into them
 // would fail (EPIPE) instead of shutting down cleanly.
 const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-for (const [from, to] of [
+for (const [from, to] of /** @type {Array<[import('node:stream').Readable, NodeJS.WriteStream]>} */ ([
   [child.stdout, process.stdout],
   [child.stderr, process.stderr],
-]) {
+])) {
   to.on('error', () => {});
   from.on('data', (chunk) => {
     if (!parentGone) to.write(chunk);
   });
 }
 
+/** @param {NodeJS.Signals} signal */
 function signalGroup(signal) {
   try {
     process.kill(-process.pid, signal);
@@ -60,6 +61,6 @@ child.on('close', (code, signal) => {
     setTimeout(() => signalGroup('SIGKILL'), 1000);
     return;
   }
-  process.exitCode = code ?? 128 + (constants.signals[signal] ?? 15);
+  process.exitCode = code ?? 128 + ((signal && constants.signals[signal]) ?? 15);
   process.exit();
 });

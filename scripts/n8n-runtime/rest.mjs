@@ -5,6 +5,41 @@ import path from 'node:path';
 import { runtimeLayout } from './layout.mjs';
 import { sleep } from './commands.mjs';
 
+/**
+ * @typedef {object} Owner
+ * @property {string} email
+ * @property {string} firstName
+ * @property {string} lastName
+ * @property {string} password
+ */
+
+/**
+ * @typedef {object} RestResponse
+ * @property {number} status
+ * @property {any} body
+ */
+
+/**
+ * @typedef {object} N8nSession
+ * @property {string} url
+ * @property {Owner} owner
+ * @property {string} cookie
+ * @property {(method: string, route: string, body?: unknown) => Promise<RestResponse>} request Any call, whatever the status.
+ * @property {(method: string, route: string, body?: unknown) => Promise<any>} call A call that must answer 2xx; returns n8n's `data` field.
+ */
+
+/**
+ * @typedef {object} Execution
+ * @property {string} id
+ * @property {string} status
+ * @property {string} mode
+ * @property {string} startedAt
+ * @property {string | null} stoppedAt
+ * @property {string} workflowId
+ * @property {any} data
+ */
+
+/** @type {Readonly<Owner>} */
 export const DEFAULT_OWNER = Object.freeze({
   email: 'owner@example.com',
   firstName: 'Local',
@@ -18,6 +53,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /**
  * Creates the owner account on a fresh instance, or logs in as that owner when the
  * user folder already has one, and returns a session that carries the cookie.
+ * @param {string} url
+ * @param {Owner} [owner]
+ * @returns {Promise<N8nSession>}
  */
 export async function setupOwner(url, owner = DEFAULT_OWNER) {
   // Log in first: on a restart the owner exists, and a setup call would only make n8n log a 400.
@@ -31,6 +69,12 @@ export async function setupOwner(url, owner = DEFAULT_OWNER) {
   );
 }
 
+/**
+ * @param {string} url
+ * @param {string | undefined} cookie
+ * @param {Owner} owner
+ * @returns {N8nSession}
+ */
 function createSession(url, cookie, owner) {
   if (!cookie) throw new Error('n8n answered without a session cookie (is N8N_SECURE_COOKIE=false set?)');
   return {
@@ -50,7 +94,12 @@ function createSession(url, cookie, owner) {
   };
 }
 
-/** Publishes (activates) a workflow on the running server, so its triggers and webhooks go live. */
+/**
+ * Publishes (activates) a workflow on the running server, so its triggers and webhooks go live.
+ * @param {N8nSession} session
+ * @param {string} workflowId
+ * @returns {Promise<any>}
+ */
 export async function activateWorkflow(session, workflowId) {
   const workflow = await session.call('GET', `/rest/workflows/${encodeURIComponent(workflowId)}`);
   return await session.call('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/activate`, {
@@ -58,6 +107,11 @@ export async function activateWorkflow(session, workflowId) {
   });
 }
 
+/**
+ * @param {N8nSession} session
+ * @param {string} workflowId
+ * @returns {Promise<any>}
+ */
 export async function deactivateWorkflow(session, workflowId) {
   return await session.call('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/deactivate`, {});
 }
@@ -65,12 +119,17 @@ export async function deactivateWorkflow(session, workflowId) {
 /**
  * The executions of a workflow, newest first, each with its run data decoded
  * (n8n stores it as a `flatted` string): `{ id, status, mode, startedAt, stoppedAt, data }`.
+ * @param {N8nSession} session
+ * @param {string} workflowId
+ * @param {{ runtimeDir?: string }} [options]
+ * @returns {Promise<Execution[]>}
  */
 export async function getExecutions(session, workflowId, { runtimeDir } = {}) {
   const filter = encodeURIComponent(JSON.stringify({ workflowId: String(workflowId) }));
   const list = await session.call('GET', `/rest/executions?filter=${filter}&limit=100`);
   const summaries = Array.isArray(list) ? list : (list.results ?? []);
   const { parse } = loadFlatted(runtimeDir);
+  /** @type {Execution[]} */
   const executions = [];
   for (const summary of summaries) {
     const full = await session.call('GET', `/rest/executions/${summary.id}`);
@@ -91,6 +150,9 @@ export async function getExecutions(session, workflowId, { runtimeDir } = {}) {
  * Waits until n8n has registered a production webhook for `method`. It asks with a
  * CORS preflight, which never runs the workflow: n8n lists the methods registered for
  * the path in Access-Control-Allow-Methods (and fails the preflight for unknown paths).
+ * @param {string} webhookUrl
+ * @param {{ method?: string; timeoutMs?: number }} [options]
+ * @returns {Promise<void>}
  */
 export async function waitForWebhook(webhookUrl, { method = 'POST', timeoutMs = 30_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
@@ -107,7 +169,7 @@ export async function waitForWebhook(webhookUrl, { method = 'POST', timeoutMs = 
       lastStatus = `${response.status}, methods: ${allowed.join(', ') || 'none'}`;
       if (response.ok && allowed.includes(method.toUpperCase())) return;
     } catch (error) {
-      lastStatus = error.message;
+      lastStatus = error instanceof Error ? error.message : String(error);
     }
     await sleep(100);
   }
@@ -116,12 +178,25 @@ export async function waitForWebhook(webhookUrl, { method = 'POST', timeoutMs = 
 
 // n8n's executions hold their data as `flatted` text; the package ships inside n8n,
 // so the project needs no copy of its own.
+/**
+ * @param {string | undefined} runtimeDir
+ * @returns {{ parse: (text: string) => any }}
+ */
 function loadFlatted(runtimeDir) {
   const layout = runtimeLayout(runtimeDir);
   return createRequire(path.join(layout.n8nModules, 'n8n', 'package.json'))('flatted');
 }
 
+/**
+ * @param {string} url
+ * @param {string} method
+ * @param {string} route
+ * @param {unknown} body
+ * @param {string} [cookie]
+ * @returns {Promise<RestResponse & { cookie: string | undefined }>}
+ */
 async function send(url, method, route, body, cookie) {
+  /** @type {Record<string, string>} */
   const headers = { accept: 'application/json', 'browser-id': 'n8n-runtime' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (cookie) headers.cookie = cookie;
@@ -132,6 +207,7 @@ async function send(url, method, route, body, cookie) {
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const text = await response.text();
+  /** @type {any} */
   let parsed = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;
@@ -143,6 +219,7 @@ async function send(url, method, route, body, cookie) {
   return { status: response.status, body: parsed, cookie: authCookie };
 }
 
+/** @param {unknown} body */
 function describe(body) {
   if (body === undefined) return '';
   const text = typeof body === 'string' ? body : JSON.stringify(body);

@@ -17,6 +17,32 @@ const DEFAULT_READY_TIMEOUT_MS = 120_000; // 10-22 s here, depending on load
  * a bound. Every line n8n prints is kept in `logs()` and in `<userFolder>/n8n.log`;
  * `exited` settles when the server process ends, whoever ended it.
  */
+/**
+ * @typedef {object} StartN8nOptions
+ * @property {string} userFolder
+ * @property {number} [port] Default 5678.
+ * @property {number} [brokerPort] Default port + 1, or a free port when that one is taken.
+ * @property {Record<string, string>} [env] Added to (and overriding) the runtime's environment block.
+ * @property {(line: string) => void} [log]
+ * @property {(chunk: Buffer) => void} [output] Receives n8n's output as it comes.
+ * @property {number} [readyTimeoutMs] Default 120 s.
+ * @property {boolean} [installPackage] Default true: copy the built pack into the user folder first.
+ * @property {string} [runtimeDir]
+ */
+
+/**
+ * @typedef {import('./n8nProcess.mjs').N8nProcess & {
+ *   url: string;
+ *   port: number;
+ *   userFolder: string;
+ *   environment: Record<string, string>;
+ * }} N8nServer `url` is `http://127.0.0.1:<port>`.
+ */
+
+/**
+ * @param {StartN8nOptions} options
+ * @returns {Promise<N8nServer>}
+ */
 export async function startN8n({
   userFolder,
   port = 5678,
@@ -27,7 +53,7 @@ export async function startN8n({
   readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS,
   installPackage = true,
   runtimeDir,
-} = {}) {
+}) {
   if (!userFolder) throw new Error('startN8n needs a userFolder (n8n keeps its database and settings there)');
   const layout = runtimeLayout(runtimeDir);
   assertInstalled(layout);

@@ -17,6 +17,34 @@ const DEFAULT_READY_TIMEOUT_MS = 120_000;
  * N8N_ENCRYPTION_KEY: a worker decrypts the credentials the main stored. Like a worker on
  * its own machine, it has its own user folder, with the pack installed in it.
  */
+/**
+ * @typedef {object} StartN8nWorkerOptions
+ * @property {string} userFolder
+ * @property {number} [healthPort] The health server's port (QUEUE_HEALTH_CHECK_PORT). Default: a free one.
+ * @property {number} [brokerPort] Default: a free one.
+ * @property {number} [concurrency] Jobs run at once (`n8n worker --concurrency`); n8n's default is 10.
+ * @property {Record<string, string>} [env] The queue settings shared with the main instance.
+ * @property {(line: string) => void} [log]
+ * @property {(chunk: Buffer) => void} [output]
+ * @property {number} [readyTimeoutMs] Default 120 s.
+ * @property {boolean} [installPackage] Default true.
+ * @property {string} [runtimeDir]
+ */
+
+/**
+ * @typedef {import('./n8nProcess.mjs').N8nProcess & {
+ *   url: string;
+ *   healthPort: number;
+ *   brokerPort: number;
+ *   userFolder: string;
+ *   environment: Record<string, string>;
+ * }} N8nWorker `url` is the worker's health server (`/healthz`, `/healthz/readiness`).
+ */
+
+/**
+ * @param {StartN8nWorkerOptions} options
+ * @returns {Promise<N8nWorker>}
+ */
 export async function startN8nWorker({
   userFolder,
   healthPort,
@@ -28,7 +56,7 @@ export async function startN8nWorker({
   readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS,
   installPackage = true,
   runtimeDir,
-} = {}) {
+}) {
   if (!userFolder) throw new Error('startN8nWorker needs a userFolder');
   const layout = runtimeLayout(runtimeDir);
   assertInstalled(layout);

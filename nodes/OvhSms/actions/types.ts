@@ -1,11 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { OvhClient } from '../../../lib/ovh';
+import type { PerItemContext } from '../../shared/router';
 
-export interface ItemContext {
-	client: OvhClient;
-	serviceName: string;
-	itemIndex: number;
-}
+export type ItemContext = PerItemContext;
 
 /** Most operations: one API exchange per input item. */
 export interface PerItemOperation {

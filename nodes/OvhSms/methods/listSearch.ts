@@ -1,18 +1,15 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { buildPath } from '../../../lib/ovh';
-import { isOfferedAsSender, type OvhSender } from '../../../lib/senders';
-import { currentServiceName } from '../../shared/listSearch';
-import { createOvhClient } from '../../shared/transport';
+import { digitsOf } from '../../../lib/recipients';
+import { isOfferedAsSender } from '../../../lib/senders';
+import { chosenAccountApi } from '../../shared/chosenAccount';
 
 const TYPE_WORDS: Record<string, string> = { alpha: 'name', numeric: 'phone number', shortcode: 'short number' };
 
 /** The senders that can send now (enabled ones); virtual numbers have their own list. */
 export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'senders']);
-	const senders = await client.getMany<OvhSender>(path, await client.get<string[]>(path));
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
+	const senders = await api.readSenders(await api.listSenders());
 	const wanted = filter?.trim().toLowerCase();
 	return {
 		results: senders
@@ -23,11 +20,10 @@ export async function searchSenders(this: ILoadOptionsFunctions, filter?: string
 }
 
 export async function searchVirtualNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const numbers = await client.get<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']));
-	const wanted = filter?.replace(/\D/g, '');
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
+	const numbers = await api.listVirtualNumbers();
+	const wanted = digitsOf(filter);
 	return {
 		results: numbers.filter((n) => !wanted || n.includes(wanted)).map((n) => ({ name: `+${n.replace(/^\+/, '')}`, value: n })),
 	};

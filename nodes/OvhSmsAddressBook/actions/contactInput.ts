@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
-import { PHONE_FIELDS, TEXT_FIELDS, type ContactFields, type PhoneNumberNormaliser } from '../../../lib/contacts';
+import { PHONE_FIELDS, TEXT_FIELDS, type ContactFields } from '../../../lib/contacts';
+import { phoneNumberNormaliser, type PhoneNumberNormaliser } from '../../../lib/recipients';
 import { CONTACT_NAME_FIELDS, PHONE_LABELS } from './fields';
-import { phoneNumberNormaliser } from './phoneNumbers';
 
 export function normaliserFor(ctx: IExecuteFunctions, itemIndex: number): PhoneNumberNormaliser {
 	return phoneNumberNormaliser(String(ctx.getNodeParameter('defaultCountry', itemIndex, 'FR')));

@@ -1,14 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { buildPath } from '../../../lib/ovh';
-import { currentServiceName, matchesFilter } from '../../shared/listSearch';
-import { createOvhClient } from '../../shared/transport';
+import { chosenAccountApi } from '../../shared/chosenAccount';
+import { matchesFilter } from '../../shared/listSearch';
 
 export async function searchAddressBooks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const path = buildPath(['sms', serviceName, 'phonebooks']);
-	const books = await client.getMany<{ bookKey: string; name: string }>(path, await client.get<string[]>(path));
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
+	const books = await api.readPhonebooks(await api.listPhonebooks());
 	return {
 		results: books
 			.filter(({ value }) => value && matchesFilter(filter, value.name))

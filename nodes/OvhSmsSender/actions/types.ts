@@ -1,11 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { OvhClient } from '../../../lib/ovh';
+import type { PerItemContext } from '../../shared/router';
 
-export interface ItemContext {
-	client: OvhClient;
-	serviceName: string;
-	itemIndex: number;
-}
+export type ItemContext = PerItemContext;
 
 /** One input item in, its output items out (the router pairs them with the input). */
 export interface Operation {

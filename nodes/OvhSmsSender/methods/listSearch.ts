@@ -1,22 +1,15 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { buildPath } from '../../../lib/ovh';
-import { describeSenderStatus, type OvhSender } from '../../../lib/senders';
-import { createOvhClient } from '../../shared/transport';
-
-function currentServiceName(ctx: ILoadOptionsFunctions): string {
-	return String(ctx.getNodeParameter('serviceName', '', { extractValue: true }) ?? '').trim();
-}
+import { describeSenderStatus } from '../../../lib/senders';
+import { chosenAccountApi } from '../../shared/chosenAccount';
 
 const matches = (filter: string | undefined, ...texts: Array<string | null | undefined>) =>
 	!filter?.trim() || texts.some((text) => text?.toLowerCase().includes(filter.trim().toLowerCase()));
 
 /** The account's senders, with their status in the name so a refused one is not picked by mistake. */
 export async function searchSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
-	const client = await createOvhClient(this);
-	const names = await client.get<string[]>(buildPath(['sms', serviceName, 'senders']));
-	const senders = await client.getMany<OvhSender>(buildPath(['sms', serviceName, 'senders']), names);
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
+	const senders = await api.readSenders(await api.listSenders());
 	return {
 		results: senders
 			.filter(({ id, value }) => matches(filter, id, value?.description))
@@ -29,15 +22,11 @@ export async function searchSenders(this: ILoadOptionsFunctions, filter?: string
 
 /** Names OVHcloud offers from the account holder's details or domains (`sendersAvailableForValidation`). */
 export async function searchAvailableSenders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const serviceName = currentServiceName(this);
-	if (!serviceName) return { results: [] };
+	const api = await chosenAccountApi(this);
+	if (!api) return { results: [] };
 	const mode = this.getNodeParameter('creationMode', 'nichandle') as string;
 	const referer = mode === 'domain' ? 'domain' : 'nichandle';
-	const client = await createOvhClient(this);
-	const offered = await client.get<Array<{ referer: string; sender: string }>>(
-		buildPath(['sms', serviceName, 'sendersAvailableForValidation']),
-		{ referer },
-	);
+	const offered = await api.listSendersAvailableForValidation({ referer });
 	return {
 		results: offered.filter(({ sender }) => matches(filter, sender)).map(({ sender }) => ({ name: sender, value: sender })),
 	};

@@ -106,6 +106,20 @@ describe('Campaign › Create from a CSV file', () => {
 		expect(Object.values(account().batches)).toEqual([]);
 	});
 
+	test('one campaign per CSV item: with continue on fail a bad file is an error item paired with its input, the next file still becomes a campaign', async () => {
+		const { output } = await run(
+			fromCsv('Hi #firstname#'),
+			[csvItem('phone;firstname\n+33611111111;Alice\n', 'bad.csv'), csvItem('number;firstname\n+33622222222;Bob\n', 'good.csv')],
+			true,
+		);
+		expect(output).toHaveLength(2);
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(output[0].json.error).toContain('no column "number"');
+		expect(output[1].pairedItem).toEqual({ item: 1 });
+		expect(output[1].json).toMatchObject({ name: 'Monday promotion' });
+		expect(Object.values(account().batches)).toHaveLength(1);
+	});
+
 	test('rows without a usable number are reported, the others sent; the STOP mention is added for a sender name', async () => {
 		const { output } = await run(fromCsv('Hi #firstname#', fast), [
 			csvItem('number;firstname\n06 11 11 11 11;Alice\nnope;Bob\n+33611111111;Alice again\n+33622222222;Chloé\n'),

@@ -1,17 +1,13 @@
-import { normalizePhoneNumber } from '../../../lib/recipients';
+import { phoneNumberNormaliser } from '../../../lib/recipients';
 import {
 	CampaignInputError,
 	readCsvTable,
 	readRecipientTable,
 	writeRecipientListCsv,
-	type PhoneNormaliser,
 	type RecipientRow,
 } from '../../../lib/campaigns';
 
-const normalise: PhoneNormaliser = (raw) => {
-	const check = normalizePhoneNumber(raw, { defaultCountry: 'FR' });
-	return check.valid ? { number: check.number } : { reason: check.reason };
-};
+const normalise = phoneNumberNormaliser('FR');
 
 describe('readCsvTable', () => {
 	test('reads a semicolon file with a BOM, quotes and a value spanning lines, with the line each row starts on', () => {

@@ -1,5 +1,4 @@
-import type { PhoneNumberNormaliser } from '../../../lib/contacts';
-import { normalizePhoneNumber } from '../../../lib/recipients';
+import { phoneNumberNormaliser } from '../../../lib/recipients';
 
 /** The send node's normaliser, French national numbers allowed. */
-export const frenchNormaliser: PhoneNumberNormaliser = (raw) => normalizePhoneNumber(raw, { defaultCountry: 'FR' });
+export const frenchNormaliser = phoneNumberNormaliser('FR');

@@ -140,6 +140,21 @@ describe('OvhClient errors', () => {
 	});
 });
 
+describe('OvhClient getIfExists', () => {
+	test.each([
+		['an object the API holds is read as a GET reads it', 200, { id: 1 }, { id: 1 }],
+		['an object the API does not know (404) is undefined', 404, { class: 'Client::NotFound', message: 'does not exist' }, undefined],
+	])('%s', async (_name, status, body, expected) => {
+		const { client } = makeClient(() => json(status, body));
+		await expect(client.getIfExists('/sms/sms-ab12345-1/outgoing/1')).resolves.toEqual(expected);
+	});
+
+	test('any other failure is thrown, not taken for a missing object', async () => {
+		const { client } = makeClient(() => json(403, { class: 'Client::Forbidden', message: 'This call has not been granted' }));
+		await expect(client.getIfExists('/sms/sms-ab12345-1/outgoing/1')).rejects.toMatchObject({ httpStatus: 403 });
+	});
+});
+
 describe('OvhClient clock', () => {
 	test('signs with the API clock, not the local one', async () => {
 		const { client, calls } = makeClient(() => json(200, {}), undefined, () => (SERVER_SECONDS - 600) * 1000);

@@ -1,9 +1,21 @@
+import { endpointProperties } from '../../../credentials/shared/endpoint';
 import { resolveApiBaseUrl, signOutgoingRequest } from '../../../lib/ovh';
 
 describe('endpoints', () => {
 	test('regions resolve to their API base URL', () => {
 		expect(resolveApiBaseUrl('ovh-eu')).toBe('https://eu.api.ovh.com/1.0');
 		expect(resolveApiBaseUrl('https://ca.api.ovh.com/1.0')).toBe('https://ca.api.ovh.com/1.0');
+	});
+
+	test("the credentials' Endpoint offers the three regions by their API base URL, Europe first and default, then Custom", () => {
+		const endpoint = endpointProperties.find((property) => property.name === 'endpoint');
+		expect(endpoint?.options).toEqual([
+			{ name: 'OVHcloud Europe (Ovh-Eu)', value: 'https://eu.api.ovh.com/1.0' },
+			{ name: 'OVHcloud Canada (Ovh-Ca)', value: 'https://ca.api.ovh.com/1.0' },
+			{ name: 'OVHcloud US (Ovh-Us)', value: 'https://api.us.ovhcloud.com/1.0' },
+			{ name: 'Custom (Sandbox or Proxy)', value: 'custom' },
+		]);
+		expect(endpoint?.default).toBe('https://eu.api.ovh.com/1.0');
 	});
 
 	test('a custom endpoint may use plain http only on loopback', () => {

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { buildPath } from '../../../../lib/ovh';
 import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [];
@@ -13,8 +12,8 @@ function withoutToken(value: unknown): unknown {
 	return value.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
 
-export async function execute(this: IExecuteFunctions, { client, serviceName }: ItemContext): Promise<IDataObject> {
-	const account = await client.get<IDataObject>(buildPath(['sms', serviceName]));
+export async function execute(this: IExecuteFunctions, { api }: ItemContext): Promise<IDataObject> {
+	const account = await api.getAccount();
 	const out: IDataObject = { ...account };
 	for (const key of ['callBack', 'stopCallBack']) if (key in out) out[key] = withoutToken(out[key]) as IDataObject[string];
 	const smsResponse = out.smsResponse;

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { buildPath } from '../../../../lib/ovh';
 import { itemError } from '../common/itemError';
 import type { ItemContext } from '../types';
 
@@ -51,7 +50,7 @@ const URL_LABELS: Record<string, string> = {
 };
 
 /** Sets the account's callback URLs (delivery reports, STOP, replies) and returns them as saved. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
 	const callbacks = this.getNodeParameter('callbacks', itemIndex, {}) as {
 		deliveryReportUrl?: string;
 		stopUrl?: string;
@@ -73,9 +72,8 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 		const cgiUrl = callbacks.replyUrl.trim();
 		body.smsResponse = cgiUrl ? { responseType: 'cgi', cgiUrl } : { responseType: 'none', cgiUrl: '' };
 	}
-	const path = buildPath(['sms', serviceName]);
-	await client.put(path, body);
-	const account = await client.get<IDataObject>(path);
+	await api.updateAccount(body);
+	const account = await api.getAccount();
 	// Turning a call off with "" is a guess (OVHcloud documents no way): check it took.
 	const stillOn = [
 		body.callBack === '' && account.callBack ? `${URL_LABELS.deliveryReportUrl} (${String(account.callBack)})` : undefined,

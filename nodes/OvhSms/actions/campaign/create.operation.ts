@@ -8,8 +8,9 @@ import {
 	startInstant,
 	type BatchParams,
 } from '../../../../lib/campaigns';
-import { buildPath, type OvhClient } from '../../../../lib/ovh';
+import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { errorItem, toNodeError } from '../../../shared/errors';
+import { forEachItem } from '../../../shared/router';
 import { campaignJson } from './campaignJson';
 import { showFor, waitFields, type WaitOptions } from './fields';
 import { senderTypeOfName, stopMentionAdded, type Transliteration } from '../../../../lib/messages';
@@ -233,7 +234,8 @@ async function createOne(
 		if (timing.kind === 'deferred') deferred = new Date(timing.atMs).toISOString();
 		Object.assign(windowJson, { sendWindow: timing.kind, sendsAt: formatInZone(timing.atMs, this.getTimezone()) });
 	}
-	const account = await client.get<{ creditsLeft?: number }>(buildPath(['sms', serviceName]));
+	const api = new SmsApi(client, serviceName);
+	const account = await api.getAccount();
 	const estimate = estimateCampaign({
 		message: recipients.template,
 		recipients: recipients.estimateRecipients,
@@ -279,7 +281,7 @@ async function createOne(
 	const out: IDataObject = { ...campaignJson(launched.batch), ...summary, ...(earlier ? { alreadyCreated: true } : {}) };
 	if (launched.temporaryList) out.temporaryRecipientList = launched.temporaryList as unknown as IDataObject;
 	if (options.waitForCompletion) {
-		const { batch, report } = await waitAndReport(client, serviceName, launched.batch.id, options.wait);
+		const { batch, report } = await waitAndReport(api, launched.batch.id, options.wait);
 		Object.assign(out, campaignJson(batch), report);
 	}
 	return out;
@@ -304,21 +306,14 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 			return [errorItem(this.getNode(), nodeError, pairedItem)];
 		}
 	}
-	const out: INodeExecutionData[] = [];
-	for (let item = 0; item < count; item++) {
-		try {
-			const json = await createOne.call(this, client, item, async (serviceName, options) =>
+	return await forEachItem(this, client, async ({ itemIndex }) => [
+		{
+			json: await createOne.call(this, client, itemIndex, async (serviceName, options) =>
 				source === 'csv'
-					? await planFromCsv.call(this, item, options)
-					: await planFromRecipientList.call(this, client, serviceName, item, options),
+					? await planFromCsv.call(this, itemIndex, options)
+					: await planFromRecipientList.call(this, client, serviceName, itemIndex, options),
 				claimed,
-			);
-			out.push({ json, pairedItem: { item } });
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, item);
-			if (!this.continueOnFail()) throw nodeError;
-			out.push(errorItem(this.getNode(), nodeError, { item }));
-		}
-	}
-	return out;
+			),
+		},
+	]);
 }

@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { deleteBatch } from '../../../../lib/campaigns';
 import type { ItemContext } from '../types';
 import { campaignIdField, showFor } from './fields';
 
 export const description: INodeProperties[] = [campaignIdField(showFor('delete'))];
 
 /** A finished campaign (completed, failed or cancelled); its SMS stay in the history. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject> {
 	const id = (this.getNodeParameter('campaignId', itemIndex) as string).trim();
-	await deleteBatch(client, serviceName, id);
+	await api.deleteBatch(id);
 	return { id, deleted: true };
 }

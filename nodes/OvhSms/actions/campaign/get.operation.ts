@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getBatch } from '../../../../lib/campaigns';
 import type { ItemContext } from '../types';
 import { campaignJson } from './campaignJson';
 import { campaignIdField, showFor } from './fields';
@@ -7,7 +6,7 @@ import { campaignIdField, showFor } from './fields';
 export const description: INodeProperties[] = [campaignIdField(showFor('get'))];
 
 /** Status, progress, and the receivers OVHcloud refused with why. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject> {
 	const id = (this.getNodeParameter('campaignId', itemIndex) as string).trim();
-	return campaignJson(await getBatch(client, serviceName, id));
+	return campaignJson(await api.getBatch(id));
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { listBatches, type BatchStatus } from '../../../../lib/campaigns';
+import type { BatchStatus } from '../../../../lib/campaigns';
 import type { ItemContext } from '../types';
 import { campaignJson } from './campaignJson';
 import { showFor } from './fields';
@@ -44,11 +44,11 @@ export const description: INodeProperties[] = [
 ];
 
 /** Newest first. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('campaignFilters', itemIndex, {}) as { status?: BatchStatus[]; nameContains?: string };
 	const wanted = filters.nameContains?.trim().toLowerCase();
-	return (await listBatches(client, serviceName))
+	return (await api.listBatches())
 		.filter((batch) => !filters.status?.length || filters.status.includes(batch.status))
 		.filter((batch) => !wanted || (batch.name ?? '').toLowerCase().includes(wanted))
 		.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getBatchStatistics, summariseStatistics } from '../../../../lib/campaigns';
+import { summariseStatistics } from '../../../../lib/campaigns';
 import type { ItemContext } from '../types';
 import { campaignIdField, showFor, waitFields, type WaitOptions } from './fields';
 import { waitAndReport } from './waitForCompletion';
@@ -9,14 +9,14 @@ const show = showFor('getStatistics');
 export const description: INodeProperties[] = [campaignIdField(show), ...waitFields(show)];
 
 /** Delivered, failed, pending, sent, stop-listed and credits, with the one-line summary. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject> {
 	const id = (this.getNodeParameter('campaignId', itemIndex) as string).trim();
 	if (this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean) {
 		const options = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitOptions;
-		const { batch, report } = await waitAndReport(client, serviceName, id, options);
+		const { batch, report } = await waitAndReport(api, id, options);
 		const { statistics, ...rest } = report;
 		return { ...(statistics as IDataObject), name: batch.name, ...rest };
 	}
-	const statistics = await getBatchStatistics(client, serviceName, id);
+	const statistics = await api.getBatchStatistics(id);
 	return { ...(statistics as unknown as IDataObject), summary: summariseStatistics(statistics) };
 }

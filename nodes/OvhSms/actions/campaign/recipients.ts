@@ -14,13 +14,12 @@ import {
 	readRecipientTable,
 	transliterateValues,
 	type CampaignRecipients,
-	type PhoneNormaliser,
 	type RecipientRow,
 	type RejectedRecipient,
 } from '../../../../lib/campaigns';
-import { buildPath, type OvhClient } from '../../../../lib/ovh';
+import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { prepareText, type Transliteration } from '../../../../lib/messages';
-import { normalizePhoneNumber } from '../../../../lib/recipients';
+import { phoneNumberNormaliser } from '../../../../lib/recipients';
 
 export interface CampaignPlan {
 	/** The text given to OVHcloud (placeholders included). */
@@ -36,14 +35,6 @@ export interface PlanOptions {
 	transliteration: Transliteration;
 	/** The text for an empty placeholder value; undefined rejects such rows. */
 	emptyValue?: string;
-}
-
-function normaliser(defaultCountry: string): PhoneNormaliser {
-	const options = { defaultCountry: defaultCountry.trim() || undefined };
-	return (raw) => {
-		const check = normalizePhoneNumber(raw, options);
-		return check.valid ? { number: check.number } : { reason: check.reason };
-	};
 }
 
 function requireGsmValues(rows: RecipientRow[], columns: string[], options: PlanOptions, lineLabel: string): void {
@@ -65,7 +56,7 @@ const rejectedLines = (rejected: RejectedRecipient[]): IDataObject[] =>
 
 /** One campaign for every input item: each item is a receiver, with its own message. */
 export function planFromItems(this: IExecuteFunctions, options: PlanOptions): CampaignPlan {
-	const normalise = normaliser(options.defaultCountry);
+	const normalise = phoneNumberNormaliser(options.defaultCountry);
 	const accepted: Array<{ item: number; number: string; message: string }> = [];
 	const rejected: RejectedRecipient[] = [];
 	const firstItemOf = new Map<string, number>();
@@ -73,8 +64,8 @@ export function planFromItems(this: IExecuteFunctions, options: PlanOptions): Ca
 	for (let item = 0; item < count; item++) {
 		const raw = String(this.getNodeParameter('phoneNumber', item, '') ?? '').trim();
 		const message = prepareText(String(this.getNodeParameter('message', item, '') ?? ''), options.transliteration).text;
-		const checked = raw === '' ? { reason: 'no phone number' } : normalise(raw);
-		if ('reason' in checked) {
+		const checked = raw === '' ? ({ valid: false, reason: 'no phone number' } as const) : normalise(raw);
+		if (!checked.valid) {
 			rejected.push({ line: item, value: raw, reason: checked.reason });
 		} else if (firstItemOf.has(checked.number)) {
 			rejected.push({ line: item, value: raw, reason: `duplicate of item ${firstItemOf.get(checked.number)}` });
@@ -124,7 +115,7 @@ export async function planFromCsv(this: IExecuteFunctions, itemIndex: number, op
 	const { rows, rejected } = readRecipientTable(table, {
 		phoneColumn,
 		columns,
-		normalise: normaliser(options.defaultCountry),
+		normalise: phoneNumberNormaliser(options.defaultCountry),
 		emptyValue: options.emptyValue,
 	});
 	if (rows.length === 0) throw noReceiver(rejected, 'line');
@@ -150,14 +141,13 @@ export async function planFromRecipientList(
 ): Promise<CampaignPlan> {
 	const slotId = Number(this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }));
 	const message = prepareText(this.getNodeParameter('message', itemIndex) as string, options.transliteration).text;
-	const csv = await client.get<string>(buildPath(['sms', serviceName, 'receivers', slotId, 'csv']));
-	const table = readCsvTable(typeof csv === 'string' ? csv : '');
+	const table = readCsvTable(await new SmsApi(client, serviceName).receiverCsv(slotId));
 	const columns = placeholderNames(message);
 	checkPlaceholders(message, table.header, `recipient list ${slotId}`);
 	// OVHcloud checked the list when it was created: the rows here serve the estimate, and the
 	// check of empty values, which OVHcloud would send as they are (a stored list cannot be
 	// changed here, so a fallback text cannot apply: the list must be fixed).
-	const { rows, rejected } = readRecipientTable(table, { phoneColumn: 'number', columns, normalise: normaliser(options.defaultCountry) });
+	const { rows, rejected } = readRecipientTable(table, { phoneColumn: 'number', columns, normalise: phoneNumberNormaliser(options.defaultCountry) });
 	const empty = rejected.filter((row) => row.reason.startsWith('no value for'));
 	if (empty.length > 0) {
 		throw new CampaignInputError(

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getBatch, renameBatch } from '../../../../lib/campaigns';
 import type { ItemContext } from '../types';
 import { campaignJson } from './campaignJson';
 import { campaignIdField, showFor } from './fields';
@@ -18,9 +17,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject> {
 	const id = (this.getNodeParameter('campaignId', itemIndex) as string).trim();
 	const name = (this.getNodeParameter('newCampaignName', itemIndex) as string).trim();
-	const answer = await renameBatch(client, serviceName, id, name);
-	return campaignJson(answer ?? (await getBatch(client, serviceName, id)));
+	const answer = await api.renameBatch(id, name);
+	return campaignJson(answer ?? (await api.getBatch(id)));
 }

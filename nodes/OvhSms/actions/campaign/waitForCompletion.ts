@@ -1,33 +1,26 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
-import {
-	getBatch,
-	getBatchStatistics,
-	summariseStatistics,
-	waitForCampaign,
-	type Batch,
-} from '../../../../lib/campaigns';
-import type { OvhClient } from '../../../../lib/ovh';
+import { summariseStatistics, waitForCampaign, type Batch } from '../../../../lib/campaigns';
+import type { SmsApi } from '../../../../lib/ovh';
 import type { WaitOptions } from './fields';
 
 const MAX_INTERVAL_MS = 5 * 60 * 1000;
 
 /** Waits for the campaign to finish (or the time limit), then reads its statistics. */
 export async function waitAndReport(
-	client: OvhClient,
-	serviceName: string,
+	api: SmsApi,
 	id: string,
 	options: WaitOptions,
 ): Promise<{ batch: Batch; report: IDataObject }> {
 	const timeLimitMinutes = options.timeLimitMinutes ?? 60;
 	const outcome = await waitForCampaign({
-		readBatch: async () => await getBatch(client, serviceName, id),
+		readBatch: async () => await api.getBatch(id),
 		sleep,
 		nowMs: () => Date.now(),
 		timeLimitMs: timeLimitMinutes * 60_000,
 		firstIntervalMs: (options.pollIntervalSeconds ?? 10) * 1000,
 		maxIntervalMs: MAX_INTERVAL_MS,
 	});
-	const statistics = await getBatchStatistics(client, serviceName, id);
+	const statistics = await api.getBatchStatistics(id);
 	const counts = summariseStatistics(statistics);
 	const summary = outcome.finished
 		? counts

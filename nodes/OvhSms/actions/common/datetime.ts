@@ -29,7 +29,5 @@ export function parseDateTimeParameter(value: unknown, timeZone: string): number
 	return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-/** `2024-05-01T08:00:00+00:00`, the form OVHcloud's `creationDatetime` filters take. */
-export function formatApiDatetime(epochMs: number): string {
-	return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-}
+// Send still imports OVHcloud's format from here; it lives in lib/ovh.
+export { formatOvhDatetime as formatApiDatetime } from '../../../../lib/ovh';

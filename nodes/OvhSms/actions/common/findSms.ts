@@ -1,13 +1,9 @@
-import { buildPath, type OvhClient } from '../../../../lib/ovh';
-import { readIfExists } from './readIfExists';
+import type { SmsApi, SmsCollection, SmsCollections } from '../../../../lib/ovh';
+import type { Wire } from '../../../../lib/ovh/models';
 
-export type SmsCollection = 'incoming' | 'outgoing' | 'jobs';
-
-export interface FoundSms<T> {
-	collection: SmsCollection;
-	/** Where it was read, for a DELETE on the same object. */
-	path: string;
-	value: T;
+export interface FoundSms<C extends SmsCollection> {
+	collection: C;
+	value: Wire<SmsCollections[C]>;
 	/** The virtual number whose route held it, when the account's own route did not. */
 	virtualNumber?: string;
 }
@@ -20,23 +16,16 @@ export interface FoundSms<T> {
  * account's route is tried first, so the usual case costs one call and the virtual numbers are
  * listed only for an id it does not know. Leaves out: users' routes (`/users/{login}/…`).
  */
-export async function findSms<T>(
-	client: OvhClient,
-	serviceName: string,
-	collections: SmsCollection[],
-	id: string,
-): Promise<FoundSms<T> | undefined> {
+export async function findSms<C extends SmsCollection>(api: SmsApi, collections: C[], id: string): Promise<FoundSms<C> | undefined> {
 	for (const collection of collections) {
-		const path = buildPath(['sms', serviceName, collection, id]);
-		const value = await readIfExists<T>(client, path);
-		if (value) return { collection, path, value };
+		const value = await api.findSms(collection, id);
+		if (value) return { collection, value };
 	}
-	const virtualNumbers = (await readIfExists<string[]>(client, buildPath(['sms', serviceName, 'virtualNumbers']))) ?? [];
+	const virtualNumbers = await api.listVirtualNumbersIfAny();
 	for (const collection of collections) {
 		for (const virtualNumber of virtualNumbers) {
-			const path = buildPath(['sms', serviceName, 'virtualNumbers', virtualNumber, collection, id]);
-			const value = await readIfExists<T>(client, path);
-			if (value) return { collection, path, value, virtualNumber };
+			const value = await api.findSms(collection, id, virtualNumber);
+			if (value) return { collection, value, virtualNumber };
 		}
 	}
 	return undefined;

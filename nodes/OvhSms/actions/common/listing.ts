@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { Query } from '../../../../lib/ovh';
+import { formatOvhDatetime, type Query } from '../../../../lib/ovh';
+import { parseDateTimeParameter } from './datetime';
 import { itemError } from './itemError';
-import { formatApiDatetime, parseDateTimeParameter } from './datetime';
 
 /** Ids newest first (OVHcloud's ids grow over time), cut to the limit. */
 export function newestIds(ids: number[], limit: number): number[] {
@@ -25,7 +25,7 @@ export function dateFilters(
 		if (value === undefined || value === '' || value === null) continue;
 		const ms = parseDateTimeParameter(value, timeZone);
 		if (ms === undefined) throw itemError(ctx.getNode(), itemIndex, `"${label}" is not a date and time: ${String(value)}`);
-		query[name] = formatApiDatetime(ms);
+		query[name] = formatOvhDatetime(ms);
 	}
 	return query;
 }

@@ -5,7 +5,7 @@ import type { ItemContext } from '../types';
 export const description: INodeProperties[] = [receivedIdProperty('delete')];
 
 export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<IDataObject> {
-	const { id, path, virtualNumber } = await findReceivedSms(this, context);
-	await context.client.delete(path);
+	const { id, virtualNumber } = await findReceivedSms(this, context);
+	await context.api.deleteSms('incoming', id, virtualNumber);
 	return { id, deleted: true, ...(virtualNumber ? { virtualNumber } : {}) };
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { SmsIncoming } from '../../../../lib/ovh/models';
 import { findSms, type FoundSms } from '../common/findSms';
 import { itemError } from '../common/itemError';
 import type { ItemContext } from '../types';
@@ -17,10 +16,10 @@ export const receivedIdProperty = (operation: string): INodeProperties => ({
 export const description: INodeProperties[] = [receivedIdProperty('get')];
 
 /** The received SMS the item names, from the account's route or the virtual number that received it. */
-export async function findReceivedSms(ctx: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<FoundSms<SmsIncoming> & { id: number }> {
+export async function findReceivedSms(ctx: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<FoundSms<'incoming'> & { id: number }> {
 	const id = String(ctx.getNodeParameter('receivedSmsId', itemIndex, '') ?? '').trim();
 	if (!/^\d+$/.test(id)) throw itemError(ctx.getNode(), itemIndex, `"Received SMS ID" must be a number (got "${id}")`);
-	const found = await findSms<SmsIncoming>(client, serviceName, ['incoming'], id);
+	const found = await findSms(api, ['incoming'], id);
 	if (!found) {
 		throw itemError(
 			ctx.getNode(),

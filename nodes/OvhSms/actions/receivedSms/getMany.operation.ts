@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { buildPath, type Query } from '../../../../lib/ovh';
+import type { Query } from '../../../../lib/ovh';
 import { normalizePhoneNumber } from '../../../../lib/recipients';
 import { limitProperties, readLimit } from '../../../shared/limit';
 import { dateFilterOptions, dateFilters, newestIds } from '../common/listing';
@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Replies and other SMS the account received, newest first. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		createdAfter?: string;
 		createdBefore?: string;
@@ -48,10 +48,8 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 		query.sender = check.valid ? check.number : filters.sender.trim();
 	}
 	if (filters.tag?.trim()) query.tag = filters.tag.trim();
-	const path = filters.virtualNumber?.trim()
-		? buildPath(['sms', serviceName, 'virtualNumbers', virtualNumberKey(filters.virtualNumber.trim()), 'incoming'])
-		: buildPath(['sms', serviceName, 'incoming']);
-	const ids = newestIds(await client.get<number[]>(path, query), readLimit(this, itemIndex));
-	const read = await client.getMany<IDataObject>(path, ids);
+	const virtualNumber = filters.virtualNumber?.trim() ? virtualNumberKey(filters.virtualNumber.trim()) : undefined;
+	const ids = newestIds(await api.listSmsIds('incoming', query, virtualNumber), readLimit(this, itemIndex));
+	const read = await api.readSms('incoming', ids, virtualNumber);
 	return read.flatMap((entry) => (entry.value ? [entry.value] : []));
 }

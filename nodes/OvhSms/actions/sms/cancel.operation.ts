@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { SmsJob, SmsVirtualNumberJob } from '../../../../lib/ovh/models';
 import { findSms } from '../common/findSms';
 import { itemError } from '../common/itemError';
 import { readSmsId } from './getStatus.operation';
@@ -19,9 +18,9 @@ export const description: INodeProperties[] = [
 ];
 
 /** Cancels a deferred SMS before its time; OVHcloud gives its credits back. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
 	const id = readSmsId(this, itemIndex);
-	const found = await findSms<SmsJob | SmsVirtualNumberJob>(client, serviceName, ['jobs'], id);
+	const found = await findSms(api, ['jobs'], id);
 	if (!found) {
 		throw itemError(
 			this.getNode(),
@@ -30,8 +29,8 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 			'It may have been sent already (see Get Status), cancelled before, or never existed.',
 		);
 	}
-	const { path, value: job, virtualNumber } = found;
-	await client.delete(path);
+	const { value: job, virtualNumber } = found;
+	await api.deleteSms('jobs', id, virtualNumber);
 	return {
 		id: Number(id),
 		cancelled: true,

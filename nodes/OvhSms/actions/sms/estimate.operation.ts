@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { prepareMessage, senderTypeOfName, type MessageSenderType, type Transliteration } from '../../../../lib/messages';
-import { buildPath, type OvhClient } from '../../../../lib/ovh';
 import { analysisJson } from '../common/messageAnalysis';
 import {
 	messageProperty,
@@ -66,23 +65,20 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-// Per run (a client lives for one execution): many items estimated against one account read it once.
-const creditsByClient = new WeakMap<OvhClient, Map<string, Promise<number>>>();
-
-function creditsLeftOf(client: OvhClient, serviceName: string): Promise<number> {
-	let byService = creditsByClient.get(client);
-	if (!byService) creditsByClient.set(client, (byService = new Map()));
-	let credits = byService.get(serviceName);
+/** The account's credits, read once per run however many items are estimated (the run's memo; a failed read is forgotten with it). */
+function creditsLeftOf({ api, memo }: ItemContext): Promise<number> {
+	const key = `creditsLeft:${api.serviceName}`;
+	let credits = memo.get(key) as Promise<number> | undefined;
 	if (!credits) {
-		credits = client.get<{ creditsLeft?: number }>(buildPath(['sms', serviceName])).then((a) => Number(a.creditsLeft ?? 0));
-		credits.catch(() => byService.delete(serviceName));
-		byService.set(serviceName, credits);
+		credits = api.getAccount().then((account) => Number(account.creditsLeft ?? 0));
+		memo.set(key, credits);
 	}
 	return credits;
 }
 
 /** What a send would cost, without sending: the counter of the control panel and the credit check. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<IDataObject> {
+	const { serviceName, itemIndex } = context;
 	const fields = new OptionValues(
 		this.getNode(),
 		itemIndex,
@@ -109,7 +105,7 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 	});
 	const { analysis, stopClause } = prepared;
 	const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
-	const creditsLeft = await creditsLeftOf(client, serviceName);
+	const creditsLeft = await creditsLeftOf(context);
 	const creditsNeeded = analysis.parts * recipientCount;
 	return {
 		serviceName,

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { buildPath, type Query } from '../../../../lib/ovh';
+import type { Query } from '../../../../lib/ovh';
 import { normalizePhoneNumber } from '../../../../lib/recipients';
 import { outgoingJson } from '../common/delivery';
 import { limitProperties, readLimit } from '../../../shared/limit';
@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** The outgoing history, newest first, each SMS with its delivery state in words. */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		createdAfter?: string;
 		createdBefore?: string;
@@ -68,11 +68,10 @@ export async function execute(this: IExecuteFunctions, { client, serviceName, it
 	if (filters.sender?.trim()) query.sender = filters.sender.trim();
 	if (filters.tag?.trim()) query.tag = filters.tag.trim();
 
-	const path = buildPath(['sms', serviceName, 'outgoing']);
 	const receipts = filters.deliveryState ? (DELIVERY_RECEIPTS[filters.deliveryState] ?? []) : [undefined];
 	const ids: number[] = [];
-	for (const deliveryReceipt of receipts) ids.push(...(await client.get<number[]>(path, { ...query, deliveryReceipt })));
+	for (const deliveryReceipt of receipts) ids.push(...(await api.listSmsIds('outgoing', { ...query, deliveryReceipt })));
 	const wanted = newestIds(ids, readLimit(this, itemIndex));
-	const read = await client.getMany<IDataObject>(path, wanted);
+	const read = await api.readSms('outgoing', wanted);
 	return read.flatMap((entry) => (entry.value ? [outgoingJson(entry.value)] : []));
 }

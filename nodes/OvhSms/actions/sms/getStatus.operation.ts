@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { SmsJob, SmsOutgoing, SmsVirtualNumberJob } from '../../../../lib/ovh/models';
 import { findSms } from '../common/findSms';
 import { outgoingJson, scheduledJson } from '../common/delivery';
 import { itemError } from '../common/itemError';
@@ -25,9 +24,9 @@ export function readSmsId(ctx: IExecuteFunctions, itemIndex: number): string {
 }
 
 /** One sent SMS with its delivery state in words; a deferred SMS not yet sent is "scheduled". */
-export async function execute(this: IExecuteFunctions, { client, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
 	const id = readSmsId(this, itemIndex);
-	const found = await findSms<SmsOutgoing | SmsJob | SmsVirtualNumberJob>(client, serviceName, ['outgoing', 'jobs'], id);
+	const found = await findSms(api, ['outgoing', 'jobs'], id);
 	if (!found) {
 		throw itemError(
 			this.getNode(),

@@ -1,5 +1,4 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { bookPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [
@@ -16,9 +15,9 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const name = (this.getNodeParameter('bookName', itemIndex) as string).trim();
-	const bookKey = await client.post<string>(bookPath(serviceName), { name });
-	return [{ json: await client.get(bookPath(serviceName, bookKey)) }];
+	const bookKey = await api.createPhonebook({ name });
+	return [{ json: await api.getPhonebook(bookKey) }];
 }

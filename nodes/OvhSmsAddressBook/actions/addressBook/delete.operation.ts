@@ -1,15 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addressBookLocator } from '../fields';
-import { bookPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [addressBookLocator({ resource: ['addressBook'], operation: ['delete'] })];
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
-	await client.delete(bookPath(serviceName, bookKey));
+	await api.deletePhonebook(bookKey);
 	return [{ json: { bookKey, deleted: true } }];
 }

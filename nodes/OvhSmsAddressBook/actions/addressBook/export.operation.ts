@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { writeContactsCsv } from '../../../../lib/contacts';
 import { addressBookLocator } from '../fields';
-import { bookPath, readContacts } from '../phonebookApi';
+import { readContacts } from '../phonebook';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['addressBook'], operation: ['export'] };
@@ -22,12 +22,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const book = await client.get<{ name: string }>(bookPath(serviceName, bookKey));
-	const contacts = await readContacts(client, serviceName, bookKey);
+	const book = await api.getPhonebook(bookKey);
+	const contacts = await readContacts(api, bookKey);
 	const fileName = `${book.name.replace(/[^\w.-]+/g, '_') || bookKey}.csv`;
 	const file = await this.helpers.prepareBinaryData(Buffer.from(writeContactsCsv(contacts, { forSpreadsheets: true }), 'utf8'), fileName, 'text/csv');
 	return [{ json: { bookKey, name: book.name, contacts: contacts.length, fileName }, binary: { [binaryPropertyName]: file } }];

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { bookPath } from '../phonebookApi';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from '../types';
 import { limitProperties, readLimit } from '../../../shared/limit';
 
@@ -11,10 +10,9 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const limit = readLimit(this, itemIndex);
-	const keys = await client.get<string[]>(bookPath(serviceName));
-	const books = await client.getMany<IDataObject>(bookPath(serviceName), keys.slice(0, limit));
+	const books = await api.readPhonebooks((await api.listPhonebooks()).slice(0, limit));
 	return books.flatMap(({ value }) => (value ? [{ json: value }] : []));
 }

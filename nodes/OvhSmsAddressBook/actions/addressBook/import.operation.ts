@@ -16,20 +16,18 @@ import {
 	type RejectedRow,
 } from '../../../../lib/contacts';
 import { OvhApiError } from '../../../../lib/ovh';
-import type { SmsPhonebookImport, TelephonyTask } from '../../../../lib/ovh/models';
+import type { SmsPhonebookImport, TelephonyTask, Wire } from '../../../../lib/ovh/models';
 import { normaliserFor } from '../contactInput';
 import { addressBookLocator, binaryField, DEFAULT_GROUP, defaultCountryField } from '../fields';
 import { mapWithConcurrency } from '../../../../lib/batching';
 import {
-	bookPath,
-	contactsPath,
 	deleteDocument,
 	expireDocument,
 	readContacts,
 	readInputText,
 	uploadDocument,
 	waitForContactCount,
-} from '../phonebookApi';
+} from '../phonebook';
 import type { ItemContext } from '../types';
 
 /** Writes in flight at once in contact-by-contact mode: fast, yet gentle on OVHcloud's rate limits. */
@@ -149,7 +147,7 @@ interface ImportOutcome {
  */
 async function importThroughOvhcloud(
 	ctx: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 	bookKey: string,
 	plan: ContactImportPlan,
 	fileName: string,
@@ -162,17 +160,17 @@ async function importThroughOvhcloud(
 		pollIntervalSeconds?: number;
 	};
 	const csv = writeContactsCsv(plan.toCreate.map((row) => row.contact));
-	const document = await uploadDocument(ctx, client, `n8n-import-${fileName}`, Buffer.from(csv, 'utf8'), itemIndex);
-	const documentExpiresAt = await expireDocument(client, document.id, Date.now());
+	const document = await uploadDocument(ctx, api, `n8n-import-${fileName}`, Buffer.from(csv, 'utf8'), itemIndex);
+	const documentExpiresAt = await expireDocument(api, document.id, Date.now());
 	const body: SmsPhonebookImport = { documentId: document.id };
-	let task: TelephonyTask;
+	let task: Wire<TelephonyTask>;
 	try {
-		task = await client.post<TelephonyTask>(bookPath(serviceName, bookKey, 'import'), body);
+		task = await api.importPhonebook(bookKey, body);
 	} catch (error) {
 		// A refusal (4xx) means nothing was imported: the file can go. Without an answer the import
 		// may be running and reading it: it stays until its expiry date.
 		const refused = error instanceof OvhApiError && (error.httpStatus ?? 0) >= 400 && (error.httpStatus ?? 0) < 500;
-		const documentDeleted = refused && (await deleteDocument(client, document.id));
+		const documentDeleted = refused && (await deleteDocument(api, document.id));
 		const file = documentDeleted ? 'the uploaded file was deleted' : `the uploaded file ${document.id} expires at ${documentExpiresAt ?? 'no date: delete it from /me/document'}`;
 		throw new NodeOperationError(ctx.getNode(), error as Error, {
 			itemIndex,
@@ -180,7 +178,7 @@ async function importThroughOvhcloud(
 		});
 	}
 	if (task?.status === 'error') {
-		await deleteDocument(client, document.id);
+		await deleteDocument(api, document.id);
 		throw new NodeOperationError(ctx.getNode(), `OVHcloud refused the import: ${task.message ?? 'no reason given'}`, { itemIndex });
 	}
 	const unconfirmed = (contactsNow: number | undefined): ImportOutcome => ({
@@ -199,13 +197,13 @@ async function importThroughOvhcloud(
 		},
 	});
 	if (options.waitForImport === false) return unconfirmed(undefined);
-	const outcome = await waitForContactCount(client, serviceName, bookKey, contactsBefore + plan.toCreate.length, {
+	const outcome = await waitForContactCount(api, bookKey, contactsBefore + plan.toCreate.length, {
 		timeLimitMs: (options.timeLimitSeconds ?? 300) * 1000,
 		pollIntervalMs: (options.pollIntervalSeconds ?? 2) * 1000,
 	});
 	if (!outcome.reached) return unconfirmed(outcome.count);
 	// Every new contact is in the book: OVHcloud has read the file.
-	const documentDeleted = await deleteDocument(client, document.id);
+	const documentDeleted = await deleteDocument(api, document.id);
 	return {
 		created: plan.toCreate.length,
 		updated: 0,
@@ -222,18 +220,18 @@ function rowFailure(error: unknown, line: number): RejectedRow | undefined {
 
 async function importContactByContact(
 	ctx: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 	bookKey: string,
 	plan: ContactImportPlan,
 ): Promise<ImportOutcome> {
 	const failed: RejectedRow[] = [];
 	let stoppedBy: { line: number; error: unknown } | undefined;
 	const writes = [
-		...plan.toCreate.map((row) => ({ line: row.line, kind: 'create' as const, run: async () => await client.post(contactsPath(serviceName, bookKey), row.contact) })),
+		...plan.toCreate.map((row) => ({ line: row.line, kind: 'create' as const, run: async () => await api.createContact(bookKey, row.contact) })),
 		...plan.toUpdate.map(({ row, existing, changes }) => ({
 			line: row.line,
 			kind: 'update' as const,
-			run: async () => await client.put(contactsPath(serviceName, bookKey, existing.id), changes),
+			run: async () => await api.updateContact(bookKey, existing.id, changes),
 		})),
 	];
 	const settled = await mapWithConcurrency(
@@ -287,14 +285,14 @@ function readFile(ctx: IExecuteFunctions, itemIndex: number, text: string, mode:
 }
 
 export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<INodeExecutionData[]> {
-	const { client, serviceName, itemIndex } = context;
+	const { api, itemIndex } = context;
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const mode = this.getNodeParameter('importMode', itemIndex) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const { text, fileName } = await readInputText(this, itemIndex, binaryPropertyName);
 	const reading = readFile(this, itemIndex, text, mode);
 
-	const existing = await readContacts(client, serviceName, bookKey);
+	const existing = await readContacts(api, bookKey);
 	const plan = planContactImport(reading.rows, existing, {
 		updateExisting: mode === 'contactByContact' && (this.getNodeParameter('updateExisting', itemIndex, false) as boolean),
 		normaliseNumber: normaliserFor(this, itemIndex),

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addressBookLocator } from '../fields';
-import { bookPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['addressBook'], operation: ['rename'] };
@@ -12,10 +11,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const name = (this.getNodeParameter('newName', itemIndex) as string).trim();
-	await client.put(bookPath(serviceName, bookKey), { name });
-	return [{ json: await client.get(bookPath(serviceName, bookKey)) }];
+	await api.renamePhonebook(bookKey, name);
+	return [{ json: await api.getPhonebook(bookKey) }];
 }

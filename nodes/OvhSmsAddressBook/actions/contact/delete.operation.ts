@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addressBookLocator } from '../fields';
-import { contactsPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 import { contactIdField, readContactId } from './get.operation';
 
@@ -8,10 +7,10 @@ export const description: INodeProperties[] = [addressBookLocator({ resource: ['
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const id = readContactId(this, itemIndex);
-	await client.delete(contactsPath(serviceName, bookKey, id));
+	await api.deleteContact(bookKey, id);
 	return [{ json: { addressBook: bookKey, id, deleted: true } }];
 }

@@ -1,7 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import type { PhonebookContact } from '../../../../lib/contacts';
 import { addressBookLocator } from '../fields';
-import { contactsPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['get'] };
@@ -37,9 +35,9 @@ export const description: INodeProperties[] = [addressBookLocator(show), contact
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const id = readContactId(this, itemIndex);
-	return [{ json: { ...(await client.get<PhonebookContact>(contactsPath(serviceName, bookKey, id))), addressBook: bookKey } }];
+	return [{ json: { ...(await api.getContact(bookKey, id)), addressBook: bookKey } }];
 }

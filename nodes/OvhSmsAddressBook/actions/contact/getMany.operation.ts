@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addressBookLocator } from '../fields';
-import { readContacts } from '../phonebookApi';
+import { readContacts } from '../phonebook';
 import type { ItemContext } from '../types';
 import { limitProperties, readLimit } from '../../../shared/limit';
 
@@ -22,13 +22,13 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const limit = readLimit(this, itemIndex);
 	const group = ((this.getNodeParameter('filters', itemIndex, {}) as { group?: string }).group ?? '').trim();
 	// OVHcloud cannot filter by group: with a group, every contact is read and filtered here.
-	const contacts = await readContacts(client, serviceName, bookKey, group ? Infinity : limit);
+	const contacts = await readContacts(api, bookKey, group ? Infinity : limit);
 	return contacts
 		.filter((contact) => !group || contact.group === group)
 		.slice(0, limit)

@@ -1,8 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import type { PhonebookContact } from '../../../../lib/contacts';
 import { readContactParameters } from '../contactInput';
 import { addressBookLocator, CONTACT_NAME_FIELDS, defaultCountryField, phoneFieldOptions } from '../fields';
-import { contactsPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 import { contactIdField, readContactId } from './get.operation';
 
@@ -30,12 +28,12 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const id = readContactId(this, itemIndex);
 	const changes = readContactParameters(this, itemIndex, 'updateFields');
 	if (Object.keys(changes).length === 0) throw new NodeOperationError(this.getNode(), 'Add a field to update', { itemIndex });
-	await client.put(contactsPath(serviceName, bookKey, id), changes);
-	return [{ json: { ...(await client.get<PhonebookContact>(contactsPath(serviceName, bookKey, id))), addressBook: bookKey } }];
+	await api.updateContact(bookKey, id, changes);
+	return [{ json: { ...(await api.getContact(bookKey, id)), addressBook: bookKey } }];
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { contactChanges, type PhonebookContact } from '../../../../lib/contacts';
 import { normaliserFor, readContactParameters, requireNewContact } from '../contactInput';
 import { addressBookLocator, contactTextFields, DEFAULT_GROUP, defaultCountryField } from '../fields';
-import { contactIndexOf, contactsPath } from '../phonebookApi';
+import { contactIndexOf } from '../phonebook';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
@@ -23,22 +23,22 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex, memo }: ItemContext,
+	{ api, itemIndex, memo }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const wanted = readContactParameters(this, itemIndex, 'parameters');
-	const index = await contactIndexOf(memo, client, serviceName, bookKey, normaliserFor(this, itemIndex));
+	const index = await contactIndexOf(memo, api, bookKey, normaliserFor(this, itemIndex));
 	const existing = index.find(wanted);
 	if (!existing) {
 		const contact = requireNewContact(this, itemIndex, { group: DEFAULT_GROUP, ...wanted });
-		const id = await client.post<number>(contactsPath(serviceName, bookKey), contact);
+		const id = await api.createContact(bookKey, contact);
 		const created: PhonebookContact = { id, ...contact };
 		index.add(created);
 		return [{ json: { action: 'created', addressBook: bookKey, ...created } }];
 	}
 	const changes = contactChanges(existing, wanted);
 	if (Object.keys(changes).length === 0) return [{ json: { action: 'unchanged', addressBook: bookKey, ...existing } }];
-	await client.put(contactsPath(serviceName, bookKey, existing.id), changes);
+	await api.updateContact(bookKey, existing.id, changes);
 	const updated: PhonebookContact = { ...existing, ...changes };
 	index.replace(existing, updated);
 	return [{ json: { action: 'updated', addressBook: bookKey, ...updated, changedFields: Object.keys(changes) } }];

@@ -1,6 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { recipientListProperty } from '../../../shared/descriptions';
-import { slotPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['recipientList'], operation: ['clean'] };
@@ -42,21 +41,15 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface CleanAnswer {
-	taskId: number | null;
-	totalCreditsRemoved: number;
-}
-
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const slotId = this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }) as string;
 	const freemium = this.getNodeParameter('cleaningType', itemIndex) === 'syntax';
 	const spend = this.getNodeParameter('spendCredits', itemIndex, false) as boolean;
-	const path = slotPath(serviceName, slotId, 'clean');
 	// Always quote first: the price is known before any credit is spent.
-	const quote = await client.post<CleanAnswer>(path, { freemium, priceOnly: true }, { idempotent: true });
+	const quote = await api.cleanReceiver(slotId, { freemium, priceOnly: true });
 	const price = quote.totalCreditsRemoved;
 	if (!spend) {
 		return [{ json: { slotId: Number(slotId), quotedCredits: price, spent: false, summary: `Cleaning would cost ${price} credits; nothing was spent` } }];
@@ -68,7 +61,7 @@ export async function execute(
 			description: 'Nothing was spent.',
 		});
 	}
-	const cleaning = await client.post<CleanAnswer>(path, { freemium, priceOnly: false });
+	const cleaning = await api.cleanReceiver(slotId, { freemium, priceOnly: false });
 	return [
 		{
 			json: {

@@ -2,8 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { ContactFileError, prepareRecipientListFile, type RecipientListFile } from '../../../../lib/contacts';
 import { normaliserFor } from '../contactInput';
 import { binaryField, defaultCountryField } from '../fields';
-import type { SmsReceiver, SmsReceiverCreate } from '../../../../lib/ovh/models';
-import { deleteDocument, expireDocument, readInputText, slotPath, uploadDocument } from '../phonebookApi';
+import type { SmsReceiverCreate } from '../../../../lib/ovh/models';
+import { deleteDocument, expireDocument, readInputText, uploadDocument } from '../phonebook';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['recipientList'], operation: ['create'] };
@@ -93,12 +93,12 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number, text: string): Recip
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const slotId = Number(this.getNodeParameter('newSlotId', itemIndex));
 	const description = (this.getNodeParameter('listDescription', itemIndex) as string).trim();
 	if (this.getNodeParameter('listSource', itemIndex) === 'url') {
-		const receiver = await client.post<IDataObject>(slotPath(serviceName), {
+		const receiver = await api.createReceiver({
 			slotId,
 			description,
 			autoUpdate: this.getNodeParameter('autoUpdate', itemIndex, false) as boolean,
@@ -108,15 +108,15 @@ export async function execute(
 	}
 	const { text, fileName } = await readInputText(this, itemIndex, this.getNodeParameter('binaryPropertyName', itemIndex) as string);
 	const file = prepare(this, itemIndex, text);
-	const document = await uploadDocument(this, client, `n8n-recipients-${fileName}`, Buffer.from(file.csv, 'utf8'), itemIndex);
+	const document = await uploadDocument(this, api, `n8n-recipients-${fileName}`, Buffer.from(file.csv, 'utf8'), itemIndex);
 	// The file expires on its own, so no failure below can leave it behind for good.
-	const documentExpiresAt = await expireDocument(client, document.id, Date.now());
+	const documentExpiresAt = await expireDocument(api, document.id, Date.now());
 	const body: SmsReceiverCreate = { slotId, description, autoUpdate: false, documentId: document.id };
-	const receiver = await client.post<SmsReceiver>(slotPath(serviceName), body);
+	const receiver = await api.createReceiver(body);
 	// Assumed, not published: OVHcloud has read the file when its answer counts every number of
 	// it. If it counts fewer, it may still be reading: the file stays until it expires.
 	const read = receiver.records >= file.records;
-	const documentDeleted = read && (await deleteDocument(client, document.id));
+	const documentDeleted = read && (await deleteDocument(api, document.id));
 	return [
 		{
 			json: {

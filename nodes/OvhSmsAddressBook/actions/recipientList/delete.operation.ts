@@ -1,15 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { recipientListProperty } from '../../../shared/descriptions';
-import { slotPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [recipientListProperty({ show: { resource: ['recipientList'], operation: ['delete'] } })];
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const slotId = this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }) as string;
-	await client.delete(slotPath(serviceName, slotId));
+	await api.deleteReceiver(slotId);
 	return [{ json: { slotId: Number(slotId), deleted: true } }];
 }

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { recipientListProperty } from '../../../shared/descriptions';
-import { slotPath } from '../phonebookApi';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['recipientList'], operation: ['download'] };
@@ -20,12 +19,11 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const slotId = this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
-	const csv = await client.get<string>(slotPath(serviceName, slotId, 'csv'));
-	const text = typeof csv === 'string' ? csv : '';
+	const text = await api.receiverCsv(slotId);
 	const fileName = `recipient-list-${slotId}.csv`;
 	const file = await this.helpers.prepareBinaryData(Buffer.from(text, 'utf8'), fileName, 'text/csv');
 	const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').length;

@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { slotPath } from '../phonebookApi';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [];
 
-export async function execute(this: IExecuteFunctions, { client, serviceName }: ItemContext): Promise<INodeExecutionData[]> {
-	const slots = await client.get<number[]>(slotPath(serviceName));
-	const lists = await client.getMany<IDataObject>(slotPath(serviceName), slots);
+export async function execute(this: IExecuteFunctions, { api }: ItemContext): Promise<INodeExecutionData[]> {
+	const lists = await api.readReceivers(await api.listReceivers());
 	return lists.flatMap(({ value }) => (value ? [{ json: value }] : []));
 }

@@ -1,6 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { senderLocator } from '../fields';
-import { senderPath } from '../senderApi';
 import type { ItemContext } from '../types';
 import { putToUploadUrl } from '../../../shared/upload';
 
@@ -41,14 +40,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface SenderDocument extends IDataObject {
-	documentID: string;
-	putUrl?: string;
-}
-
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
@@ -69,7 +63,7 @@ export async function execute(
 			itemIndex,
 		});
 	}
-	const document = await client.post<SenderDocument>(senderPath(serviceName, sender, 'documents'), {
+	const document = await api.createSenderDocument(sender, {
 		name: options.name?.trim() || fileName,
 		...(options.description ? { description: options.description } : {}),
 	});

@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 import { OvhApiError } from '../../../../lib/ovh';
 import { checkSenderName } from '../../../../lib/senders';
 import { waitOptions } from '../fields';
-import { readSenderMaybeWaiting, senderPath, type WaitSettings } from '../senderApi';
+import { readSenderMaybeWaiting, type WaitSettings } from '../readSender';
 import type { ItemContext } from '../types';
 
 /**
@@ -95,7 +95,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, serviceName, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const mode = this.getNodeParameter('creationMode', itemIndex) as string;
 	const description = this.getNodeParameter('senderDescription', itemIndex, '') as string;
@@ -119,8 +119,8 @@ export async function execute(
 		if (!sender) throw new NodeOperationError(this.getNode(), 'Choose a sender name from the list', { itemIndex });
 		reason = AVAILABLE_FOR_VALIDATION;
 	}
-	const created = await client
-		.post<string>(senderPath(serviceName), {
+	const created = await api
+		.createSender({
 			sender,
 			reason,
 			...(description ? { description } : {}),
@@ -137,5 +137,5 @@ export async function execute(
 			throw error;
 		});
 	const name = typeof created === 'string' && created ? created : sender;
-	return [{ json: await readSenderMaybeWaiting.call(this, client, serviceName, name, settings) }];
+	return [{ json: await readSenderMaybeWaiting.call(this, api, name, settings) }];
 }

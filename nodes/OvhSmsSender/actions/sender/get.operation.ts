@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { senderLocator, waitOptions } from '../fields';
-import { readSenderMaybeWaiting, type WaitSettings } from '../senderApi';
+import { readSenderMaybeWaiting, type WaitSettings } from '../readSender';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['get'] };
@@ -9,9 +9,9 @@ export const description: INodeProperties[] = [senderLocator(show), waitOptions(
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const settings = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitSettings;
-	return [{ json: await readSenderMaybeWaiting.call(this, client, serviceName, sender, settings) }];
+	return [{ json: await readSenderMaybeWaiting.call(this, api, sender, settings) }];
 }

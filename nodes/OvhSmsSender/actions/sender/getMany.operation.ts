@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { OvhSender } from '../../../../lib/senders';
-import { senderJson, senderPath } from '../senderApi';
+import { senderJson } from '../readSender';
 import type { ItemContext } from '../types';
 import { limitProperties, readLimit } from '../../../shared/limit';
 
@@ -46,12 +45,11 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string[] };
-	const names = await client.get<string[]>(senderPath(serviceName));
-	const senders = await client.getMany<OvhSender>(senderPath(serviceName), names);
+	const senders = await api.readSenders(await api.listSenders());
 	const out: INodeExecutionData[] = [];
 	for (const { value } of senders) {
 		if (!value) continue;

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import type { SmsSenderUpdate } from '../../../../lib/ovh/models';
 import { senderLocator } from '../fields';
-import { readSenderMaybeWaiting, senderPath } from '../senderApi';
+import { readSenderMaybeWaiting } from '../readSender';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['update'] };
@@ -33,13 +34,13 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as { description?: string; status?: string };
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as SmsSenderUpdate;
 	if (fields.description === undefined && fields.status === undefined) {
 		throw new NodeOperationError(this.getNode(), 'Add a field to update (Description or Status)', { itemIndex });
 	}
-	await client.put(senderPath(serviceName, sender), fields);
-	return [{ json: await readSenderMaybeWaiting.call(this, client, serviceName, sender, {}) }];
+	await api.updateSender(sender, fields);
+	return [{ json: await readSenderMaybeWaiting.call(this, api, sender, {}) }];
 }

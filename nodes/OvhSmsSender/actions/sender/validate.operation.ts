@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { senderLocator } from '../fields';
-import { readSenderMaybeWaiting, senderPath } from '../senderApi';
+import { readSenderMaybeWaiting } from '../readSender';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['validate'] };
@@ -21,10 +21,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ client, serviceName, itemIndex }: ItemContext,
+	{ api, itemIndex }: ItemContext,
 ): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const code = String(this.getNodeParameter('code', itemIndex)).trim();
-	await client.post(senderPath(serviceName, sender, 'validate'), { code });
-	return [{ json: await readSenderMaybeWaiting.call(this, client, serviceName, sender, {}) }];
+	await api.validateSender(sender, code);
+	return [{ json: await readSenderMaybeWaiting.call(this, api, sender, {}) }];
 }

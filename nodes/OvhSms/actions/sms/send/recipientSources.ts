@@ -11,7 +11,6 @@ import {
 } from '../../../../../lib/recipients';
 import { itemError } from '../../common/itemError';
 import type { ItemParameters } from '../../common/itemParameters';
-import { readIfExists } from '../../common/readIfExists';
 import type { RecipientSource } from './types';
 
 interface PhonebookContact {
@@ -143,7 +142,7 @@ export class RecipientReader {
 		const key = `${serviceName}\u0000${slotId}`;
 		let records = this.slots.get(key);
 		if (!records) {
-			records = readIfExists<{ records?: number }>(this.client, buildPath(['sms', serviceName, 'receivers', slotId])).then(
+			records = this.client.getIfExists<{ records?: number }>(buildPath(['sms', serviceName, 'receivers', slotId])).then(
 				(slot) => (slot ? Number(slot.records ?? 0) : undefined),
 			);
 			this.slots.set(key, records);
@@ -188,7 +187,7 @@ export class RecipientReader {
 		let contacts = this.phonebooks.get(key);
 		if (!contacts) {
 			const path = buildPath(['sms', serviceName, 'phonebooks', bookKey, 'phonebookContact']);
-			contacts = readIfExists<number[]>(this.client, path).then(async (ids) => {
+			contacts = this.client.getIfExists<number[]>(path).then(async (ids) => {
 				if (!ids) return undefined;
 				const read = await this.client.getMany<PhonebookContact>(path, ids);
 				return read.flatMap((entry) => (entry.value ? [entry.value] : []));

@@ -1,6 +1,8 @@
 /**
- * OVHcloud answers datetimes in Paris time with an offset and whole seconds
- * (`2024-05-01T10:00:00+02:00`) and takes ISO 8601 in `creationDatetime.from` filters.
+ * OVHcloud's datetimes: it answers in Paris time with an offset and whole seconds
+ * (`2024-05-01T10:00:00+02:00`) and takes ISO 8601 with an offset in filters such as
+ * `creationDatetime.from`. Leaves out time zones of the user's wall clock (the nodes' date
+ * parameters and a campaign's start do that).
  */
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -12,8 +14,8 @@ export function parseOvhDatetime(value: unknown): number | undefined {
 	return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** `2024-05-01T08:00:00+00:00`: whole seconds (rounded down), explicit offset. */
-export function formatQueryDatetime(ms: number): string {
+/** `2024-05-01T08:00:00+00:00`, the form OVHcloud's datetime filters take: whole seconds (rounded down), explicit offset. */
+export function formatOvhDatetime(ms: number): string {
 	const whole = Math.floor(ms / 1000) * 1000;
 	return new Date(whole).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }

@@ -1,39 +1,33 @@
+/**
+ * What several Address Book operations share on top of lib/ovh's SmsApi: a book's contacts read in
+ * batches and indexed once per run, files uploaded for OVHcloud to read, and the input file as text.
+ */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import { ContactIndex, type PhonebookContact, type PhoneNumberNormaliser } from '../../../lib/contacts';
-import { buildPath, type OvhClient } from '../../../lib/ovh';
-import { decodeText, whyNotText } from '../../../lib/recipients';
+import { ContactIndex, type PhonebookContact } from '../../../lib/contacts';
+import type { SmsApi } from '../../../lib/ovh';
+import { decodeText, whyNotText, type PhoneNumberNormaliser } from '../../../lib/recipients';
 import { putToUploadUrl } from '../../shared/upload';
 
-export const bookPath = (serviceName: string, ...rest: Array<string | number>) =>
-	buildPath(['sms', serviceName, 'phonebooks', ...rest.map(String)]);
-
-export const contactsPath = (serviceName: string, bookKey: string, ...rest: Array<string | number>) =>
-	bookPath(serviceName, bookKey, 'phonebookContact', ...rest);
-
-export const slotPath = (serviceName: string, ...rest: Array<string | number>) =>
-	buildPath(['sms', serviceName, 'receivers', ...rest.map(String)]);
-
 /** Every contact of a book: one list call, then batch reads of 50 (no call per contact). */
-export async function readContacts(client: OvhClient, serviceName: string, bookKey: string, limit = Infinity): Promise<PhonebookContact[]> {
-	const ids = await client.get<number[]>(contactsPath(serviceName, bookKey));
+export async function readContacts(api: SmsApi, bookKey: string, limit = Infinity): Promise<PhonebookContact[]> {
+	const ids = await api.listContacts(bookKey);
 	const wanted = Number.isFinite(limit) ? ids.slice(0, limit) : ids;
-	const read = await client.getMany<PhonebookContact>(contactsPath(serviceName, bookKey), wanted);
-	return read.flatMap(({ value }) => (value ? [value] : []));
+	const read = await api.readContacts(bookKey, wanted);
+	return read.flatMap(({ value }) => (value ? [value as PhonebookContact] : []));
 }
 
 /** The book's contacts indexed by number, read once per execution and kept up to date by writers. */
 export async function contactIndexOf(
 	memo: Map<string, unknown>,
-	client: OvhClient,
-	serviceName: string,
+	api: SmsApi,
 	bookKey: string,
 	normaliseNumber: PhoneNumberNormaliser,
 ): Promise<ContactIndex> {
-	const key = `contacts:${serviceName}:${bookKey}`;
+	const key = `contacts:${api.serviceName}:${bookKey}`;
 	let index = memo.get(key) as ContactIndex | undefined;
 	if (!index) {
-		index = new ContactIndex(await readContacts(client, serviceName, bookKey), normaliseNumber);
+		index = new ContactIndex(await readContacts(api, bookKey), normaliseNumber);
 		memo.set(key, index);
 	}
 	return index;
@@ -47,17 +41,17 @@ export interface UploadedDocument {
 /** A `/me/document` holding the bytes: created through the API, filled by a plain PUT to its URL. */
 export async function uploadDocument(
 	ctx: IExecuteFunctions,
-	client: OvhClient,
+	api: SmsApi,
 	name: string,
 	bytes: Buffer,
 	itemIndex: number,
 ): Promise<UploadedDocument> {
-	const document = await client.post<UploadedDocument>('/me/document', { name });
+	const document = await api.createDocument(name);
 	if (!document?.id || !document.putUrl) {
 		throw new NodeOperationError(ctx.getNode(), 'OVHcloud created the document but gave no upload URL', { itemIndex });
 	}
 	await putToUploadUrl(ctx, document.putUrl, bytes, 'text/csv');
-	return document;
+	return { id: document.id, putUrl: document.putUrl };
 }
 
 /** How long an uploaded file may outlive a run that could not delete it (OVHcloud then removes it). */
@@ -68,10 +62,10 @@ export const DOCUMENT_LIFETIME_MS = 24 * 60 * 60 * 1000;
  * disappears even if this run never gets to delete it; the date, or undefined when OVHcloud
  * refused (the file then stays until deleted).
  */
-export async function expireDocument(client: OvhClient, id: string, nowMs: number): Promise<string | undefined> {
+export async function expireDocument(api: SmsApi, id: string, nowMs: number): Promise<string | undefined> {
 	const expirationDate = new Date(nowMs + DOCUMENT_LIFETIME_MS).toISOString();
 	try {
-		await client.put(buildPath(['me', 'document', id]), { expirationDate });
+		await api.expireDocument(id, expirationDate);
 		return expirationDate;
 	} catch {
 		return undefined;
@@ -79,9 +73,9 @@ export async function expireDocument(client: OvhClient, id: string, nowMs: numbe
 }
 
 /** Removes an uploaded file once OVHcloud has read it; a failure only leaves a file behind. */
-export async function deleteDocument(client: OvhClient, id: string): Promise<boolean> {
+export async function deleteDocument(api: SmsApi, id: string): Promise<boolean> {
 	try {
-		await client.delete(buildPath(['me', 'document', id]));
+		await api.deleteDocument(id);
 		return true;
 	} catch {
 		return false;
@@ -102,15 +96,14 @@ export interface ContactCountOutcome {
  * is `sms.Task`, receiver cleaning only), while the contact list is the import's result itself.
  */
 export async function waitForContactCount(
-	client: OvhClient,
-	serviceName: string,
+	api: SmsApi,
 	bookKey: string,
 	expected: number,
 	timing: { timeLimitMs: number; pollIntervalMs: number },
 ): Promise<ContactCountOutcome> {
 	const deadline = Date.now() + timing.timeLimitMs;
 	for (;;) {
-		const count = ((await client.get<number[]>(contactsPath(serviceName, bookKey))) ?? []).length;
+		const count = (await api.listContacts(bookKey)).length;
 		if (count >= expected) return { count, reached: true };
 		const left = deadline - Date.now();
 		if (left <= 0) return { count, reached: false };

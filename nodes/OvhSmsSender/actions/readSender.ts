@@ -1,15 +1,8 @@
+/** A sender as the Sender node outputs it: OVHcloud's object with its status in plain words, read once or until moderation is over. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { buildPath, type OvhClient } from '../../../lib/ovh';
+import type { SmsApi } from '../../../lib/ovh';
 import { describeSenderStatus, waitForSenderDecision, type OvhSender } from '../../../lib/senders';
-
-export function senderPath(serviceName: string, sender?: string, ...rest: string[]): string {
-	return buildPath(['sms', serviceName, 'senders', ...(sender === undefined ? [] : [sender]), ...rest]);
-}
-
-export async function readSender(client: OvhClient, serviceName: string, sender: string): Promise<OvhSender> {
-	return await client.get<OvhSender>(senderPath(serviceName, sender));
-}
 
 /** The sender as OVHcloud returns it, plus its status in plain words. */
 export function senderJson(sender: OvhSender, extra: IDataObject = {}): IDataObject {
@@ -25,14 +18,13 @@ export interface WaitSettings {
 /** Reads the sender, and with "Wait for Validation" keeps reading it until moderation is over. */
 export async function readSenderMaybeWaiting(
 	this: IExecuteFunctions,
-	client: OvhClient,
-	serviceName: string,
+	api: SmsApi,
 	sender: string,
 	settings: WaitSettings,
 ): Promise<IDataObject> {
-	if (!settings.waitForValidation) return senderJson(await readSender(client, serviceName, sender));
+	if (!settings.waitForValidation) return senderJson(await api.getSender(sender));
 	const outcome = await waitForSenderDecision({
-		readSender: async () => await readSender(client, serviceName, sender),
+		readSender: async () => await api.getSender(sender),
 		sleep,
 		nowMs: () => Date.now(),
 		timeLimitMs: (settings.timeLimitSeconds ?? 300) * 1000,

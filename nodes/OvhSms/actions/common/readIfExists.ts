@@ -1,1 +1,0 @@
-export { readIfExists } from '../../../../lib/ovh';
