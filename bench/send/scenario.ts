@@ -99,13 +99,21 @@ async function runScenario(kind: Kind, apiBaseUrl: string, count: number, csvFil
 	process.stdout.write('WARM\n');
 	await waitForGo();
 	const restRssMb = process.memoryUsage().rss / 1024 / 1024;
+	const restHeapUsedMb = process.memoryUsage().heapUsed / 1048576;
+	const peaks = { heapUsed: 0, external: 0 };
+	const sample = setInterval(() => {
+		const usage = process.memoryUsage();
+		peaks.heapUsed = Math.max(peaks.heapUsed, usage.heapUsed);
+		peaks.external = Math.max(peaks.external, usage.external);
+	}, 20);
 	const started = performance.now();
 	const result = await runNode({ type: 'ovhSms', parameters, items, credentials });
 	const wallMs = performance.now() - started;
+	clearInterval(sample);
 	if (result.status !== 'success') throw new Error(`the node failed: ${result.error?.message}`);
 	// A large send's output gives counts (idCount) instead of every id.
 	const smsSent = result.output.reduce((sum, item) => sum + ((item.json.ids as number[] | undefined)?.length ?? Number(item.json.idCount ?? 0)), 0);
-	return { wallMs, smsSent, outputItems: result.output.length, restRssMb };
+	return { wallMs, smsSent, outputItems: result.output.length, restRssMb, restHeapUsedMb, peakHeapUsedMb: peaks.heapUsed / 1048576, peakExternalMb: peaks.external / 1048576 };
 }
 
 async function main() {
