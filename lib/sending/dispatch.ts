@@ -17,12 +17,27 @@ import { API_TIME_LIMITS, type OvhClient, type Sleep } from '../ovh';
 import { jobTag, type SendIdentity } from './sendIdentity';
 import type { PreparedSend } from './types';
 
-/** What became of one item's receivers once its jobs ran. */
+/**
+ * Above this many receivers an item's output gives counts instead of every number and id
+ * (the option "List Receivers up To"; why 1,000: see the send's output shaping).
+ */
+export const DEFAULT_LIST_RECEIVERS_UP_TO = 1_000;
+/** Refused receivers still listed once an item is summarised: the output shows the first rows only. */
+export const SUMMARY_ROWS_SHOWN = 100;
+
+/**
+ * What became of one item's receivers once its jobs ran. Its lists are kept only while the
+ * item's output lists them: once `summarised`, `counts` goes on and the lists stop (a million
+ * ids and numbers answered by OVHcloud would otherwise be held to the end of the run).
+ */
 export interface ItemDelivery {
 	ids: number[];
 	validReceivers: string[];
-	/** Receivers OVHcloud refused (invalid for it, or on the STOP list): not billed. */
+	/** Receivers OVHcloud refused (invalid for it, or on the STOP list): not billed. Once summarised, the first {@link SUMMARY_ROWS_SHOWN}. */
 	refused: string[];
+	counts: { ids: number; validReceivers: number; refused: number; alreadySent: number };
+	/** More SMS, receivers or already-sent receivers than the item's listing limit: lists dropped, counts kept. */
+	summarised: boolean;
 	creditsRemoved: number;
 	tags: string[];
 	/** Receivers another item of the run already sends the same message to. */
@@ -66,8 +81,23 @@ interface Job {
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 function emptyDelivery(): ItemDelivery {
-	return { ids: [], validReceivers: [], refused: [], creditsRemoved: 0, tags: [], duplicates: [], alreadySent: [], alreadySentIds: [], recovered: false };
+	return {
+		ids: [],
+		validReceivers: [],
+		refused: [],
+		counts: { ids: 0, validReceivers: 0, refused: 0, alreadySent: 0 },
+		summarised: false,
+		creditsRemoved: 0,
+		tags: [],
+		duplicates: [],
+		alreadySent: [],
+		alreadySentIds: [],
+		recovered: false,
+	};
 }
+
+/** The item's listing limit ("List Receivers up To"). */
+const listLimit = (send: PreparedSend) => send.item.options.listReceiversUpTo ?? DEFAULT_LIST_RECEIVERS_UP_TO;
 
 /**
  * Sends the prepared items: those sharing account, sender, text and options are merged into
@@ -80,6 +110,7 @@ export async function dispatchSends(
 	settings: DispatchSettings,
 ): Promise<Map<number, ItemDelivery>> {
 	const deliveries = new Map<number, ItemDelivery>(sends.map((send) => [send.item.itemIndex, emptyDelivery()]));
+	const listUpTo = new Map<number, number>(sends.map((send) => [send.item.itemIndex, listLimit(send)]));
 	const jobs: Job[] = [];
 
 	const listed = sends.filter((send) => send.item.recipients.kind !== 'recipientList');
@@ -148,7 +179,7 @@ export async function dispatchSends(
 					pairingMatters: new Set(job.owners).size > 1,
 				});
 				// Attributed at once, so a big run does not hold every job's report until the end.
-				attribute(deliveries, job, delivery);
+				attribute(deliveries, listUpTo, job, delivery);
 				succeeded = true;
 			} finally {
 				if (!succeeded) failed = true;
@@ -166,7 +197,7 @@ export async function dispatchSends(
 		// Only a job never started, or one the API clearly refused, is known not to have gone out.
 		const unconfirmed = notStarted ? false : (partial?.unconfirmed ?? true);
 		const sent = partial?.sent ?? [];
-		attribute(deliveries, job, { sent, alreadySent: [], invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
+		attribute(deliveries, listUpTo, job, { sent, alreadySent: [], invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
 		const unsent = new Set((partial ? partial.unsent : job.receivers)?.map(digitsOf) ?? []);
 		job.owners.forEach((owner, position) => {
 			const receiver = job.receivers?.[position];
@@ -180,7 +211,7 @@ export async function dispatchSends(
 		const delivery = deliveries.get(send.item.itemIndex)!;
 		if (delivery.sameAsItem !== undefined) {
 			const first = deliveries.get(delivery.sameAsItem)!;
-			Object.assign(delivery, { ...first, creditsRemoved: 0, sameAsItem: delivery.sameAsItem });
+			Object.assign(delivery, { ...first, counts: { ...first.counts }, creditsRemoved: 0, sameAsItem: delivery.sameAsItem });
 		}
 	}
 	return deliveries;
@@ -198,30 +229,60 @@ function identityKey(send: PreparedSend): string {
 
 const sum = (sent: SentSms[]) => sent.reduce((total, sms) => total + sms.credits, 0);
 
-function attribute(deliveries: Map<number, ItemDelivery>, job: Job, delivery: JobDelivery): void {
-	const ownerOf = new Map<string, number>();
-	if (job.receivers) job.receivers.forEach((receiver, position) => ownerOf.set(digitsOf(receiver), job.owners[position]));
-	/** The item a receiver of this job came from (a recipient list's job has one). */
+/** Drops an item's lists once one of them is longer than its output would list. */
+function summariseIfLong(item: ItemDelivery, listUpTo: number): void {
+	if (item.summarised || Math.max(item.counts.ids, item.counts.validReceivers, item.counts.alreadySent) <= listUpTo) return;
+	item.summarised = true;
+	item.ids = [];
+	item.validReceivers = [];
+	item.alreadySent = [];
+	item.alreadySentIds = [];
+	item.refused = item.refused.slice(0, SUMMARY_ROWS_SHOWN);
+}
+
+function attribute(deliveries: Map<number, ItemDelivery>, listUpTo: Map<number, number>, job: Job, delivery: JobDelivery): void {
+	const owners = new Set(job.owners);
+	// One item's job (a CSV, a recipient list) needs no receiver-to-item map.
+	const onlyOwner = owners.size === 1 ? deliveries.get(job.owners[0]) : undefined;
+	let ownerOf: Map<string, number> | undefined;
+	/** The item a receiver of this job came from. */
 	const itemOf = (receiver: string) => {
-		const owner = job.receivers ? ownerOf.get(digitsOf(receiver)) : job.owners[0];
+		if (onlyOwner || !job.receivers) return onlyOwner ?? deliveries.get(job.owners[0]);
+		if (!ownerOf) {
+			ownerOf = new Map();
+			job.receivers.forEach((r, position) => ownerOf!.set(digitsOf(r), job.owners[position]));
+		}
+		const owner = ownerOf.get(digitsOf(receiver));
 		return owner === undefined ? undefined : deliveries.get(owner);
 	};
 	for (const sms of delivery.sent) {
 		const item = itemOf(sms.receiver);
 		if (!item) continue;
+		item.counts.ids++;
+		item.counts.validReceivers++;
+		item.creditsRemoved += sms.credits;
+		if (item.summarised) continue;
 		item.ids.push(sms.id);
 		item.validReceivers.push(sms.receiver);
-		item.creditsRemoved += sms.credits;
 	}
 	for (const sms of delivery.alreadySent) {
 		const item = itemOf(sms.receiver);
-		item?.alreadySent.push(sms.receiver);
-		item?.alreadySentIds.push(sms.id);
+		if (!item) continue;
+		item.counts.alreadySent++;
+		if (item.summarised) continue;
+		item.alreadySent.push(sms.receiver);
+		item.alreadySentIds.push(sms.id);
 	}
-	for (const receiver of delivery.invalidReceivers) itemOf(receiver)?.refused.push(receiver);
-	for (const owner of new Set(job.owners)) {
+	for (const receiver of delivery.invalidReceivers) {
+		const item = itemOf(receiver);
+		if (!item) continue;
+		item.counts.refused++;
+		if (!item.summarised || item.refused.length < SUMMARY_ROWS_SHOWN) item.refused.push(receiver);
+	}
+	for (const owner of owners) {
 		const item = deliveries.get(owner)!;
 		if (!item.tags.includes(job.tag)) item.tags.push(job.tag);
 		if (delivery.recoveredAttempts > 0) item.recovered = true;
+		summariseIfLong(item, listUpTo.get(owner)!);
 	}
 }
