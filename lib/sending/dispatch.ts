@@ -73,10 +73,19 @@ interface Job {
 	tag: string;
 	/** Earlier SMS of this job created since then are not sent again; undefined on a first attempt without the option. */
 	alreadySentSinceMs: number | undefined;
-	/** Undefined for a recipient list stored on the account. */
-	receivers?: string[];
-	owners: number[];
+	/**
+	 * The job's receivers joined by commas (E.164 numbers hold none): one string a job instead of
+	 * one a receiver, held for the whole run, unpacked while the job runs. Undefined for a
+	 * recipient list stored on the account.
+	 */
+	packedReceivers?: string;
+	/** The item each receiver came from (same position), or the one item all of them came from. */
+	owners: number[] | number;
 }
+
+const receiversOf = (job: Job): string[] | undefined => job.packedReceivers?.split(',');
+const ownerAt = (job: Job, position: number): number => (typeof job.owners === 'number' ? job.owners : job.owners[position]);
+const ownersOf = (job: Job): number[] => (typeof job.owners === 'number' ? [job.owners] : [...new Set(job.owners)]);
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
@@ -103,6 +112,10 @@ const listLimit = (send: PreparedSend) => send.item.options.listReceiversUpTo ??
  * Sends the prepared items: those sharing account, sender, text and options are merged into
  * jobs (recipient lists: one job per distinct list and message), the jobs run a few at a time,
  * each sent safely, and every SMS is attributed back to the item it came from.
+ *
+ * The jobs take the receivers over: once they are planned, each send's `numbers` is emptied,
+ * so that a million receivers are not held twice (as a million strings and as the jobs) for the
+ * whole run. Read what you need of them before.
  */
 export async function dispatchSends(
 	client: OvhClient,
@@ -129,8 +142,8 @@ export async function dispatchSends(
 		const userTag = send.item.options.tag?.trim();
 		return {
 			send,
-			receivers,
-			owners,
+			packedReceivers: receivers?.join(','),
+			owners: owners.every((owner) => owner === owners[0]) ? owners[0] : owners,
 			// With the option, every run of this node sending this message shares the tag, and the look back covers the window.
 			tag: userTag || jobTag(settings.identity, content, lookBack ? 'message' : 'run'),
 			alreadySentSinceMs: lookBack
@@ -140,14 +153,15 @@ export async function dispatchSends(
 					: undefined,
 		};
 	};
-	for (const job of plan.jobs) jobs.push(jobOf(job.payload, job.receivers, job.owners));
+	for (const job of plan.jobs.splice(0)) jobs.push(jobOf(job.payload, job.receivers, job.owners));
 	for (const [itemIndex, duplicates] of plan.duplicatesByItem) deliveries.get(itemIndex)!.duplicates.push(...duplicates);
+	for (const send of listed) if (send.item.recipients.kind !== 'recipientList') send.item.recipients.numbers = [];
 
 	const listJobs = new Map<string, Job>();
 	for (const send of sends.filter((s) => s.item.recipients.kind === 'recipientList')) {
 		const first = listJobs.get(send.key);
 		if (first) {
-			deliveries.get(send.item.itemIndex)!.sameAsItem = first.owners[0];
+			deliveries.get(send.item.itemIndex)!.sameAsItem = ownerAt(first, 0);
 			continue;
 		}
 		const job = jobOf(send, undefined, [send.item.itemIndex]);
@@ -168,7 +182,7 @@ export async function dispatchSends(
 				: createOvhJobGateway(client, job.send.sender.target, body, { claimed, reportOrder });
 			let succeeded = false;
 			try {
-				const delivery = await sendJobSafely(gateway, job.receivers, {
+				const delivery = await sendJobSafely(gateway, receiversOf(job), {
 					isAmbiguous: isAmbiguousSendFailure,
 					isInFlight: isStillInFlight,
 					// As long again as the client waited for the answer: covers an API that answers late.
@@ -176,7 +190,7 @@ export async function dispatchSends(
 					sleep: settings.sleep,
 					settleMs: settings.settleMs,
 					alreadySentSinceMs: job.alreadySentSinceMs,
-					pairingMatters: new Set(job.owners).size > 1,
+					pairingMatters: ownersOf(job).length > 1,
 				});
 				// Attributed at once, so a big run does not hold every job's report until the end.
 				attribute(deliveries, listUpTo, job, delivery);
@@ -198,14 +212,18 @@ export async function dispatchSends(
 		const unconfirmed = notStarted ? false : (partial?.unconfirmed ?? true);
 		const sent = partial?.sent ?? [];
 		attribute(deliveries, listUpTo, job, { sent, alreadySent: [], invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
-		const unsent = new Set((partial ? partial.unsent : job.receivers)?.map(digitsOf) ?? []);
-		job.owners.forEach((owner, position) => {
-			const receiver = job.receivers?.[position];
-			if (receiver !== undefined && !unsent.has(digitsOf(receiver))) return;
+		const receivers = receiversOf(job);
+		const unsent = new Set((partial ? partial.unsent : receivers)?.map(digitsOf) ?? []);
+		const markUnsent = (owner: number, receiver: string | undefined) => {
 			const delivery = deliveries.get(owner)!;
 			delivery.failure ??= { error, unsent: receiver === undefined ? undefined : [], unconfirmed };
 			if (receiver !== undefined) delivery.failure.unsent?.push(receiver);
-		});
+		};
+		if (!receivers) markUnsent(ownerAt(job, 0), undefined);
+		else
+			receivers.forEach((receiver, position) => {
+				if (unsent.has(digitsOf(receiver))) markUnsent(ownerAt(job, position), receiver);
+			});
 	});
 	for (const send of sends) {
 		const delivery = deliveries.get(send.item.itemIndex)!;
@@ -241,16 +259,16 @@ function summariseIfLong(item: ItemDelivery, listUpTo: number): void {
 }
 
 function attribute(deliveries: Map<number, ItemDelivery>, listUpTo: Map<number, number>, job: Job, delivery: JobDelivery): void {
-	const owners = new Set(job.owners);
+	const owners = ownersOf(job);
 	// One item's job (a CSV, a recipient list) needs no receiver-to-item map.
-	const onlyOwner = owners.size === 1 ? deliveries.get(job.owners[0]) : undefined;
+	const onlyOwner = owners.length === 1 ? deliveries.get(owners[0]) : undefined;
 	let ownerOf: Map<string, number> | undefined;
 	/** The item a receiver of this job came from. */
 	const itemOf = (receiver: string) => {
-		if (onlyOwner || !job.receivers) return onlyOwner ?? deliveries.get(job.owners[0]);
+		if (onlyOwner) return onlyOwner;
 		if (!ownerOf) {
 			ownerOf = new Map();
-			job.receivers.forEach((r, position) => ownerOf!.set(digitsOf(r), job.owners[position]));
+			receiversOf(job)?.forEach((r, position) => ownerOf!.set(digitsOf(r), ownerAt(job, position)));
 		}
 		const owner = ownerOf.get(digitsOf(receiver));
 		return owner === undefined ? undefined : deliveries.get(owner);

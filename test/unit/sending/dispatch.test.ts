@@ -196,4 +196,12 @@ describe('dispatchSends', () => {
 		expect(deliveries.get(0)).toMatchObject({ summarised: true, counts: { ids: 4 }, validReceivers: [] });
 		expect(deliveries.get(1)).toMatchObject({ summarised: false, counts: { ids: 2 }, validReceivers: numbers(2, 4) });
 	});
+
+	test("once planned, the jobs hold the receivers: the sends' own lists are let go, each receiver still sent once", async () => {
+		const api = new FakeApi();
+		const sends = items();
+		const deliveries = await dispatchSends(client, sends, settings(api));
+		expect(sends.map((send) => (send.item.recipients as { numbers: string[] }).numbers)).toEqual([[], [], []]);
+		expect([...deliveries.values()].flatMap((d) => d.validReceivers).sort()).toEqual(['+33611111111', '+33622222222', '+33633333333', '+33644444444']);
+	});
 });
