@@ -11,6 +11,9 @@
  *
  * "before" defaults to where this branch left main (`git merge-base HEAD main`).
  *
+ * The file reaches the node as n8n 2.x stores it by default: in its binary data store on disk,
+ * read as a stream (BENCH_BINARY_MODE=memory: base64 in the item, as older n8n kept it).
+ *
  * The scenario runs as `node --import tsx`, in one process: through tsx's CLI the heap flag
  * stayed with the CLI's own process (tsx starts the script in a child without it), so the
  * "limited" runs were not limited, and the child's RSS carried the CLI's loader besides.
@@ -33,12 +36,16 @@ function option(name: string, fallback: string): string {
 	return index === -1 ? fallback : process.argv[index + 1];
 }
 
-/** The "before" tree: `git archive` of the ref in a temporary folder, sharing this tree's node_modules. */
+/**
+ * The "before" tree: `git archive` of the ref in a temporary folder, sharing this tree's
+ * node_modules, with this tree's scenario (bench/send), so that both trees are measured the same way.
+ */
 function extractTree(ref: string): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ovh-sms-before-'));
 	const archive = execFileSync('git', ['archive', '--format=tar', ref], { cwd: ROOT, maxBuffer: 1 << 30 });
 	execFileSync('tar', ['-x', '-C', dir], { input: archive });
 	fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+	for (const file of ['scenario.ts', 'environment.ts']) fs.copyFileSync(path.join(ROOT, 'bench/send', file), path.join(dir, 'bench/send', file));
 	return dir;
 }
 
@@ -104,13 +111,14 @@ async function main(): Promise<void> {
 	try {
 		console.log(`CSV send through n8n's engine to the sandbox (${sandbox.url}), ${os.cpus().length} cores, load ${load()} at the start`);
 		console.log(`before = ${beforeRef.slice(0, 12)} (${execFileSync('git', ['log', '-1', '--format=%h %s', beforeRef], { cwd: ROOT }).toString().trim().slice(0, 60)}), after = this tree`);
+		console.log(`the file as n8n's binary data (${process.env.BENCH_BINARY_MODE === 'memory' ? 'base64 in the item' : 'filesystem store, read as a stream'})`);
 		console.log('peak RSS: the process\'s maxRSS (start-up included); rest: its RSS with n8n warm and the input item built, before the send');
 		for (const rows of sizes) {
 			const file = path.join(work, `customers-${rows}.csv`);
 			writeCustomerCsv(file, rows);
 			const maxRequests = Math.ceil(rows / 500) + 3;
 			const target = rows >= 1_000_000 ? 400 : 200;
-			const peaks: Partial<Record<'before' | 'after', number>> = {};
+			const peaks = new Map<string, number>();
 			for (const [heapLabel, heap] of [['default heap', undefined], [`${heapMb} MB heap`, heapMb]] as const) {
 				for (const [label, tree] of [['before', before], ['after', ROOT]] as const) {
 					await resetSandbox(sandbox, credits);
@@ -122,8 +130,9 @@ async function main(): Promise<void> {
 						: heap === undefined
 							? `RSS ${m.peakRssMb! <= target ? 'met' : 'MISSED'} (≤ ${target} MB), ${requests}`
 							: `completes: met, ${requests}`;
-					if (m.completed && heap === undefined) peaks[label] = m.peakRssMb;
-					const ratio = label === 'after' && peaks.before && peaks.after ? `, ${(peaks.after / peaks.before).toFixed(2)}× before` : '';
+					if (m.completed) peaks.set(`${heapLabel} ${label}`, m.peakRssMb!);
+					const beforePeak = peaks.get(`${heapLabel} before`);
+					const ratio = label === 'after' && beforePeak && m.completed ? `, ${(m.peakRssMb! / beforePeak).toFixed(2)}× before` : '';
 					console.log(
 						`${rows.toLocaleString('en').padStart(9)} rows, ${heapLabel.padEnd(12)}, ${label.padEnd(6)}: ${
 							m.completed
