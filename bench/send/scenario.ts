@@ -3,6 +3,11 @@
 import './environment';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+// n8n-core's own copy of its container (it has a nested @n8n/di).
+import { Container } from 'n8n-core/node_modules/@n8n/di';
+import { BinaryDataService } from 'n8n-core';
 import { OvhClient, type OvhTransport } from '../../lib/ovh';
 import { runNode } from '../../test/support/n8nEngine';
 
@@ -37,6 +42,22 @@ function waitForGo(): Promise<void> {
 		process.stdin.once('data', () => resolve());
 		process.stdin.resume();
 	});
+}
+
+/**
+ * The CSV as n8n 2.x hands it to a node: stored by its binary data service in the filesystem
+ * (its default in regular mode; a queue-mode n8n uses its database), read by the node as a
+ * stream. `BENCH_BINARY_MODE=memory` gives the older in-memory item (base64 in the item).
+ */
+async function csvBinary(csvFile: string): Promise<Record<string, unknown>> {
+	const binary = { mimeType: 'text/csv', fileName: 'customers.csv', data: '' };
+	if (process.env.BENCH_BINARY_MODE === 'memory') return { ...binary, data: fs.readFileSync(csvFile).toString('base64') };
+	const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ovh-sms-binary-'));
+	process.on('exit', () => fs.rmSync(storage, { recursive: true, force: true }));
+	process.env.N8N_BINARY_DATA_STORAGE_PATH = storage;
+	const service = Container.get(BinaryDataService);
+	await service.init();
+	return (await service.store({ type: 'execution', workflowId: 'wf-test', executionId: 'bench' }, fs.createReadStream(csvFile), binary)) as unknown as Record<string, unknown>;
 }
 
 async function runScenario(kind: Kind, apiBaseUrl: string, count: number, csvFile?: string): Promise<Record<string, unknown>> {
@@ -82,7 +103,7 @@ async function runScenario(kind: Kind, apiBaseUrl: string, count: number, csvFil
 	const items =
 		kind === 'node-items'
 			? Array.from({ length: count }, (_, i) => ({ phone: phoneNumber(i) }))
-			: [{ json: {}, binary: { data: { data: fs.readFileSync(csvFile!).toString('base64'), mimeType: 'text/csv', fileName: 'customers.csv' } } }];
+			: [{ json: {}, binary: { data: await csvBinary(csvFile!) } }];
 	const parameters =
 		kind === 'node-items'
 			? { ...sendParameters(SEED.serviceName), recipientSource: 'numbers', receivers: '={{ $json.phone }}' }
@@ -99,13 +120,21 @@ async function runScenario(kind: Kind, apiBaseUrl: string, count: number, csvFil
 	process.stdout.write('WARM\n');
 	await waitForGo();
 	const restRssMb = process.memoryUsage().rss / 1024 / 1024;
+	const restHeapUsedMb = process.memoryUsage().heapUsed / 1048576;
+	const peaks = { heapUsed: 0, external: 0 };
+	const sample = setInterval(() => {
+		const usage = process.memoryUsage();
+		peaks.heapUsed = Math.max(peaks.heapUsed, usage.heapUsed);
+		peaks.external = Math.max(peaks.external, usage.external);
+	}, 20);
 	const started = performance.now();
 	const result = await runNode({ type: 'ovhSms', parameters, items, credentials });
 	const wallMs = performance.now() - started;
+	clearInterval(sample);
 	if (result.status !== 'success') throw new Error(`the node failed: ${result.error?.message}`);
 	// A large send's output gives counts (idCount) instead of every id.
 	const smsSent = result.output.reduce((sum, item) => sum + ((item.json.ids as number[] | undefined)?.length ?? Number(item.json.idCount ?? 0)), 0);
-	return { wallMs, smsSent, outputItems: result.output.length, restRssMb };
+	return { wallMs, smsSent, outputItems: result.output.length, restRssMb, restHeapUsedMb, peakHeapUsedMb: peaks.heapUsed / 1048576, peakExternalMb: peaks.external / 1048576 };
 }
 
 async function main() {

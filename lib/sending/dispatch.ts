@@ -18,12 +18,32 @@ import { digitsOf } from '../recipients';
 import { jobTag, type SendIdentity } from './sendIdentity';
 import type { PreparedSend } from './types';
 
-/** What became of one item's receivers once its jobs ran. */
+/**
+ * Above this many receivers an item's output gives counts instead of every number and id
+ * (the option "List Receivers up To"; why 1,000: see the send's output shaping).
+ */
+export const DEFAULT_LIST_RECEIVERS_UP_TO = 1_000;
+/** Refused receivers still listed once an item is summarised: the output shows the first rows only. */
+export const SUMMARY_ROWS_SHOWN = 100;
+
+/**
+ * What became of one item's receivers once its jobs ran. Its lists are kept only while the
+ * item's output lists them: once `summarised`, `counts` goes on and the lists stop (a million
+ * ids and numbers answered by OVHcloud would otherwise be held to the end of the run).
+ */
 export interface ItemDelivery {
 	ids: number[];
 	validReceivers: string[];
-	/** Receivers OVHcloud refused (invalid for it, or on the STOP list): not billed. */
+	/** Receivers OVHcloud refused (invalid for it, or on the STOP list): not billed. Once summarised, the first {@link SUMMARY_ROWS_SHOWN}. */
 	refused: string[];
+	counts: { ids: number; validReceivers: number; refused: number; alreadySent: number };
+	/** More SMS, receivers or already-sent receivers than the item's listing limit: lists dropped, counts kept. */
+	summarised: boolean;
+	/**
+	 * The item waits for delivery: its SMS ids stay listed once summarised (numbers, 8 bytes each),
+	 * since the wait needs each one; the receivers' strings still go.
+	 */
+	keepsIds: boolean;
 	creditsRemoved: number;
 	tags: string[];
 	/** Receivers another item of the run already sends the same message to. */
@@ -59,26 +79,56 @@ interface Job {
 	tag: string;
 	/** Earlier SMS of this job created since then are not sent again; undefined on a first attempt without the option. */
 	alreadySentSinceMs: number | undefined;
-	/** Undefined for a recipient list stored on the account. */
-	receivers?: string[];
-	owners: number[];
+	/**
+	 * The job's receivers joined by commas (E.164 numbers hold none): one string a job instead of
+	 * one a receiver, held for the whole run, unpacked while the job runs. Undefined for a
+	 * recipient list stored on the account.
+	 */
+	packedReceivers?: string;
+	/** The item each receiver came from (same position), or the one item all of them came from. */
+	owners: number[] | number;
 }
 
-function emptyDelivery(): ItemDelivery {
-	return { ids: [], validReceivers: [], refused: [], creditsRemoved: 0, tags: [], duplicates: [], alreadySent: [], alreadySentIds: [], recovered: false };
+const receiversOf = (job: Job): string[] | undefined => job.packedReceivers?.split(',');
+const ownerAt = (job: Job, position: number): number => (typeof job.owners === 'number' ? job.owners : job.owners[position]);
+const ownersOf = (job: Job): number[] => (typeof job.owners === 'number' ? [job.owners] : [...new Set(job.owners)]);
+
+function emptyDelivery(send: PreparedSend): ItemDelivery {
+	return {
+		keepsIds: send.item.options.waitForDeliveryMinutes !== undefined,
+		ids: [],
+		validReceivers: [],
+		refused: [],
+		counts: { ids: 0, validReceivers: 0, refused: 0, alreadySent: 0 },
+		summarised: false,
+		creditsRemoved: 0,
+		tags: [],
+		duplicates: [],
+		alreadySent: [],
+		alreadySentIds: [],
+		recovered: false,
+	};
 }
+
+/** The item's listing limit ("List Receivers up To"). */
+const listLimit = (send: PreparedSend) => send.item.options.listReceiversUpTo ?? DEFAULT_LIST_RECEIVERS_UP_TO;
 
 /**
  * Sends the prepared items: those sharing account, sender, text and options are merged into
  * jobs (recipient lists: one job per distinct list and message), the jobs run a few at a time,
  * each sent safely, and every SMS is attributed back to the item it came from.
+ *
+ * The jobs take the receivers over: once they are planned, each send's `numbers` is emptied,
+ * so that a million receivers are not held twice (as a million strings and as the jobs) for the
+ * whole run. Read what you need of them before.
  */
 export async function dispatchSends(
 	client: OvhClient,
 	sends: PreparedSend[],
 	settings: DispatchSettings,
 ): Promise<Map<number, ItemDelivery>> {
-	const deliveries = new Map<number, ItemDelivery>(sends.map((send) => [send.item.itemIndex, emptyDelivery()]));
+	const deliveries = new Map<number, ItemDelivery>(sends.map((send) => [send.item.itemIndex, emptyDelivery(send)]));
+	const listUpTo = new Map<number, number>(sends.map((send) => [send.item.itemIndex, listLimit(send)]));
 	const jobs: Job[] = [];
 
 	const listed = sends.filter((send) => send.item.recipients.kind !== 'recipientList');
@@ -97,8 +147,8 @@ export async function dispatchSends(
 		const userTag = send.item.options.tag?.trim();
 		return {
 			send,
-			receivers,
-			owners,
+			packedReceivers: receivers?.join(','),
+			owners: owners.every((owner) => owner === owners[0]) ? owners[0] : owners,
 			// With the option, every run of this node sending this message shares the tag, and the look back covers the window.
 			tag: userTag || jobTag(settings.identity, content, lookBack ? 'message' : 'run'),
 			alreadySentSinceMs: lookBack
@@ -108,14 +158,15 @@ export async function dispatchSends(
 					: undefined,
 		};
 	};
-	for (const job of plan.jobs) jobs.push(jobOf(job.payload, job.receivers, job.owners));
+	for (const job of plan.jobs.splice(0)) jobs.push(jobOf(job.payload, job.receivers, job.owners));
 	for (const [itemIndex, duplicates] of plan.duplicatesByItem) deliveries.get(itemIndex)!.duplicates.push(...duplicates);
+	for (const send of listed) if (send.item.recipients.kind !== 'recipientList') send.item.recipients.numbers = [];
 
 	const listJobs = new Map<string, Job>();
 	for (const send of sends.filter((s) => s.item.recipients.kind === 'recipientList')) {
 		const first = listJobs.get(send.key);
 		if (first) {
-			deliveries.get(send.item.itemIndex)!.sameAsItem = first.owners[0];
+			deliveries.get(send.item.itemIndex)!.sameAsItem = ownerAt(first, 0);
 			continue;
 		}
 		const job = jobOf(send, undefined, [send.item.itemIndex]);
@@ -136,7 +187,7 @@ export async function dispatchSends(
 				: createOvhJobGateway(client, job.send.sender.target, body, { claimed, reportOrder, mayBePending: job.send.item.options.sendWindow !== undefined });
 			let succeeded = false;
 			try {
-				const delivery = await sendJobSafely(gateway, job.receivers, {
+				const delivery = await sendJobSafely(gateway, receiversOf(job), {
 					isAmbiguous: isAmbiguousSendFailure,
 					isInFlight: isStillInFlight,
 					// As long again as the client waited for the answer: covers an API that answers late.
@@ -144,10 +195,10 @@ export async function dispatchSends(
 					sleep: settings.sleep,
 					settleMs: settings.settleMs,
 					alreadySentSinceMs: job.alreadySentSinceMs,
-					pairingMatters: new Set(job.owners).size > 1,
+					pairingMatters: ownersOf(job).length > 1,
 				});
 				// Attributed at once, so a big run does not hold every job's report until the end.
-				attribute(deliveries, job, delivery);
+				attribute(deliveries, listUpTo, job, delivery);
 				succeeded = true;
 			} finally {
 				if (!succeeded) failed = true;
@@ -165,21 +216,25 @@ export async function dispatchSends(
 		// Only a job never started, or one the API clearly refused, is known not to have gone out.
 		const unconfirmed = notStarted ? false : (partial?.unconfirmed ?? true);
 		const sent = partial?.sent ?? [];
-		attribute(deliveries, job, { sent, alreadySent: [], invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
-		const unsent = new Set((partial ? partial.unsent : job.receivers)?.map(digitsOf) ?? []);
-		job.owners.forEach((owner, position) => {
-			const receiver = job.receivers?.[position];
-			if (receiver !== undefined && !unsent.has(digitsOf(receiver))) return;
+		attribute(deliveries, listUpTo, job, { sent, alreadySent: [], invalidReceivers: [], creditsRemoved: sum(sent), recoveredAttempts: 0 });
+		const receivers = receiversOf(job);
+		const unsent = new Set((partial ? partial.unsent : receivers)?.map(digitsOf) ?? []);
+		const markUnsent = (owner: number, receiver: string | undefined) => {
 			const delivery = deliveries.get(owner)!;
 			delivery.failure ??= { error, unsent: receiver === undefined ? undefined : [], unconfirmed };
 			if (receiver !== undefined) delivery.failure.unsent?.push(receiver);
-		});
+		};
+		if (!receivers) markUnsent(ownerAt(job, 0), undefined);
+		else
+			receivers.forEach((receiver, position) => {
+				if (unsent.has(digitsOf(receiver))) markUnsent(ownerAt(job, position), receiver);
+			});
 	});
 	for (const send of sends) {
 		const delivery = deliveries.get(send.item.itemIndex)!;
 		if (delivery.sameAsItem !== undefined) {
 			const first = deliveries.get(delivery.sameAsItem)!;
-			Object.assign(delivery, { ...first, creditsRemoved: 0, sameAsItem: delivery.sameAsItem });
+			Object.assign(delivery, { ...first, counts: { ...first.counts }, creditsRemoved: 0, sameAsItem: delivery.sameAsItem });
 		}
 	}
 	return deliveries;
@@ -198,30 +253,60 @@ function identityKey(send: PreparedSend): string {
 
 const sum = (sent: SentSms[]) => sent.reduce((total, sms) => total + sms.credits, 0);
 
-function attribute(deliveries: Map<number, ItemDelivery>, job: Job, delivery: JobDelivery): void {
-	const ownerOf = new Map<string, number>();
-	if (job.receivers) job.receivers.forEach((receiver, position) => ownerOf.set(digitsOf(receiver), job.owners[position]));
-	/** The item a receiver of this job came from (a recipient list's job has one). */
+/** Drops an item's lists once one of them is longer than its output would list. */
+function summariseIfLong(item: ItemDelivery, listUpTo: number): void {
+	if (item.summarised || Math.max(item.counts.ids, item.counts.validReceivers, item.counts.alreadySent) <= listUpTo) return;
+	item.summarised = true;
+	if (!item.keepsIds) item.ids = [];
+	item.validReceivers = [];
+	item.alreadySent = [];
+	item.alreadySentIds = [];
+	item.refused = item.refused.slice(0, SUMMARY_ROWS_SHOWN);
+}
+
+function attribute(deliveries: Map<number, ItemDelivery>, listUpTo: Map<number, number>, job: Job, delivery: JobDelivery): void {
+	const owners = ownersOf(job);
+	// One item's job (a CSV, a recipient list) needs no receiver-to-item map.
+	const onlyOwner = owners.length === 1 ? deliveries.get(owners[0]) : undefined;
+	let ownerOf: Map<string, number> | undefined;
+	/** The item a receiver of this job came from. */
 	const itemOf = (receiver: string) => {
-		const owner = job.receivers ? ownerOf.get(digitsOf(receiver)) : job.owners[0];
+		if (onlyOwner) return onlyOwner;
+		if (!ownerOf) {
+			ownerOf = new Map();
+			receiversOf(job)?.forEach((r, position) => ownerOf!.set(digitsOf(r), ownerAt(job, position)));
+		}
+		const owner = ownerOf.get(digitsOf(receiver));
 		return owner === undefined ? undefined : deliveries.get(owner);
 	};
 	for (const sms of delivery.sent) {
 		const item = itemOf(sms.receiver);
 		if (!item) continue;
-		item.ids.push(sms.id);
-		item.validReceivers.push(sms.receiver);
+		item.counts.ids++;
+		item.counts.validReceivers++;
 		item.creditsRemoved += sms.credits;
+		if (!item.summarised || item.keepsIds) item.ids.push(sms.id);
+		if (item.summarised) continue;
+		item.validReceivers.push(sms.receiver);
 	}
 	for (const sms of delivery.alreadySent) {
 		const item = itemOf(sms.receiver);
-		item?.alreadySent.push(sms.receiver);
-		item?.alreadySentIds.push(sms.id);
+		if (!item) continue;
+		item.counts.alreadySent++;
+		if (item.summarised) continue;
+		item.alreadySent.push(sms.receiver);
+		item.alreadySentIds.push(sms.id);
 	}
-	for (const receiver of delivery.invalidReceivers) itemOf(receiver)?.refused.push(receiver);
-	for (const owner of new Set(job.owners)) {
+	for (const receiver of delivery.invalidReceivers) {
+		const item = itemOf(receiver);
+		if (!item) continue;
+		item.counts.refused++;
+		if (!item.summarised || item.refused.length < SUMMARY_ROWS_SHOWN) item.refused.push(receiver);
+	}
+	for (const owner of owners) {
 		const item = deliveries.get(owner)!;
 		if (!item.tags.includes(job.tag)) item.tags.push(job.tag);
 		if (delivery.recoveredAttempts > 0) item.recovered = true;
+		summariseIfLong(item, listUpTo.get(owner)!);
 	}
 }

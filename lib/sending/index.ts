@@ -8,7 +8,7 @@ export { jobTag, sendIdentityOf } from './sendIdentity';
 export type { JobContent, RunFacts, SendIdentity } from './sendIdentity';
 export { checkCredits } from './creditCheck';
 export type { CreditNeed } from './creditCheck';
-export { dispatchSends } from './dispatch';
+export { DEFAULT_LIST_RECEIVERS_UP_TO, dispatchSends, SUMMARY_ROWS_SHOWN } from './dispatch';
 export type { DispatchSettings, ItemDelivery } from './dispatch';
 export { SenderRefusedError, SenderResolver } from './senderResolver';
 export type { PreparedSend, RecipientSource, ResolvedSender, SendItem, SendOptions, SenderChoice } from './types';

@@ -91,7 +91,8 @@ export function jobTag(identity: SendIdentity, content: JobContent, scope: 'run'
 	if (scope === 'run') {
 		hash.update(identity.runKey).update('\u0000');
 		const receivers = Array.isArray(content.receivers) ? content.receivers : [`slot:${(content.receivers as { slotId: string }).slotId}`];
-		hash.update(receivers.join(','));
+		// Fed one by one, the same bytes as the receivers joined by commas, without building that string.
+		receivers.forEach((receiver: string, index: number) => (index ? hash.update(',') : hash).update(receiver));
 	}
 	return BATCH_TAG_PREFIX + hash.digest('hex').slice(0, HEX_DIGITS);
 }

@@ -10,6 +10,8 @@ class FakeApi {
 	posts = 0;
 	/** Per POST (in order): what happens to it. */
 	plan: Array<'ok' | 'cut' | 'refuse'> = [];
+	/** Receivers OVHcloud answers as invalid (the STOP list): not sent, not billed. */
+	stopList = new Set<string>();
 	private nextId = 100;
 
 	gatewayFor = (_target: unknown, body: OvhJobBody, claimed: Set<number>): JobGateway => ({
@@ -17,14 +19,15 @@ class FakeApi {
 			this.posts++;
 			const step = this.plan.shift() ?? 'ok';
 			if (step === 'refuse') throw new Error('400 Invalid receivers');
-			const list = receivers ?? ['+3360000001'];
+			const list = (receivers ?? ['+3360000001']).filter((receiver) => !this.stopList.has(receiver));
+			const invalidReceivers = (receivers ?? []).filter((receiver) => this.stopList.has(receiver));
 			const ids = list.map((receiver) => {
 				const sms = { id: this.nextId++, receiver, credits: 1, tag: body.tag };
 				this.held.push(sms);
 				return sms.id;
 			});
 			if (step === 'cut') throw new Ambiguous('socket hang up');
-			return { ids, validReceivers: list, invalidReceivers: [], totalCreditsRemoved: list.length };
+			return { ids, validReceivers: list, invalidReceivers, totalCreditsRemoved: list.length };
 		},
 		findSent: async (receivers) => {
 			const found = this.held.filter((sms) => sms.tag === body.tag && !claimed.has(sms.id) && (!receivers || receivers.includes(sms.receiver)));
@@ -38,7 +41,7 @@ class FakeApi {
 	}
 }
 
-function prepared(itemIndex: number, numbers: string[], text = 'Your parcel arrives tomorrow'): PreparedSend {
+function prepared(itemIndex: number, numbers: string[], text = 'Your parcel arrives tomorrow', options: PreparedSend['item']['options'] = {}): PreparedSend {
 	const body = { message: text, sender: 'MyCompany' };
 	return {
 		item: {
@@ -48,7 +51,7 @@ function prepared(itemIndex: number, numbers: string[], text = 'Your parcel arri
 			recipients: { kind: 'numbers', numbers, invalid: [], duplicates: [] },
 			text,
 			transliterations: [],
-			options: {},
+			options,
 		},
 		sender: { target: { serviceName: 'sms-xx' }, fields: { sender: 'MyCompany' }, type: 'alpha', label: 'MyCompany' },
 		analysis: {} as PreparedSend['analysis'],
@@ -147,5 +150,70 @@ describe('dispatchSends', () => {
 		expect(deliveries.get(0)!.failure).toMatchObject({ unconfirmed: false });
 		expect(deliveries.get(2)!.failure).toMatchObject({ unconfirmed: false, unsent: ['+33644444444'] });
 		expect(String((deliveries.get(2)!.failure!.error as Error).message)).toMatch(/not sent: an earlier job failed/);
+	});
+
+	const numbers = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `+336${String(10_000_000 + from + i)}`);
+
+	test.each([
+		// receivers, listing limit, refused by OVHcloud, summarised, refused kept
+		{ receivers: 5, listUpTo: 5, refused: 0, summarised: false, refusedKept: 0 },
+		{ receivers: 6, listUpTo: 5, refused: 0, summarised: true, refusedKept: 0 },
+		{ receivers: 9, listUpTo: 5, refused: 4, summarised: false, refusedKept: 4 },
+		{ receivers: 12, listUpTo: 5, refused: 4, summarised: true, refusedKept: 4 },
+		{ receivers: 260, listUpTo: 5, refused: 150, summarised: true, refusedKept: 100 },
+		{ receivers: 3, listUpTo: 0, refused: 0, summarised: true, refusedKept: 0 },
+	])(
+		'$receivers receivers, listing up to $listUpTo, $refused refused: summarised $summarised, counts exact, lists only while listed',
+		async ({ receivers, listUpTo, refused, summarised, refusedKept }) => {
+			const api = new FakeApi();
+			const all = numbers(receivers);
+			all.slice(0, refused).forEach((receiver) => api.stopList.add(receiver));
+			const deliveries = await dispatchSends(client, [prepared(0, all, 'Hello', { listReceiversUpTo: listUpTo })], settings(api, identity(20_000), { maxReceiversPerJob: 3 }));
+			const delivery = deliveries.get(0)!;
+			const sent = receivers - refused;
+			expect(delivery.summarised).toBe(summarised);
+			expect(delivery.counts).toEqual({ ids: sent, validReceivers: sent, refused, alreadySent: 0 });
+			expect(delivery.creditsRemoved).toBe(sent);
+			expect(delivery.ids).toHaveLength(summarised ? 0 : sent);
+			expect(delivery.validReceivers).toEqual(summarised ? [] : all.slice(refused));
+			expect(delivery.refused).toEqual(all.slice(0, refusedKept));
+		},
+	);
+
+	test('a Retry of a summarised send counts what the first run sent, without listing it', async () => {
+		const api = new FakeApi();
+		const send = () => [prepared(0, numbers(8), 'Hello', { listReceiversUpTo: 3 })];
+		await dispatchSends(client, send(), settings(api, identity(30_000), { maxReceiversPerJob: 3 }));
+		const retry = await dispatchSends(client, send(), settings(api, identity(30_000, true), { maxReceiversPerJob: 3 }));
+		expect(retry.get(0)).toMatchObject({ summarised: true, counts: { ids: 0, validReceivers: 0, refused: 0, alreadySent: 8 }, alreadySent: [], alreadySentIds: [] });
+		expect(api.posts).toBe(3);
+	});
+
+	test('an item that waits for delivery keeps every SMS id once summarised, not its receivers', async () => {
+		const api = new FakeApi();
+		const deliveries = await dispatchSends(
+			client,
+			[prepared(0, numbers(8), 'Hello', { listReceiversUpTo: 3, waitForDeliveryMinutes: 1 })],
+			settings(api, identity(35_000), { maxReceiversPerJob: 3 }),
+		);
+		const delivery = deliveries.get(0)!;
+		expect(delivery).toMatchObject({ summarised: true, counts: { ids: 8 }, validReceivers: [] });
+		expect(new Set(delivery.ids).size).toBe(8);
+	});
+
+	test('items sharing jobs are summarised each by its own count and listing limit', async () => {
+		const api = new FakeApi();
+		const sends = [prepared(0, numbers(4), 'Hi', { listReceiversUpTo: 3 }), prepared(1, numbers(2, 4), 'Hi', { listReceiversUpTo: 3 })];
+		const deliveries = await dispatchSends(client, sends, settings(api, identity(40_000), { maxReceiversPerJob: 3 }));
+		expect(deliveries.get(0)).toMatchObject({ summarised: true, counts: { ids: 4 }, validReceivers: [] });
+		expect(deliveries.get(1)).toMatchObject({ summarised: false, counts: { ids: 2 }, validReceivers: numbers(2, 4) });
+	});
+
+	test("once planned, the jobs hold the receivers: the sends' own lists are let go, each receiver still sent once", async () => {
+		const api = new FakeApi();
+		const sends = items();
+		const deliveries = await dispatchSends(client, sends, settings(api));
+		expect(sends.map((send) => (send.item.recipients as { numbers: string[] }).numbers)).toEqual([[], [], []]);
+		expect([...deliveries.values()].flatMap((d) => d.validReceivers).sort()).toEqual(['+33611111111', '+33622222222', '+33633333333', '+33644444444']);
 	});
 });

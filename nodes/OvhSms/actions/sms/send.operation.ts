@@ -187,7 +187,7 @@ function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDe
 	const cause = toNodeError(ctx.getNode(), (failure.error as { cause?: unknown }).cause ?? failure.error, itemIndex);
 	const tags = delivery.tags.join(', ');
 	const unsent = failure.unsent ? `${failure.unsent.length} receiver(s) of this item` : 'the recipient list';
-	const sent = delivery.ids.length ? ` ${delivery.ids.length} SMS of this item did go out (ids in the output).` : '';
+	const sent = delivery.counts.ids ? ` ${delivery.counts.ids} SMS of this item did go out (${delivery.summarised ? 'ids in the outgoing history under the output\'s tags' : 'ids in the output'}).` : '';
 	const advice = failure.unconfirmed
 		? `Unconfirmed: OVHcloud's answer was lost and its history could not confirm ${unsent}; they may have been sent. Look in the outgoing history for tag ${tags} before sending again: running this node again with the same input (Retry) looks there first and sends only to the receivers it does not find.`
 		: `Not sent: ${unsent}.`;
@@ -210,8 +210,8 @@ function withRunSummary(
 	const tags = new Set<string>();
 	for (const send of sends) {
 		const delivery = deliveries.get(send.item.itemIndex)!;
-		smsSent += delivery.sameAsItem === undefined ? delivery.ids.length : 0;
-		if (delivery.ids.length) for (const tag of delivery.tags) tags.add(tag);
+		smsSent += delivery.sameAsItem === undefined ? delivery.counts.ids : 0;
+		if (delivery.counts.ids) for (const tag of delivery.tags) tags.add(tag);
 	}
 	const summary = smsSent
 		? ` Before it failed, this run sent ${smsSent} SMS (tags: ${[...tags].slice(0, 10).join(', ')}${tags.size > 10 ? ', …' : ''}). Retry this execution once the cause is fixed: receivers who already got it are found in the history and skipped. Turn on "Continue On Fail" to get one output item per input item with its ids.`

@@ -3,7 +3,6 @@ import { ovhDeliveryHistory, readOutgoing, waitForDelivery } from '../../../../.
 import type { OvhClient } from '../../../../../lib/ovh';
 import { describeDelivery } from '../../../../../lib/replies';
 import type { ItemDelivery } from '../../../../../lib/sending';
-import { DEFAULT_LIST_RECEIVERS_UP_TO } from './itemOutput';
 import type { PreparedSend } from './types';
 
 /**
@@ -89,7 +88,8 @@ export async function addDeliveryOutcomes(
 				const words = describeDelivery({ dlrCode: receipt ?? null, ptt: details.get(id)?.ptt ?? null });
 				const status: DeliveryState = receipt === undefined ? 'pending' : words.status;
 				return {
-					receiver: delivery.validReceivers[position],
+					// A summarised item keeps its ids but not its receivers: the history read names the failed ones.
+					receiver: delivery.validReceivers[position] ?? details.get(id)?.receiver,
 					id,
 					status,
 					statusText: receipt === undefined ? 'Not final yet' : words.statusText,
@@ -127,9 +127,7 @@ const isFailure = (receipt: number | undefined) => receipt !== undefined && desc
 
 /** Whether the item's output lists its receivers (see `sentItemJson`): its delivery is listed alike. */
 function isListed(send: PreparedSend, deliveries: Map<number, ItemDelivery>): boolean {
-	const delivery = deliveries.get(send.item.itemIndex)!;
-	const limit = send.item.options.listReceiversUpTo ?? DEFAULT_LIST_RECEIVERS_UP_TO;
-	return Math.max(delivery.validReceivers.length, delivery.ids.length, delivery.alreadySent.length) <= limit;
+	return !deliveries.get(send.item.itemIndex)!.summarised;
 }
 
 const minutes = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`);

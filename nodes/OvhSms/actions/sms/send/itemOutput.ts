@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { InvalidRecipient } from '../../../../../lib/recipients';
 import { analysisJson } from '../../common/messageAnalysis';
-import type { ItemDelivery } from '../../../../../lib/sending';
+import { DEFAULT_LIST_RECEIVERS_UP_TO, SUMMARY_ROWS_SHOWN, type ItemDelivery } from '../../../../../lib/sending';
 import type { PreparedSend } from './types';
 
 const REFUSED_REASON = 'refused by OVHcloud (not a number it can send to, or on the STOP list); not billed';
@@ -32,19 +32,17 @@ function invalidJson(invalid: InvalidRecipient[], refused: string[]): IDataObjec
 }
 
 /**
- * Above this many receivers an item's output lists counts instead of every number and id:
- * a list of 1,000 numbers is already more than anyone reads in the editor (about 20 KB of
- * JSON), while a million (25 MB) is stored with every saved execution and rendered by the
- * editor. The SMS stay findable by the output's tags (the outgoing history's `tag` filter).
+ * Above "List Receivers up To" receivers (default {@link DEFAULT_LIST_RECEIVERS_UP_TO}) an
+ * item's output lists counts instead of every number and id: a list of 1,000 numbers is
+ * already more than anyone reads in the editor (about 20 KB of JSON), while a million (25 MB)
+ * is stored with every saved execution and rendered by the editor. The SMS stay findable by
+ * the output's tags (the outgoing history's `tag` filter). The send core keeps counts only for
+ * such an item (`ItemDelivery.summarised`); a dry run decides here.
  */
-export const DEFAULT_LIST_RECEIVERS_UP_TO = 1_000;
-/** Invalid receivers shown in a summarised output, the first by line. */
-const SUMMARY_INVALID_SHOWN = 100;
-
 const listLimit = (send: PreparedSend) => send.item.options.listReceiversUpTo ?? DEFAULT_LIST_RECEIVERS_UP_TO;
 
 /** A summarised output: counts, the tags to find the ids by, the first invalid rows. */
-function summarised(full: IDataObject, counts: { valid: number; ids?: number; invalid: IDataObject[]; duplicates: number }): IDataObject {
+function summarised(full: IDataObject, counts: { valid: number; ids?: number; invalid: IDataObject[]; invalidCount: number; duplicates: number }): IDataObject {
 	const rest = { ...full };
 	for (const listed of ['validReceivers', 'ids', 'invalidReceivers', 'duplicateReceivers']) delete rest[listed];
 	return {
@@ -54,8 +52,8 @@ function summarised(full: IDataObject, counts: { valid: number; ids?: number; in
 			? {}
 			: { idCount: counts.ids, idsByTag: 'the SMS ids are in the outgoing history under the tags listed in "tags"' }),
 		validReceiverCount: counts.valid,
-		invalidReceiverCount: counts.invalid.length,
-		invalidReceivers: counts.invalid.slice(0, SUMMARY_INVALID_SHOWN),
+		invalidReceiverCount: counts.invalidCount,
+		invalidReceivers: counts.invalid.slice(0, SUMMARY_ROWS_SHOWN),
 		duplicateReceiverCount: counts.duplicates,
 	};
 }
@@ -67,16 +65,17 @@ function messageJson(send: PreparedSend): IDataObject {
 	});
 }
 
-/** One input item's result once its jobs ran; counts instead of lists above `listUpTo` receivers. */
-export function sentItemJson(send: PreparedSend, delivery: ItemDelivery, listUpTo = listLimit(send)): IDataObject {
+/** One input item's result once its jobs ran; counts instead of lists when the send core summarised it. */
+export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataObject {
 	const { recipients } = send.item;
 	const listed = recipients.kind === 'recipientList' ? undefined : recipients;
+	const { counts } = delivery;
 	// Every receiver refused by OVHcloud (all on the STOP list, say): nothing left, nothing billed.
 	// Some refused, or invalid before sending: the item must not read as a plain success.
-	const notSent = (listed?.invalid.length ?? 0) + delivery.refused.length;
+	const notSent = (listed?.invalid.length ?? 0) + counts.refused;
 	const status =
-		delivery.ids.length === 0
-			? delivery.alreadySent.length > 0
+		counts.ids === 0
+			? counts.alreadySent > 0
 				? 'alreadySent'
 				: 'nothingSent'
 			: notSent > 0
@@ -84,13 +83,13 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery, listUpT
 				: send.item.differedPeriod
 					? 'scheduled'
 					: 'sent';
-	if (Math.max(delivery.validReceivers.length, delivery.ids.length, delivery.alreadySent.length) > listUpTo) {
-		const invalid = invalidJson(listed?.invalid ?? [], delivery.refused);
+	if (delivery.summarised) {
+		const invalid = invalidJson((listed?.invalid ?? []).slice(0, SUMMARY_ROWS_SHOWN), delivery.refused.slice(0, SUMMARY_ROWS_SHOWN));
 		const duplicates = (listed?.duplicates.length ?? 0) + delivery.duplicates.length;
-		const full = sentItemJson(send, { ...delivery, ids: [], validReceivers: [], refused: [], duplicates: [], alreadySent: [], alreadySentIds: [] }, Infinity);
+		const full = sentItemJson(send, { ...delivery, summarised: false, ids: [], validReceivers: [], refused: [], duplicates: [], alreadySent: [], alreadySentIds: [] });
 		return summarised(
-			{ ...full, status, ...(delivery.alreadySent.length ? { alreadySentCount: delivery.alreadySent.length } : {}) },
-			{ valid: delivery.validReceivers.length, ids: delivery.ids.length, invalid, duplicates },
+			{ ...full, status, ...(counts.alreadySent ? { alreadySentCount: counts.alreadySent } : {}) },
+			{ valid: counts.validReceivers, ids: counts.ids, invalid, invalidCount: notSent, duplicates },
 		);
 	}
 	return {
@@ -138,7 +137,8 @@ export function dryRunItemJson(
 			{ ...full, receiverCount: receivers.length, estimatedCredits: send.analysis.parts * receivers.length },
 			{
 				valid: receivers.length,
-				invalid: invalidJson(recipients.invalid, []),
+				invalid: invalidJson(recipients.invalid.slice(0, SUMMARY_ROWS_SHOWN), []),
+				invalidCount: recipients.invalid.length,
 				duplicates: recipients.duplicates.length + duplicatesOfEarlierItems.length,
 			},
 		);
