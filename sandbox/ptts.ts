@@ -52,12 +52,14 @@ export interface DeliveryOutcome {
 }
 
 /**
- * Numbers ending in `9999` stand for a phone that stays off: once accepted, their SMS is
+ * Numbers ending in `99999` stand for a phone that stays off: once accepted, their SMS is
  * buffered by the operator (ptt 1, DLR 8) and never reaches a final state, so a test can see
- * an SMS still pending when a wait's time limit passes.
+ * an SMS still pending when a wait's time limit passes. Five nines, not four: generated lists
+ * of up to 99,999 numbers (a 20,000-receiver campaign waited for to completion) must not hold
+ * one by chance.
  */
 export function staysBuffered(receiver: string): boolean {
-  return receiver.endsWith('9999');
+  return receiver.endsWith('99999');
 }
 
 /**

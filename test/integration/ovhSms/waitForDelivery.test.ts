@@ -1,6 +1,6 @@
 // Send › Wait for Delivery through n8n's engine against the sandbox, whose receivers decide the
 // outcome: `…0000` fails (invalid number), `…0001` fails (absent subscriber, retryable),
-// `…9999` stays buffered (never final), any other is delivered.
+// `…99999` stays buffered (never final), any other is delivered.
 import type { IDataObject } from 'n8n-workflow';
 import { jsonOf, sendParameters, useNodeHarness } from './helpers';
 
@@ -39,7 +39,7 @@ describe('Send › Wait for Delivery', () => {
 
 	test('the time limit passes with some receivers still pending: they are listed as pending, the others final', async () => {
 		const result = await harness.run(
-			sendParameters({ receivers: '+33611111111, +33644449999', options: { waitForDeliveryMinutes: 0.1 } }),
+			sendParameters({ receivers: '+33611111111, +33644499999', options: { waitForDeliveryMinutes: 0.1 } }),
 		);
 		expect(result.status).toBe('success');
 		const delivery = jsonOf(result)[0].delivery as IDataObject;
@@ -48,7 +48,7 @@ describe('Send › Wait for Delivery', () => {
 		expect(delivery.waitedSeconds).toBeLessThan(9);
 		expect(delivery.receivers).toEqual([
 			expect.objectContaining({ receiver: '+33611111111', status: 'delivered' }),
-			expect.objectContaining({ receiver: '+33644449999', status: 'pending', statusText: 'Not final yet', reason: 'No final delivery report within 6 s' }),
+			expect.objectContaining({ receiver: '+33644499999', status: 'pending', statusText: 'Not final yet', reason: 'No final delivery report within 6 s' }),
 		]);
 	}, 20_000);
 
