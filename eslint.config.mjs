@@ -12,20 +12,18 @@ const SHIPPED_TS = ['nodes/**/*.ts', 'credentials/**/*.ts', 'lib/**/*.ts'];
 const DEV_ONLY = ['sandbox/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'];
 
 const scopedToShipped = n8nConfig.map((entry) =>
-  Array.isArray(entry.files) && entry.files.includes('**/*.ts')
-    ? { ...entry, files: SHIPPED_TS }
-    : entry,
+	Array.isArray(entry.files) && entry.files.includes('**/*.ts') ? { ...entry, files: SHIPPED_TS } : entry,
 );
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.n8n-runtime/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
-  ...scopedToShipped,
-  {
-    files: DEV_ONLY,
-    extends: [js.configs.recommended, tseslint.configs.recommended],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-non-null-assertion': 'off',
-    },
-  },
+	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', '.n8n-runtime/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+	...scopedToShipped,
+	{
+		files: DEV_ONLY,
+		extends: [js.configs.recommended, tseslint.configs.recommended],
+		rules: {
+			'@typescript-eslint/no-explicit-any': 'off',
+			'@typescript-eslint/no-non-null-assertion': 'off',
+		},
+	},
 );

@@ -53,7 +53,10 @@ function bundleThirdParty(done) {
 		const code = fs.readFileSync(file, 'utf8');
 		const rewritten = code.replace(/require\((["'])([^"']+)\1\)/g, (match, quote, specifier) => {
 			if (!VENDORED[specifier]) return match;
-			let relative = path.relative(path.dirname(file), path.join(DIST, 'vendor', specifier)).split(path.sep).join('/');
+			let relative = path
+				.relative(path.dirname(file), path.join(DIST, 'vendor', specifier))
+				.split(path.sep)
+				.join('/');
 			if (!relative.startsWith('.')) relative = `./${relative}`;
 			return `require(${quote}${relative}${quote})`;
 		});

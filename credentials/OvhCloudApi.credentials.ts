@@ -52,10 +52,7 @@ export class OvhCloudApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		return signOutgoingRequest(
 			{
 				applicationKey: String(credentials.applicationKey ?? ''),
@@ -79,7 +76,8 @@ export class OvhCloudApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 400,
-					message: 'OVHcloud refused the signature (INVALID_SIGNATURE or QUERY_TIME_OUT): check the application secret and the consumer key',
+					message:
+						'OVHcloud refused the signature (INVALID_SIGNATURE or QUERY_TIME_OUT): check the application secret and the consumer key',
 				},
 			},
 			{

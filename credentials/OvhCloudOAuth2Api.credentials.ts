@@ -10,9 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { checkCustomBaseUrl, fetchOAuth2Token, OVH_ENDPOINTS, redactSecrets, type OvhTransport } from '../lib/ovh';
 
-const TOKEN_URL_BY_API: Record<string, string> = Object.fromEntries(
-	Object.values(OVH_ENDPOINTS).map((e) => [e.apiBaseUrl, e.tokenUrl]),
-);
+const TOKEN_URL_BY_API: Record<string, string> = Object.fromEntries(Object.values(OVH_ENDPOINTS).map((e) => [e.apiBaseUrl, e.tokenUrl]));
 
 function tokenUrlFor(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.endpoint === 'custom') return checkCustomBaseUrl(String(credentials.customTokenUrl ?? ''), 'Custom token URL');
@@ -28,8 +26,7 @@ export class OvhCloudOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/ovhcloud.svg', dark: 'file:../icons/ovhcloud.dark.svg' };
 
-	documentationUrl =
-		'https://help.ovhcloud.com/csm/en-gb-api-service-account-connection?id=kb_article_view&sysparm_article=KB0059343';
+	documentationUrl = 'https://help.ovhcloud.com/csm/en-gb-api-service-account-connection?id=kb_article_view&sysparm_article=KB0059343';
 
 	properties: INodeProperties[] = [
 		{
@@ -106,10 +103,7 @@ export class OvhCloudOAuth2Api implements ICredentialType {
 		return { accessToken: token.accessToken };
 	}
 
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url}`;
 		checkCustomBaseUrl(new URL(url).origin, 'Request URL');
 		return {

@@ -6,15 +6,15 @@ import { requireAccount } from './runtime';
 import type { AccountState } from './types';
 
 export function longParam(value: string, name = 'id'): number {
-  if (!/^\d+$/.test(value)) throw badRequest(`[${name}] Given data (${value}) is not a long`);
-  return Number(value);
+	if (!/^\d+$/.test(value)) throw badRequest(`[${name}] Given data (${value}) is not a long`);
+	return Number(value);
 }
 
 /** A virtual number of the account, written `33…`, `+33…` or `0033…`, as `33…`. */
 export function requireVirtualNumber(account: AccountState, raw: string): string {
-  const number = normaliseNumericSender(raw);
-  if (!number || !account.virtualNumbers[number]) throw notFound(raw);
-  return number;
+	const number = normaliseNumericSender(raw);
+	if (!number || !account.virtualNumbers[number]) throw notFound(raw);
+	return number;
 }
 
 /** Base path of the routes a virtual number has (`{number}` = the VLN). */
@@ -22,7 +22,7 @@ export const VLN_PATH = '/sms/{serviceName}/virtualNumbers/{number}';
 
 /** The `{number}` of a `VLN_PATH` route, checked. */
 export function virtualNumberParam(ctx: RouteContext): string {
-  return requireVirtualNumber(requireAccount(ctx.runtime, ctx.params.serviceName), ctx.params.number);
+	return requireVirtualNumber(requireAccount(ctx.runtime, ctx.params.serviceName), ctx.params.number);
 }
 
 /**
@@ -31,6 +31,6 @@ export function virtualNumberParam(ctx: RouteContext): string {
  * those no virtual number sent or received (OVHcloud does not say which it does).
  */
 export function inScope(ctx: RouteContext, sms: { virtualNumber: string | null }, virtualNumber?: string): boolean {
-  if (virtualNumber) return sms.virtualNumber === virtualNumber;
-  return sms.virtualNumber === null || ctx.runtime.faults.current.virtualNumberSms !== 'numberOnly';
+	if (virtualNumber) return sms.virtualNumber === virtualNumber;
+	return sms.virtualNumber === null || ctx.runtime.faults.current.virtualNumberSms !== 'numberOnly';
 }

@@ -11,17 +11,17 @@ export const UPLOAD_PATH = '/uploads';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export function createUpload(runtime: SandboxRuntime): UploadState {
-  const upload: UploadState = { id: randomUUID(), contentType: null, contentBase64: '', size: 0, uploadedAt: null };
-  runtime.state.uploads[upload.id] = upload;
-  runtime.changed();
-  return upload;
+	const upload: UploadState = { id: randomUUID(), contentType: null, contentBase64: '', size: 0, uploadedAt: null };
+	runtime.state.uploads[upload.id] = upload;
+	runtime.changed();
+	return upload;
 }
 
 export function uploadUrls(origin: string, upload: UploadState): { getUrl: string; putUrl: string } {
-  const url = `${origin}${UPLOAD_PATH}/${upload.id}`;
-  return { getUrl: url, putUrl: url };
+	const url = `${origin}${UPLOAD_PATH}/${upload.id}`;
+	return { getUrl: url, putUrl: url };
 }
 
 export function uploadedBytes(upload: UploadState): Buffer {
-  return Buffer.from(upload.contentBase64, 'base64');
+	return Buffer.from(upload.contentBase64, 'base64');
 }

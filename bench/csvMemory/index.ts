@@ -45,7 +45,8 @@ function extractTree(ref: string): string {
 	const archive = execFileSync('git', ['archive', '--format=tar', ref], { cwd: ROOT, maxBuffer: 1 << 30 });
 	execFileSync('tar', ['-x', '-C', dir], { input: archive });
 	fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-	for (const file of ['scenario.ts', 'environment.ts']) fs.copyFileSync(path.join(ROOT, 'bench/send', file), path.join(dir, 'bench/send', file));
+	for (const file of ['scenario.ts', 'environment.ts'])
+		fs.copyFileSync(path.join(ROOT, 'bench/send', file), path.join(dir, 'bench/send', file));
 	return dir;
 }
 
@@ -82,7 +83,11 @@ function measure(tree: string, sandbox: SandboxProcess, rows: number, file: stri
 			const requests = (await sandbox.admin<unknown[]>('GET', '/requests')).length;
 			if (code !== 0 || !line) {
 				const oom = /heap out of memory|Allocation failed/i.test(errors);
-				resolve({ completed: false, requests, error: oom ? 'out of memory' : `exit ${code ?? signal}: ${errors.trim().split('\n').slice(-2).join(' ')}` });
+				resolve({
+					completed: false,
+					requests,
+					error: oom ? 'out of memory' : `exit ${code ?? signal}: ${errors.trim().split('\n').slice(-2).join(' ')}`,
+				});
 				return;
 			}
 			const result = JSON.parse(line.slice('RESULT '.length)) as { wallMs: number; peakRssMb: number; restRssMb?: number; smsSent: number };
@@ -97,7 +102,11 @@ async function resetSandbox(sandbox: SandboxProcess, credits: number): Promise<v
 	await sandbox.admin('PUT', '/credits', { credits });
 }
 
-const load = () => os.loadavg().map((n) => n.toFixed(1)).join(' ');
+const load = () =>
+	os
+		.loadavg()
+		.map((n) => n.toFixed(1))
+		.join(' ');
 const mb = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(0)} MB`);
 
 async function main(): Promise<void> {
@@ -110,9 +119,15 @@ async function main(): Promise<void> {
 	const sandbox = await startSandboxProcess(['--credits', String(credits), '--delivery-delay-ms', '3600000']);
 	try {
 		console.log(`CSV send through n8n's engine to the sandbox (${sandbox.url}), ${os.cpus().length} cores, load ${load()} at the start`);
-		console.log(`before = ${beforeRef.slice(0, 12)} (${execFileSync('git', ['log', '-1', '--format=%h %s', beforeRef], { cwd: ROOT }).toString().trim().slice(0, 60)}), after = this tree`);
-		console.log(`the file as n8n's binary data (${process.env.BENCH_BINARY_MODE === 'memory' ? 'base64 in the item' : 'filesystem store, read as a stream'})`);
-		console.log('peak RSS: the process\'s maxRSS (start-up included); rest: its RSS with n8n warm and the input item built, before the send');
+		console.log(
+			`before = ${beforeRef.slice(0, 12)} (${execFileSync('git', ['log', '-1', '--format=%h %s', beforeRef], { cwd: ROOT }).toString().trim().slice(0, 60)}), after = this tree`,
+		);
+		console.log(
+			`the file as n8n's binary data (${process.env.BENCH_BINARY_MODE === 'memory' ? 'base64 in the item' : 'filesystem store, read as a stream'})`,
+		);
+		console.log(
+			"peak RSS: the process's maxRSS (start-up included); rest: its RSS with n8n warm and the input item built, before the send",
+		);
 		// tsx compiles a tree's files on their first load (then reads its cache), and maxRSS covers the
 		// process's whole life: a small untimed send per tree first, so no measure pays for compiling.
 		const small = path.join(work, 'customers-10.csv');
@@ -128,8 +143,14 @@ async function main(): Promise<void> {
 			const maxRequests = Math.ceil(rows / 500) + 3;
 			const target = rows >= 1_000_000 ? 400 : 200;
 			const peaks = new Map<string, number>();
-			for (const [heapLabel, heap] of [['default heap', undefined], [`${heapMb} MB heap`, heapMb]] as const) {
-				for (const [label, tree] of [['before', before], ['after', ROOT]] as const) {
+			for (const [heapLabel, heap] of [
+				['default heap', undefined],
+				[`${heapMb} MB heap`, heapMb],
+			] as const) {
+				for (const [label, tree] of [
+					['before', before],
+					['after', ROOT],
+				] as const) {
 					await resetSandbox(sandbox, credits);
 					const m = await measure(tree, sandbox, rows, file, heap);
 					const requests = `requests ${m.requests! <= maxRequests ? 'met' : 'MISSED'} (≤ ${maxRequests})`;

@@ -29,7 +29,7 @@ const WORDS = (
 	'votre code de confirmation est rendez-vous demain à 10h chez le docteur Müller merci de ' +
 	'confirmer votre commande numéro a été expédiée livraison prévue entre et your parcel ' +
 	'is on its way reply STOP to opt out promo soldes -20% sur tout le magasin ce week-end ' +
-	'jusqu\'à dimanche réservation table pour personnes ¿vienes mañana? Straße Ørsted Åland ' +
+	"jusqu'à dimanche réservation table pour personnes ¿vienes mañana? Straße Ørsted Åland " +
 	'Ærø Öre Ñandu über où là-bas É Ç Δ Ω Σ £ $ ¥ § ¡ @ # & * ( ) ! ? . , ; : / = + - _ " \''
 ).split(' ');
 
@@ -37,11 +37,37 @@ const EXTENSION = ['€', '[', ']', '{', '}', '~', '^', '|', '\\', '\f'];
 const LATE_NON_GSM = ['ç', '’', '😀', '–', 'ł', 'á', '«', '🙂', 'ê', '\u00a0'];
 
 const EMOJI = [
-	'😀', '🎉', '👍', '❤️', '🔥', '✅', '☀️', '🙏', '😂', '🚀', '📦', '🍕',
-	'👍🏽', '👋🏿', '💪🏻', '🙌🏾',
-	'👨‍👩‍👧‍👦', '👩🏽‍💻', '🏳️‍🌈', '🧑‍🤝‍🧑', '👁️‍🗨️', '❤️‍🔥', '🐦‍🔥', '🫱🏻‍🫲🏿',
-	'🇫🇷', '🇪🇸', '🇬🇧', '🇵🇹', '🇹🇷',
-	'1️⃣', '#️⃣',
+	'😀',
+	'🎉',
+	'👍',
+	'❤️',
+	'🔥',
+	'✅',
+	'☀️',
+	'🙏',
+	'😂',
+	'🚀',
+	'📦',
+	'🍕',
+	'👍🏽',
+	'👋🏿',
+	'💪🏻',
+	'🙌🏾',
+	'👨‍👩‍👧‍👦',
+	'👩🏽‍💻',
+	'🏳️‍🌈',
+	'🧑‍🤝‍🧑',
+	'👁️‍🗨️',
+	'❤️‍🔥',
+	'🐦‍🔥',
+	'🫱🏻‍🫲🏿',
+	'🇫🇷',
+	'🇪🇸',
+	'🇬🇧',
+	'🇵🇹',
+	'🇹🇷',
+	'1️⃣',
+	'#️⃣',
 ];
 
 function utf8Length(text: string): number {

@@ -213,9 +213,7 @@ async function main(): Promise<void> {
 			// Twilio keeps grapheme clusters whole: compare it with our grapheme mode as well.
 			if (library === 'sms-segments-calculator' && figures.has(OURS_GRAPHEMES)) {
 				const graphemeAgreement = agreement(figures.get(OURS_GRAPHEMES)!.parts, result.parts);
-				console.log(
-					`      same parts as lib/encoding with preserveGraphemes: ${formatNumber(graphemeAgreement.percent, 2)} %`,
-				);
+				console.log(`      same parts as lib/encoding with preserveGraphemes: ${formatNumber(graphemeAgreement.percent, 2)} %`);
 			}
 			markdown.push(
 				`| ${dataset} | ${library} | ${formatNumber(result.cpuRate)} | ` +

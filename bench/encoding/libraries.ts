@@ -4,12 +4,7 @@ import { SegmentedMessage } from 'sms-segments-calculator';
 import { split } from 'split-sms';
 import { analyzeMessage } from '../../lib/encoding';
 
-export type LibraryName =
-	| 'lib/encoding'
-	| 'lib/encoding (graphemes)'
-	| '@trt2/gsm-charset-utils'
-	| 'sms-segments-calculator'
-	| 'split-sms';
+export type LibraryName = 'lib/encoding' | 'lib/encoding (graphemes)' | '@trt2/gsm-charset-utils' | 'sms-segments-calculator' | 'split-sms';
 
 export const PEERS: readonly LibraryName[] = ['@trt2/gsm-charset-utils', 'sms-segments-calculator', 'split-sms'];
 

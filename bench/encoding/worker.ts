@@ -45,10 +45,7 @@ function timedPass(countParts: (text: string) => number, messages: readonly stri
 	return { cpuSeconds: cpuSeconds() - cpuStart, wallSeconds: Number(process.hrtime.bigint() - wallStart) / 1e9 };
 }
 
-export function runWorker(
-	setup: WorkerSetup,
-	libraries: Readonly<Record<LibraryName, (text: string) => number>>,
-): void {
+export function runWorker(setup: WorkerSetup, libraries: Readonly<Record<LibraryName, (text: string) => number>>): void {
 	const messages = generateDataset(setup.dataset);
 	const countParts = libraries[setup.library];
 

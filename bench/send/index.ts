@@ -31,11 +31,21 @@ function option(name: string, fallback: number): number {
 }
 
 /** Runs a scenario process; `onWarm` runs between its warm-up and its measure. */
-function runChild(kind: string, apiBaseUrl: string, count: number, onWarm?: () => Promise<unknown>, extra: string[] = []): Promise<Record<string, number>> {
+function runChild(
+	kind: string,
+	apiBaseUrl: string,
+	count: number,
+	onWarm?: () => Promise<unknown>,
+	extra: string[] = [],
+): Promise<Record<string, number>> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'scenario.ts'), kind, apiBaseUrl, String(count), ...extra], {
-			stdio: ['pipe', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[require.resolve('tsx/cli'), path.join(__dirname, 'scenario.ts'), kind, apiBaseUrl, String(count), ...extra],
+			{
+				stdio: ['pipe', 'pipe', 'pipe'],
+			},
+		);
 		let output = '';
 		let errors = '';
 		child.stdout.on('data', (chunk: Buffer) => {

@@ -57,7 +57,11 @@ async function csvBinary(csvFile: string): Promise<Record<string, unknown>> {
 	process.env.N8N_BINARY_DATA_STORAGE_PATH = storage;
 	const service = Container.get(BinaryDataService);
 	await service.init();
-	return (await service.store({ type: 'execution', workflowId: 'wf-test', executionId: 'bench' }, fs.createReadStream(csvFile), binary)) as unknown as Record<string, unknown>;
+	return (await service.store(
+		{ type: 'execution', workflowId: 'wf-test', executionId: 'bench' },
+		fs.createReadStream(csvFile),
+		binary,
+	)) as unknown as Record<string, unknown>;
 }
 
 async function runScenario(kind: Kind, apiBaseUrl: string, count: number, csvFile?: string): Promise<Record<string, unknown>> {
@@ -107,12 +111,23 @@ async function runScenario(kind: Kind, apiBaseUrl: string, count: number, csvFil
 	const parameters =
 		kind === 'node-items'
 			? { ...sendParameters(SEED.serviceName), recipientSource: 'numbers', receivers: '={{ $json.phone }}' }
-			: { ...sendParameters(SEED.serviceName), recipientSource: 'csv', binaryPropertyName: 'data', csvColumn: 'phone', defaultCountry: 'FR' };
+			: {
+					...sendParameters(SEED.serviceName),
+					recipientSource: 'csv',
+					binaryPropertyName: 'data',
+					csvColumn: 'phone',
+					defaultCountry: 'FR',
+				};
 	// A one-item dry run first: n8n-core loads its expression engine and helpers on first use,
 	// a cost a running n8n server has already paid. It sends nothing.
 	const warmUp = await runNode({
 		type: 'ovhSms',
-		parameters: { ...sendParameters(SEED.serviceName), recipientSource: 'numbers', receivers: '={{ $json.phone }}', options: { dryRun: true } },
+		parameters: {
+			...sendParameters(SEED.serviceName),
+			recipientSource: 'numbers',
+			receivers: '={{ $json.phone }}',
+			options: { dryRun: true },
+		},
 		items: [{ phone: phoneNumber(0) }],
 		credentials,
 	});
@@ -133,8 +148,19 @@ async function runScenario(kind: Kind, apiBaseUrl: string, count: number, csvFil
 	clearInterval(sample);
 	if (result.status !== 'success') throw new Error(`the node failed: ${result.error?.message}`);
 	// A large send's output gives counts (idCount) instead of every id.
-	const smsSent = result.output.reduce((sum, item) => sum + ((item.json.ids as number[] | undefined)?.length ?? Number(item.json.idCount ?? 0)), 0);
-	return { wallMs, smsSent, outputItems: result.output.length, restRssMb, restHeapUsedMb, peakHeapUsedMb: peaks.heapUsed / 1048576, peakExternalMb: peaks.external / 1048576 };
+	const smsSent = result.output.reduce(
+		(sum, item) => sum + ((item.json.ids as number[] | undefined)?.length ?? Number(item.json.idCount ?? 0)),
+		0,
+	);
+	return {
+		wallMs,
+		smsSent,
+		outputItems: result.output.length,
+		restRssMb,
+		restHeapUsedMb,
+		peakHeapUsedMb: peaks.heapUsed / 1048576,
+		peakExternalMb: peaks.external / 1048576,
+	};
 }
 
 async function main() {

@@ -13,7 +13,11 @@ const items = index === -1 ? 10_000 : Number(process.argv[index + 1]);
 const cases: Array<[string, SendWindow, string]> = [
 	['French hours, Sunday 23:40 → Monday 08:00', FRENCH_COMMERCIAL_HOURS, '2026-12-06T23:40:00+01:00'],
 	['French hours, 24 Dec 21:00 → Monday 28th 08:00', FRENCH_COMMERCIAL_HOURS, '2026-12-24T21:00:00+01:00'],
-	['Sydney Mon–Fri 09:00–18:00, Saturday → Monday', { timeZone: 'Australia/Sydney', days: [1, 2, 3, 4, 5], opensAt: 540, closesAt: 1080 }, '2026-07-04T10:00:00+10:00'],
+	[
+		'Sydney Mon–Fri 09:00–18:00, Saturday → Monday',
+		{ timeZone: 'Australia/Sydney', days: [1, 2, 3, 4, 5], opensAt: 540, closesAt: 1080 },
+		'2026-07-04T10:00:00+10:00',
+	],
 ];
 
 // One item spread over a minute per run, as a send's items are read within one run.

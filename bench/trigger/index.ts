@@ -71,7 +71,14 @@ function workflow() {
 				parameters: { authentication: 'apiKey', serviceName: 'sms-sb00001-1', event: 'smsReceived', mode: 'webhook', options: {} },
 				credentials: { ovhCloudApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
 			},
-			{ id: '7b7c1e2a-0001-4a00-8000-000000000002', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			{
+				id: '7b7c1e2a-0001-4a00-8000-000000000002',
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {},
+			},
 		],
 		connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
@@ -86,11 +93,22 @@ interface Result {
 	executions: number;
 }
 
-async function measure(runtime: Runtime, sandbox: Sandbox, label: string, env: Record<string, string>, packRoot: string | undefined, replies: number, rate: number): Promise<Result> {
+async function measure(
+	runtime: Runtime,
+	sandbox: Sandbox,
+	label: string,
+	env: Record<string, string>,
+	packRoot: string | undefined,
+	replies: number,
+	rate: number,
+): Promise<Result> {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-trigger-'));
 	const cli = { userFolder };
 	sandbox.reset();
-	await runtime.importCredentials([{ ...CREDENTIAL, data: { endpoint: 'custom', customEndpoint: sandbox.apiBaseUrl, ...sandbox.credentials } }], cli);
+	await runtime.importCredentials(
+		[{ ...CREDENTIAL, data: { endpoint: 'custom', customEndpoint: sandbox.apiBaseUrl, ...sandbox.credentials } }],
+		cli,
+	);
 	await runtime.importWorkflows([workflow()], cli);
 	if (packRoot) runtime.installPack(userFolder, { packRoot });
 	const server = await runtime.startN8n({ userFolder, port: await runtime.findFreePort(), env, installPackage: !packRoot });
@@ -136,7 +154,12 @@ async function measure(runtime: Runtime, sandbox: Sandbox, label: string, env: R
 		await push(replies, 'measured');
 		await settle();
 		const cpuMs = treeCpuMs(server.pid!) - cpuBefore;
-		return { label, cpuMsPerReply: cpuMs / replies, wallSeconds: (Date.now() - started) / 1000, executions: (await count()) - warmExecutions };
+		return {
+			label,
+			cpuMsPerReply: cpuMs / replies,
+			wallSeconds: (Date.now() - started) / 1000,
+			executions: (await count()) - warmExecutions,
+		};
 	} finally {
 		await server.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
@@ -165,7 +188,9 @@ async function main(): Promise<void> {
 		for (const [label, env, packRoot] of configurations) {
 			const result = await measure(runtime, sandbox, label, env, packRoot, replies, rate);
 			results.push(result);
-			process.stdout.write(`${label}: ${result.cpuMsPerReply.toFixed(0)} ms CPU per reply (${result.executions} executions, ${result.wallSeconds.toFixed(1)} s)\n`);
+			process.stdout.write(
+				`${label}: ${result.cpuMsPerReply.toFixed(0)} ms CPU per reply (${result.executions} executions, ${result.wallSeconds.toFixed(1)} s)\n`,
+			);
 		}
 	} finally {
 		await sandbox.close();

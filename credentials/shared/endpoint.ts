@@ -20,8 +20,7 @@ export const endpointProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'http://127.0.0.1:8787/1.0',
 		placeholder: 'http://127.0.0.1:8787/1.0',
-		description:
-			'API base URL. Plain http is accepted only for 127.0.0.1 or localhost (the local sandbox); anything else must use https.',
+		description: 'API base URL. Plain http is accepted only for 127.0.0.1 or localhost (the local sandbox); anything else must use https.',
 		displayOptions: { show: { endpoint: ['custom'] } },
 	},
 ];

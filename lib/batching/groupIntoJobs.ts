@@ -39,10 +39,7 @@ interface Group<P> {
  * input order: ten thousand items sending the same text become twenty jobs, not ten
  * thousand. A receiver appears once per key, so nobody gets the same SMS twice.
  */
-export function groupIntoJobs<P>(
-	requests: Iterable<SendRequest<P>>,
-	maxReceiversPerJob = DEFAULT_MAX_RECEIVERS_PER_JOB,
-): JobPlan<P> {
+export function groupIntoJobs<P>(requests: Iterable<SendRequest<P>>, maxReceiversPerJob = DEFAULT_MAX_RECEIVERS_PER_JOB): JobPlan<P> {
 	if (!Number.isInteger(maxReceiversPerJob) || maxReceiversPerJob < 1) {
 		throw new RangeError(`maxReceiversPerJob must be a positive integer (got ${maxReceiversPerJob})`);
 	}

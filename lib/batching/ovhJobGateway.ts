@@ -90,12 +90,7 @@ export function isStillInFlight(error: unknown): boolean {
  * the SMS that match the job: receiver, text (OVHcloud may have appended its STOP mention),
  * sender, and a creation time after the attempt began (by the API's own clock).
  */
-export function createOvhJobGateway(
-	client: OvhClient,
-	target: OvhJobTarget,
-	body: OvhJobBody,
-	options: OvhJobGatewayOptions,
-): JobGateway {
+export function createOvhJobGateway(client: OvhClient, target: OvhJobTarget, body: OvhJobBody, options: OvhJobGatewayOptions): JobGateway {
 	const nowMs = options.nowMs ?? (() => Date.now());
 
 	const matches = (sms: StoredSms, wanted: Set<string> | undefined, sinceMs: number): boolean => {
@@ -129,8 +124,7 @@ export function createOvhJobGateway(
 	};
 
 	return {
-		send: (receivers) =>
-			client.post<SendingReport>(jobCollectionPath(target, 'jobs'), receivers ? { ...body, receivers } : { ...body }),
+		send: (receivers) => client.post<SendingReport>(jobCollectionPath(target, 'jobs'), receivers ? { ...body, receivers } : { ...body }),
 
 		async pairReport(report) {
 			const assumed = sentFromReport(report);
@@ -143,7 +137,9 @@ export function createOvhJobGateway(
 					const order = options.reportOrder ?? {};
 					if (!order.inOrder) {
 						const ends = [assumed[0], assumed[assumed.length - 1]];
-						const check = readHeld(ends.map((sms) => sms.id)).then((read) => ends.every((sms) => same(read.get(sms.id)?.receiver, sms.receiver)));
+						const check = readHeld(ends.map((sms) => sms.id)).then((read) =>
+							ends.every((sms) => same(read.get(sms.id)?.receiver, sms.receiver)),
+						);
 						order.inOrder = check;
 						// A check that failed proves nothing: the next report checks again.
 						check.catch(() => {

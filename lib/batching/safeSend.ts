@@ -109,11 +109,7 @@ export function sentFromReport(report: SendingReport): SentSms[] {
  * ambiguous (the request may have been carried out), the API's history is read before
  * anything is sent again, and only the receivers it does not hold are sent again.
  */
-export async function sendJobSafely(
-	gateway: JobGateway,
-	receivers: string[] | undefined,
-	options: SafeSendOptions,
-): Promise<JobDelivery> {
+export async function sendJobSafely(gateway: JobGateway, receivers: string[] | undefined, options: SafeSendOptions): Promise<JobDelivery> {
 	const nowMs = options.nowMs ?? (() => Date.now());
 	const settleMs = options.settleMs ?? 1000;
 	const maxAmbiguous = options.maxAmbiguousAttempts ?? 4;

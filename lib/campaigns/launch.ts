@@ -70,7 +70,11 @@ export async function launchCampaign(client: OvhClient, launch: CampaignLaunch):
 	if (inserted.status === 'INSERTING') {
 		return {
 			batch: inserted,
-			temporaryList: { ...list, removed: false, reason: 'the campaign was still copying its receivers; delete the list once it has started' },
+			temporaryList: {
+				...list,
+				removed: false,
+				reason: 'the campaign was still copying its receivers; delete the list once it has started',
+			},
 		};
 	}
 	return { batch: inserted, temporaryList: { ...list, ...(await removeTemporaryList(client, serviceName, list)) } };

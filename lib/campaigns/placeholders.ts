@@ -34,9 +34,7 @@ export function checkPlaceholders(message: string, columns: readonly string[], s
 
 /** The text one receiver gets. */
 export function personaliseMessage(message: string, values: Readonly<Record<string, string>>): string {
-	return message.replace(PLACEHOLDER, (whole, name: string) =>
-		Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole,
-	);
+	return message.replace(PLACEHOLDER, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole));
 }
 
 export interface NonGsmValue {

@@ -22,7 +22,6 @@ export interface TemporaryList {
 	documentId: string;
 }
 
-
 async function freeSlots(client: OvhClient, serviceName: string): Promise<number[]> {
 	const used = new Set((await new SmsApi(client, serviceName).listReceivers()).map(Number));
 	// From 9 down: users fill their own lists from 1 up.

@@ -1,13 +1,6 @@
 import type { PhoneNumberNormaliser } from '../recipients';
 import { ContactFileError, readDelimitedText } from './delimitedText';
-import {
-	CONTACT_FIELDS,
-	PHONE_FIELDS,
-	type ContactField,
-	type ContactFields,
-	type ContactRow,
-	type RejectedRow,
-} from './types';
+import { CONTACT_FIELDS, PHONE_FIELDS, type ContactField, type ContactFields, type ContactRow, type RejectedRow } from './types';
 
 /** Which column (by its header text) holds each field; fields left out are not read. */
 export type ContactColumnMapping = Partial<Record<ContactField, string>>;

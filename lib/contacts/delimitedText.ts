@@ -22,7 +22,10 @@ export class ContactFileError extends Error {
 
 /** The separator of the header line: OVHcloud and French spreadsheets write `;`, others `,` or tabs. */
 function detectDelimiter(text: string): DelimitedText['delimiter'] {
-	const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, '');
+	const firstLine = text
+		.replace(/^\uFEFF/, '')
+		.split(/\r?\n/, 1)[0]
+		.replace(/"[^"]*"/g, '');
 	const counts = ([';', ',', '\t'] as const).map((d) => ({ d, n: firstLine.split(d).length - 1 }));
 	counts.sort((a, b) => b.n - a.n);
 	return counts[0].n > 0 ? counts[0].d : ';';

@@ -12,12 +12,4 @@ export { writeContactsCsv } from './contactCsv';
 export { prepareRecipientListFile } from './recipientListFile';
 export type { RecipientListFile } from './recipientListFile';
 export { CONTACT_FIELDS, PHONE_FIELDS, TEXT_FIELDS } from './types';
-export type {
-	ContactField,
-	ContactFields,
-	ContactRow,
-	PhonebookContact,
-	PhoneField,
-	RejectedRow,
-	TextField,
-} from './types';
+export type { ContactField, ContactFields, ContactRow, PhonebookContact, PhoneField, RejectedRow, TextField } from './types';

@@ -33,7 +33,9 @@ export function ovhDeliveryHistory(client: OvhClient, serviceName: string, runSt
 			}
 			if (!filterIgnored) return found;
 			const read = await readOutgoing(client, serviceName, [...ids]);
-			return new Map([...read].filter(([, sms]) => FINAL_DELIVERY_RECEIPTS.includes(sms.deliveryReceipt)).map(([id, sms]) => [id, sms.deliveryReceipt]));
+			return new Map(
+				[...read].filter(([, sms]) => FINAL_DELIVERY_RECEIPTS.includes(sms.deliveryReceipt)).map(([id, sms]) => [id, sms.deliveryReceipt]),
+			);
 		},
 	};
 }

@@ -25,12 +25,7 @@ const REPLACEMENT_TEXTS = SAFE_REPLACEMENT_TEXTS;
 // walk allocates nothing. Only messages longer than one SMS ever write here.
 const gsmPartEnds: number[] = [];
 
-function gsmAnalysis(
-	sent: string,
-	units: number,
-	closedParts: number,
-	profile: PartProfile,
-): MessageAnalysis {
+function gsmAnalysis(sent: string, units: number, closedParts: number, profile: PartProfile): MessageAnalysis {
 	let unitsPerPart: number[];
 	let perPart: number;
 	if (units <= profile.gsmSingle) {

@@ -12,10 +12,7 @@ interface GraphemeSegments {
 interface GraphemeSegmenter {
 	segment(text: string): GraphemeSegments;
 }
-type GraphemeSegmenterConstructor = new (
-	locales: undefined,
-	options: { granularity: 'grapheme' },
-) => GraphemeSegmenter;
+type GraphemeSegmenterConstructor = new (locales: undefined, options: { granularity: 'grapheme' }) => GraphemeSegmenter;
 
 let segmenter: GraphemeSegmenter | undefined;
 

@@ -4,19 +4,8 @@
  * `GsmAlphabet.countGsmSeptets` does, and keeps the cheapest.
  */
 import { NOT_GSM } from './gsmAlphabet';
-import {
-	NATIONAL_LANGUAGES,
-	hasLockingShiftTable,
-	nationalCostTable,
-	type NationalLanguage,
-} from './nationalTables';
-import {
-	SHIFT_TABLE_IE_OCTETS,
-	concatenationElementOctets,
-	septetsPerPart,
-	udhOctets,
-	type PartProfile,
-} from './partBudget';
+import { NATIONAL_LANGUAGES, hasLockingShiftTable, nationalCostTable, type NationalLanguage } from './nationalTables';
+import { SHIFT_TABLE_IE_OCTETS, concatenationElementOctets, septetsPerPart, udhOctets, type PartProfile } from './partBudget';
 import type { NationalLanguageEstimate } from './types';
 
 // A local copy, not an imported binding, in the per-unit loop (see analyzeMessage.ts).
@@ -26,9 +15,7 @@ function validatedLanguages(languages: readonly NationalLanguage[]): NationalLan
 	const unique: NationalLanguage[] = [];
 	for (const language of languages) {
 		if (!NATIONAL_LANGUAGES.includes(language)) {
-			throw new RangeError(
-				`nationalLanguages accepts ${NATIONAL_LANGUAGES.join(', ')}; got ${String(language)}`,
-			);
+			throw new RangeError(`nationalLanguages accepts ${NATIONAL_LANGUAGES.join(', ')}; got ${String(language)}`);
 		}
 		if (!unique.includes(language)) unique.push(language);
 	}
@@ -42,8 +29,7 @@ function estimateWithTables(
 	profile: PartProfile,
 ): NationalLanguageEstimate | null {
 	const costTable = nationalCostTable(lockingShift, singleShift);
-	const shiftOctets =
-		(lockingShift === null ? 0 : SHIFT_TABLE_IE_OCTETS) + (singleShift === null ? 0 : SHIFT_TABLE_IE_OCTETS);
+	const shiftOctets = (lockingShift === null ? 0 : SHIFT_TABLE_IE_OCTETS) + (singleShift === null ? 0 : SHIFT_TABLE_IE_OCTETS);
 	const singleBudget = septetsPerPart(udhOctets(shiftOctets));
 	const multiHeader = udhOctets(concatenationElementOctets(profile.concatenation) + shiftOctets);
 	const multiBudget = septetsPerPart(multiHeader);

@@ -50,17 +50,13 @@ const costTableCache = new Map<string, Uint8Array>();
  * Cost table for one combination; `null` means the default table on that side. Built on
  * first use (64 KB each) because the what-if mode is opt-in.
  */
-export function nationalCostTable(
-	lockingShift: NationalLanguage | null,
-	singleShift: NationalLanguage | null,
-): Uint8Array {
+export function nationalCostTable(lockingShift: NationalLanguage | null, singleShift: NationalLanguage | null): Uint8Array {
 	const key = `${lockingShift ?? '-'}/${singleShift ?? '-'}`;
 	let table = costTableCache.get(key);
 	if (table === undefined) {
 		const basic = lockingShift === null ? DEFAULT_BASIC_SEPTETS : LOCKING_SEPTETS[lockingShift];
 		if (basic === undefined) throw new RangeError(`${lockingShift} has no locking shift table`);
-		const extension =
-			singleShift === null ? DEFAULT_EXTENSION_CHARACTERS : SINGLE_SHIFT_CHARACTERS[singleShift];
+		const extension = singleShift === null ? DEFAULT_EXTENSION_CHARACTERS : SINGLE_SHIFT_CHARACTERS[singleShift];
 		table = buildCostTable(basic, extension);
 		costTableCache.set(key, table);
 	}

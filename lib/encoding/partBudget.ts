@@ -42,11 +42,7 @@ export interface PartProfile {
 	preserveGraphemes: boolean;
 }
 
-function buildProfile(
-	concatenation: ConcatenationReference,
-	suffix: string,
-	preserveGraphemes: boolean,
-): PartProfile {
+function buildProfile(concatenation: ConcatenationReference, suffix: string, preserveGraphemes: boolean): PartProfile {
 	const concatenatedHeader = udhOctets(CONCATENATION_IE_OCTETS[concatenation]);
 	return {
 		concatenation,

@@ -140,7 +140,9 @@ export class OvhClient {
 
 	/** One batch GET, or undefined when its answer cannot be trusted (see `getMany`). */
 	private async batchGet<T>(base: string, chunk: string[]): Promise<Array<BatchItem<T>> | undefined> {
-		const answer = await this.request<unknown>('GET', `${base}/${chunk.map(encodeURIComponent).join(',')}`, { headers: { 'X-Ovh-Batch': ',' } }).then(
+		const answer = await this.request<unknown>('GET', `${base}/${chunk.map(encodeURIComponent).join(',')}`, {
+			headers: { 'X-Ovh-Batch': ',' },
+		}).then(
 			(value) => ({ value }),
 			(error: unknown) => {
 				if (!(error instanceof OvhApiError) || (error.httpStatus !== 400 && error.httpStatus !== 404)) throw error;
@@ -302,7 +304,11 @@ export class OvhClient {
 					method: 'GET',
 					path: '/auth/time',
 					ovhMessage: `could not read the API clock (${
-						failure ? (isTimeoutFailure(failure) ? `no answer within ${this.timeLimits.requestTimeoutMs / 1000} s` : networkWords(failure)) : `HTTP ${response?.status ?? '?'}`
+						failure
+							? isTimeoutFailure(failure)
+								? `no answer within ${this.timeLimits.requestTimeoutMs / 1000} s`
+								: networkWords(failure)
+							: `HTTP ${response?.status ?? '?'}`
 					}); ${checkEndpoint} and the network`,
 					requestMayHaveBeenProcessed: false,
 				});
@@ -395,7 +401,10 @@ function networkWords(failure: OvhTransportFailure): string {
 
 /** A short, printable view of an unexpected answer. */
 function describeBody(text: string): string {
-	const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	const plain = text
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	if (!plain) return 'an empty body';
 	return `"${plain.length > 80 ? `${plain.slice(0, 80)}…` : plain}"`;
 }

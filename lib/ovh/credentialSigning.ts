@@ -44,7 +44,8 @@ export function signOutgoingRequest<T extends OutgoingRequest>(
 
 	const headers: Record<string, unknown> = { ...request.headers };
 	const givenTimestamp = Number(findHeader(headers, 'x-ovh-timestamp'));
-	for (const key of Object.keys(headers)) if (key.toLowerCase().startsWith('x-ovh-') && key.toLowerCase() !== 'x-ovh-batch') delete headers[key];
+	for (const key of Object.keys(headers))
+		if (key.toLowerCase().startsWith('x-ovh-') && key.toLowerCase() !== 'x-ovh-batch') delete headers[key];
 	const timestamp = Number.isFinite(givenTimestamp) && givenTimestamp > 0 ? givenTimestamp : nowSeconds;
 	Object.assign(
 		headers,

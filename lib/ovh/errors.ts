@@ -34,8 +34,7 @@ export class OvhTransportFailure extends Error {
 	static from(error: unknown): OvhTransportFailure {
 		if (error instanceof OvhTransportFailure) return error;
 		const e = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { code?: unknown } };
-		const code =
-			typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
+		const code = typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
 		const message = typeof e.message === 'string' && e.message ? e.message : 'network error';
 		return new OvhTransportFailure(message, !(code && NOT_SENT_CODES.has(code)), code);
 	}
@@ -257,7 +256,7 @@ function base64(bytes: Uint8Array): string {
 	let out = '';
 	for (let i = 0; i < bytes.length; i += 3) {
 		const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-		const chars = Math.ceil(((Math.min(3, bytes.length - i)) * 8) / 6);
+		const chars = Math.ceil((Math.min(3, bytes.length - i) * 8) / 6);
 		for (let k = 0; k < chars; k++) out += BASE64_ALPHABET[(n >> (18 - 6 * k)) & 63];
 	}
 	return out;

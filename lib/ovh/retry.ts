@@ -18,12 +18,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, maxRateLimite
  * executions that hit the same rate limit at once spread out instead of retrying together.
  * A `Retry-After` the server gives wins when it is longer.
  */
-export function backoffDelayMs(
-	policy: RetryPolicy,
-	attempt: number,
-	random: () => number,
-	retryAfterHeader?: string,
-): number {
+export function backoffDelayMs(policy: RetryPolicy, attempt: number, random: () => number, retryAfterHeader?: string): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
 	const jittered = Math.round(ceiling / 2 + random() * (ceiling / 2));
 	const retryAfterMs = parseRetryAfterMs(retryAfterHeader);

@@ -91,11 +91,19 @@ export class SmsApi {
 		return `${this.collectionPath(collection, virtualNumber)}/${encodeURIComponent(String(id))}`;
 	}
 
-	async listSmsIds(collection: SmsCollection, query?: SmsOutgoingQuery | SmsIncomingQuery | Query, virtualNumber?: string): Promise<number[]> {
+	async listSmsIds(
+		collection: SmsCollection,
+		query?: SmsOutgoingQuery | SmsIncomingQuery | Query,
+		virtualNumber?: string,
+	): Promise<number[]> {
 		return (await this.client.get<number[]>(this.collectionPath(collection, virtualNumber), query as Query)) ?? [];
 	}
 
-	async readSms<C extends SmsCollection>(collection: C, ids: Id[], virtualNumber?: string): Promise<Array<BatchItem<Wire<SmsCollections[C]>>>> {
+	async readSms<C extends SmsCollection>(
+		collection: C,
+		ids: Id[],
+		virtualNumber?: string,
+	): Promise<Array<BatchItem<Wire<SmsCollections[C]>>>> {
 		return await this.client.getMany<Wire<SmsCollections[C]>>(this.collectionPath(collection, virtualNumber), ids);
 	}
 
@@ -169,7 +177,10 @@ export class SmsApi {
 		return await this.client.getMany<Wire<SmsSenderDocument>>(this.path('senders', name, 'documents'), ids);
 	}
 
-	async createSenderDocument(name: string, body: { name: string; description?: string }): Promise<Wire<SmsSenderDocument> & { putUrl?: string }> {
+	async createSenderDocument(
+		name: string,
+		body: { name: string; description?: string },
+	): Promise<Wire<SmsSenderDocument> & { putUrl?: string }> {
 		return await this.client.post(this.path('senders', name, 'documents'), body);
 	}
 
@@ -272,7 +283,9 @@ export class SmsApi {
 
 	/** `priceOnly: true` only quotes, and may be repeated; a real cleaning is not. */
 	async cleanReceiver(slotId: Id, body: SmsReceiverClean): Promise<Wire<SmsReceiversCleanReport>> {
-		return await this.client.post<Wire<SmsReceiversCleanReport>>(this.path('receivers', slotId, 'clean'), body, { idempotent: body.priceOnly === true });
+		return await this.client.post<Wire<SmsReceiversCleanReport>>(this.path('receivers', slotId, 'clean'), body, {
+			idempotent: body.priceOnly === true,
+		});
 	}
 
 	// ---- campaigns (batches) -------------------------------------------------------------

@@ -139,7 +139,10 @@ export type ByteChunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 class NotUtf8 extends Error {}
 
 /** The text of a file in chunks, decoded as `encoding` (UTF-8 refuses bytes that are not UTF-8). */
-async function* decodedChunks(open: () => ByteChunks, encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'): AsyncGenerator<string> {
+async function* decodedChunks(
+	open: () => ByteChunks,
+	encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252',
+): AsyncGenerator<string> {
 	const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
 	try {
 		for await (const chunk of open()) yield decoder.decode(chunk, { stream: true });
@@ -216,7 +219,11 @@ const countLineFeeds = (text: string) => {
  * records and each piece parsed on its own (csv-parse's sync API, the one n8n's cloud rules
  * let us ship), so only one piece is held at a time, never the file or all its rows.
  */
-async function* records(text: AsyncIterable<string>, delimiter: CsvDelimiter, unreadable: Array<{ line: number; reason: string }>): AsyncGenerator<Row[]> {
+async function* records(
+	text: AsyncIterable<string>,
+	delimiter: CsvDelimiter,
+	unreadable: Array<{ line: number; reason: string }>,
+): AsyncGenerator<Row[]> {
 	let unclosedQuote = false;
 	let lastLine = 0;
 	/** Lines before the piece being parsed. */
@@ -297,7 +304,9 @@ const LIST_SEPARATOR = /[,;/|\n]/;
  */
 function severalNumbers(record: string[], column: number, namedColumns: number, options: PhoneNumberOptions): string | undefined {
 	const value = record[column];
-	const inCell = LIST_SEPARATOR.test(value) ? value.split(/[,;/|\n]+/).filter((part) => normalizePhoneNumber(part, options).valid).length : 0;
+	const inCell = LIST_SEPARATOR.test(value)
+		? value.split(/[,;/|\n]+/).filter((part) => normalizePhoneNumber(part, options).valid).length
+		: 0;
 	let unnamed = 0;
 	for (let index = Math.max(namedColumns, 0); index < record.length; index++) {
 		if (index !== column && record[index] !== '' && normalizePhoneNumber(record[index], options).valid) unnamed++;
@@ -380,7 +389,10 @@ const HEAD_LENGTH = 65_536;
  * The file is read as a stream (`open` may be called twice: a file that is not UTF-8 is read
  * again as Windows-1252): only the receivers are kept, never the file's text or its rows.
  */
-export async function readRecipientCsv(input: string | Uint8Array | (() => ByteChunks), options: RecipientCsvOptions = {}): Promise<RecipientCsv> {
+export async function readRecipientCsv(
+	input: string | Uint8Array | (() => ByteChunks),
+	options: RecipientCsvOptions = {},
+): Promise<RecipientCsv> {
 	if (typeof input === 'string') return await readText([input], options);
 	const open = typeof input === 'function' ? input : () => [input];
 	const first = await firstBytes(open);
@@ -416,7 +428,8 @@ async function readText(chunks: AsyncIterable<string> | Iterable<string>, option
 		const headerRow = waiting[0]?.values;
 		hasHeader =
 			headerRow !== undefined &&
-			(headerMode === 'yes' || (headerMode === 'auto' && ((column !== '' && !/^\d+$/.test(column)) || looksLikeHeader(headerRow, options))));
+			(headerMode === 'yes' ||
+				(headerMode === 'auto' && ((column !== '' && !/^\d+$/.test(column)) || looksLikeHeader(headerRow, options))));
 		const header = hasHeader ? headerRow : undefined;
 		const chosen = chooseColumn(header, waiting[hasHeader ? 1 : 0]?.values, column, options);
 		const label = chosen.name !== undefined && chosen.name !== '' ? `"${chosen.name}"` : `${chosen.index + 1}`;
@@ -452,7 +465,13 @@ async function readText(chunks: AsyncIterable<string> | Iterable<string>, option
 	for (const row of unreadable) recipients.reject('', row.reason, row.line);
 	if (unreadable.length) recipients.invalid.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 	const chosen = reading!;
-	return { recipients, delimiter, hasHeader, column: { index: chosen.index, ...(chosen.name !== undefined ? { name: chosen.name } : {}) }, rows };
+	return {
+		recipients,
+		delimiter,
+		hasHeader,
+		column: { index: chosen.index, ...(chosen.name !== undefined ? { name: chosen.name } : {}) },
+		rows,
+	};
 }
 
 async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {

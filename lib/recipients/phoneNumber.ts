@@ -1,18 +1,11 @@
-import {
-	countryOfInternationalDigits,
-	findCountry,
-	FRENCH_OVERSEAS_PREFIXES,
-	type CountryDialling,
-} from './countries';
+import { countryOfInternationalDigits, findCountry, FRENCH_OVERSEAS_PREFIXES, type CountryDialling } from './countries';
 
 export interface PhoneNumberOptions {
 	/** ISO code (FR, BE, GB…) used to complete national numbers; without it they are invalid. */
 	defaultCountry?: string;
 }
 
-export type PhoneNumberCheck =
-	| { valid: true; number: string; country?: string }
-	| { valid: false; reason: string };
+export type PhoneNumberCheck = { valid: true; number: string; country?: string } | { valid: false; reason: string };
 
 /** Turns what a person typed into an international number (`+33…`), or says why it cannot. */
 export type PhoneNumberNormaliser = (raw: string) => PhoneNumberCheck;

@@ -48,8 +48,7 @@ export function observeSms(
 ): DeliveryObservation {
 	const key = String(id);
 	const previous = tracker.tracked[key];
-	const changed =
-		hasDeliveryNews(state) && (!previous || previous[1] !== state.ptt || previous[2] !== state.dlrCode);
+	const changed = hasDeliveryNews(state) && (!previous || previous[1] !== state.ptt || previous[2] !== state.dlrCode);
 	const final = describeDelivery(state).final;
 	if (final) delete tracker.tracked[key];
 	else tracker.tracked[key] = [state.createdMs ?? previous?.[0] ?? 0, state.ptt, state.dlrCode];

@@ -4,19 +4,20 @@ export { createReplyFilter, matchesReplyFilter, matchesTag, parseFilterList } fr
 export type { FilterableReply, ReplyFilter } from './filters';
 // The Trigger still imports these from here; they live in lib/ovh.
 export { formatOvhDatetime as formatQueryDatetime, parseOvhDatetime } from '../ovh/datetime';
-export { DEFAULT_CURSOR_SETTINGS, listingStartMs, readCursor, rememberSeen, RESUME_LOOK_BACK_MS, resumeCursor, startCursor, unseenIds } from './cursor';
+export {
+	DEFAULT_CURSOR_SETTINGS,
+	listingStartMs,
+	readCursor,
+	rememberSeen,
+	RESUME_LOOK_BACK_MS,
+	resumeCursor,
+	startCursor,
+	unseenIds,
+} from './cursor';
 export type { CursorSettings, SeenCursor, SeenItem } from './cursor';
 export { describeDelivery, FINAL_DELIVERY_RECEIPTS, hasDeliveryNews } from './delivery';
 export type { DeliveryDescription, DeliveryStatus } from './delivery';
-export {
-	DEFAULT_TRACKER_LIMITS,
-	forgetSms,
-	observeSms,
-	pruneTracker,
-	readTracker,
-	trackedIds,
-	trackSms,
-} from './deliveryTracker';
+export { DEFAULT_TRACKER_LIMITS, forgetSms, observeSms, pruneTracker, readTracker, trackedIds, trackSms } from './deliveryTracker';
 export type { DeliveryObservation, DeliveryTracker, TrackedState, TrackerLimits } from './deliveryTracker';
 export { createWebhookToken, tokenMatches } from './token';
 export { describeHost, sameWebhookEndpoint, urlWithToken, withoutQuery } from './callbackUrl';

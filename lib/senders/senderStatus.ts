@@ -30,7 +30,13 @@ export function describeSenderStatus(sender: OvhSender): SenderStatusInWords {
 	const base = { typeText, refusalComment: null };
 	switch (sender.status) {
 		case 'enable':
-			return { ...base, statusText: 'enabled', statusMessage: `${sender.sender} is enabled and can send SMS`, canSend: true, decided: true };
+			return {
+				...base,
+				statusText: 'enabled',
+				statusMessage: `${sender.sender} is enabled and can send SMS`,
+				canSend: true,
+				decided: true,
+			};
 		case 'waitingValidation':
 			return {
 				...base,

@@ -30,7 +30,8 @@ export async function checkCredits(client: OvhClient, sends: PreparedSend[]): Pr
 		else if (sharing.length === 1) count = first.item.recipients.numbers.length;
 		else {
 			const unique = new Set<string>();
-			for (const send of sharing) if (send.item.recipients.kind !== 'recipientList') for (const n of send.item.recipients.numbers) unique.add(n);
+			for (const send of sharing)
+				if (send.item.recipients.kind !== 'recipientList') for (const n of send.item.recipients.numbers) unique.add(n);
 			count = unique.size;
 		}
 		receiversByKey.push({ parts, serviceName, count });

@@ -184,7 +184,11 @@ export async function dispatchSends(
 			const body = { ...job.send.body, tag: job.tag };
 			const gateway = settings.gatewayFor
 				? settings.gatewayFor(job.send.sender.target, body, claimed)
-				: createOvhJobGateway(client, job.send.sender.target, body, { claimed, reportOrder, mayBePending: job.send.item.options.sendWindow !== undefined });
+				: createOvhJobGateway(client, job.send.sender.target, body, {
+						claimed,
+						reportOrder,
+						mayBePending: job.send.item.options.sendWindow !== undefined,
+					});
 			let succeeded = false;
 			try {
 				const delivery = await sendJobSafely(gateway, receiversOf(job), {
@@ -248,7 +252,13 @@ export async function dispatchSends(
 function identityKey(send: PreparedSend): string {
 	const body = { ...send.body };
 	delete body.differedPeriod;
-	return JSON.stringify([send.sender.target.serviceName, send.sender.target.virtualNumber ?? '', send.item.options.tag?.trim() ?? '', body, send.item.sendAtMs ?? '']);
+	return JSON.stringify([
+		send.sender.target.serviceName,
+		send.sender.target.virtualNumber ?? '',
+		send.item.options.tag?.trim() ?? '',
+		body,
+		send.item.sendAtMs ?? '',
+	]);
 }
 
 const sum = (sent: SentSms[]) => sent.reduce((total, sms) => total + sms.credits, 0);

@@ -56,7 +56,9 @@ export function sendIdentityOf(facts: RunFacts): SendIdentity {
 	const established = facts.establishedAtMs !== undefined && Number.isFinite(facts.establishedAtMs);
 	const workflowId = facts.workflowId ?? '';
 	// Without n8n's execution context (older n8n), a run is known by its execution alone.
-	const runKey = established ? `run:${facts.establishedAtMs}:${facts.triggerNodeName ?? ''}` : `execution:${facts.executionId ?? facts.nowMs}`;
+	const runKey = established
+		? `run:${facts.establishedAtMs}:${facts.triggerNodeName ?? ''}`
+		: `execution:${facts.executionId ?? facts.nowMs}`;
 	// Keyed by the run, not the execution: the same run re-entered in this process (Retry On Fail,
 	// a partial re-run that keeps n8n's execution context) looks before sending.
 	const ranBefore = startedBefore([workflowId, facts.nodeId, runKey].join('\u0000'));

@@ -53,7 +53,9 @@ export class SenderResolver {
 		}
 		const status = describeSenderStatus(sender);
 		if (!status.canSend) {
-			throw new SenderRefusedError(`The sender "${sender.sender}" cannot send: ${status.statusMessage}. ${await this.enabledSendersSentence(serviceName)}`);
+			throw new SenderRefusedError(
+				`The sender "${sender.sender}" cannot send: ${status.statusMessage}. ${await this.enabledSendersSentence(serviceName)}`,
+			);
 		}
 		if (sender.type === 'virtual') return await this.checkVirtualNumber(serviceName, virtualNumberKey(sender.sender));
 		const type = sender.type === 'numeric' || sender.type === 'shortcode' ? sender.type : 'alpha';

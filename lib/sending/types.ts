@@ -3,10 +3,7 @@ import type { OvhJobFields, OvhJobTarget } from '../batching';
 import type { InvalidRecipient } from '../recipients';
 import type { SendTiming, SendWindowPolicy } from '../sendWindow';
 
-export type SenderChoice =
-	| { kind: 'sender'; name: string }
-	| { kind: 'shortNumber' }
-	| { kind: 'virtualNumber'; number: string };
+export type SenderChoice = { kind: 'sender'; name: string } | { kind: 'shortNumber' } | { kind: 'virtualNumber'; number: string };
 
 export type RecipientSource =
 	| {

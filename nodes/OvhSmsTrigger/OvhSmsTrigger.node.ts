@@ -43,8 +43,7 @@ export class OvhSmsTrigger implements INodeType {
 			executionsHelp: {
 				inactive:
 					'While building the workflow, click "Execute step" to get the latest event, in either mode. Once the workflow is active, every new event starts it.',
-				active:
-					'The workflow is active: every new event starts it. Executions are listed under "Executions".',
+				active: 'The workflow is active: every new event starts it. Executions are listed under "Executions".',
 			},
 			activationHint:
 				'Once the workflow is active, new replies, delivery reports or STOPs start it: by polling on the schedule set in Poll Times, or at once in webhook mode.',

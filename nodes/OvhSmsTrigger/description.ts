@@ -68,7 +68,7 @@ export const modeProperty: INodeProperties = {
 
 const webhookNotice: INodeProperties = {
 	displayName:
-		'On activation this node points the account\'s URL for this event (reply URL, delivery-report URL or STOP URL) at this workflow, with a secret token, and puts the previous URL back on deactivation. One URL per account and event: a second workflow cannot listen to the same event in webhook mode.',
+		"On activation this node points the account's URL for this event (reply URL, delivery-report URL or STOP URL) at this workflow, with a secret token, and puts the previous URL back on deactivation. One URL per account and event: a second workflow cannot listen to the same event in webhook mode.",
 	name: 'webhookNotice',
 	type: 'notice',
 	default: '',
@@ -165,8 +165,7 @@ const options: INodeProperties = {
 			name: 'deleteAfterRead',
 			type: 'boolean',
 			default: false,
-			description:
-				'Whether to delete each emitted reply from the account\'s received SMS (it is gone for every other tool too)',
+			description: "Whether to delete each emitted reply from the account's received SMS (it is gone for every other tool too)",
 			displayOptions: { show: { '/event': ['smsReceived'], '/mode': ['poll'] } },
 		},
 		{
@@ -174,8 +173,7 @@ const options: INodeProperties = {
 			name: 'lookUpOriginalSms',
 			type: 'boolean',
 			default: false,
-			description:
-				'Whether to find the last SMS sent to the replying number and output its ID as outgoingId (one more API call per reply)',
+			description: 'Whether to find the last SMS sent to the replying number and output its ID as outgoingId (one more API call per reply)',
 			displayOptions: { show: { '/event': ['smsReceived'] } },
 		},
 		{

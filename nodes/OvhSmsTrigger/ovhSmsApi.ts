@@ -55,7 +55,11 @@ export async function listIncomingIds(client: OvhClient, scope: ReplyScope, from
 	return (await client.get<number[]>(incomingPath(scope), query)) ?? [];
 }
 
-export async function readIncoming(client: OvhClient, scope: ReplyScope, ids: Array<string | number>): Promise<Array<BatchItem<IncomingSms>>> {
+export async function readIncoming(
+	client: OvhClient,
+	scope: ReplyScope,
+	ids: Array<string | number>,
+): Promise<Array<BatchItem<IncomingSms>>> {
 	return await client.getMany<IncomingSms>(incomingPath(scope), ids);
 }
 
@@ -79,7 +83,11 @@ export async function listOutgoingIds(client: OvhClient, scope: ReplyScope, from
 	return (await client.get<number[]>(outgoingPath(scope), query)) ?? [];
 }
 
-export async function readOutgoing(client: OvhClient, scope: ReplyScope, ids: Array<string | number>): Promise<Array<BatchItem<OutgoingSms>>> {
+export async function readOutgoing(
+	client: OvhClient,
+	scope: ReplyScope,
+	ids: Array<string | number>,
+): Promise<Array<BatchItem<OutgoingSms>>> {
 	return await client.getMany<OutgoingSms>(outgoingPath(scope), ids);
 }
 
@@ -98,7 +106,10 @@ export interface RepliedLine {
 /** Candidates read to check the line they were sent from. */
 const REPLIED_CANDIDATES = 10;
 
-const digits = (number: string | null | undefined) => String(number ?? '').replace(/\D/g, '').replace(/^00/, '');
+const digits = (number: string | null | undefined) =>
+	String(number ?? '')
+		.replace(/\D/g, '')
+		.replace(/^00/, '');
 
 /**
  * The SMS a reply answers: the newest one sent to that number from the line the customer
@@ -123,7 +134,10 @@ export async function findRepliedOutgoingId(
 		const listing = client.get<number[]>(outgoingPath(route), query);
 		// The second route is a guess (the line may be the short number, not a virtual number): its refusal means "not there".
 		const ids = index === 0 ? await unlessNotFound(listing) : await listing.catch(() => undefined);
-		const newest = (ids ?? []).map(Number).sort((a, b) => b - a).slice(0, REPLIED_CANDIDATES);
+		const newest = (ids ?? [])
+			.map(Number)
+			.sort((a, b) => b - a)
+			.slice(0, REPLIED_CANDIDATES);
 		if (newest.length === 0) continue;
 		const found = (await readOutgoing(client, route, newest)).find((item) => item.value && fromLine(item.value));
 		if (found) return Number(found.id);

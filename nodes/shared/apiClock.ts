@@ -27,7 +27,9 @@ export function withSharedApiClock(baseUrl: string, transport: OvhTransport): Ov
 		const known = offsets.get(timeUrl);
 		// `Cache-Control: no-cache` asks for the API's own reading, as HTTP means it: the send's
 		// history lookup bounds its search by the API's clock, and a stale offset could hide an SMS.
-		const fresh = Object.entries(request.headers).some(([name, value]) => name.toLowerCase() === 'cache-control' && /no-cache/i.test(value));
+		const fresh = Object.entries(request.headers).some(
+			([name, value]) => name.toLowerCase() === 'cache-control' && /no-cache/i.test(value),
+		);
 		if (known && !fresh && Date.now() - known.learntMs < CLOCK_TTL_MS) {
 			return { status: 200, headers: { 'content-type': 'application/json' }, body: String(localSeconds() + known.seconds) };
 		}

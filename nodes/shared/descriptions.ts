@@ -52,7 +52,11 @@ export const serviceNameProperty: INodeProperties = {
  */
 export function accountAfterOperation(...resources: INodeProperties[][]): INodeProperties[] {
 	const all = resources.flat();
-	return [...all.filter((property) => property.name === 'operation'), serviceNameProperty, ...all.filter((property) => property.name !== 'operation')];
+	return [
+		...all.filter((property) => property.name === 'operation'),
+		serviceNameProperty,
+		...all.filter((property) => property.name !== 'operation'),
+	];
 }
 
 /** "Default Country": the country of numbers written without an international prefix. */
@@ -61,8 +65,7 @@ export const defaultCountryProperty = (displayOptions: INodeProperties['displayO
 	name: 'defaultCountry',
 	type: 'options',
 	default: 'FR',
-	description:
-		'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
+	description: 'Country of numbers written without an international prefix (06 12 34 56 78). Numbers with + or 00 are read as they are.',
 	// Written out (not mapped from lib/recipients' table) so n8n's lint can check the default;
 	// a unit test keeps the two in step.
 	options: [

@@ -5,8 +5,8 @@ import { OvhApiError } from '../../lib/ovh';
 const CREDENTIAL_ADVICE: Record<string, string> = {
 	INVALID_CREDENTIAL:
 		'The consumer key (or the service account token) is unknown, expired or revoked: create a new consumer key (https://eu.api.ovh.com/createToken/) and put it in the credential.',
-	INVALID_KEY: 'The application key is unknown to this endpoint: check the credential\'s application key and endpoint.',
-	INVALID_SIGNATURE: 'The request signature was refused: check the credential\'s application secret and consumer key.',
+	INVALID_KEY: "The application key is unknown to this endpoint: check the credential's application key and endpoint.",
+	INVALID_SIGNATURE: "The request signature was refused: check the credential's application secret and consumer key.",
 	NOT_GRANTED_CALL: 'The consumer key does not grant this call: create one with the rights listed in the credential.',
 };
 

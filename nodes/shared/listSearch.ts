@@ -3,16 +3,15 @@ import { chosenAccountApi } from './chosenAccount';
 import { createOvhClient } from './transport';
 
 /** Whether a list entry's text holds what the user typed in the list's search box. */
-export const matchesFilter = (filter: string | undefined, text: string) => !filter?.trim() || text.toLowerCase().includes(filter.trim().toLowerCase());
+export const matchesFilter = (filter: string | undefined, text: string) =>
+	!filter?.trim() || text.toLowerCase().includes(filter.trim().toLowerCase());
 
 export async function searchServices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await createOvhClient(this);
 	const services = await client.get<string[]>('/sms');
 	const wanted = filter?.trim().toLowerCase();
 	return {
-		results: services
-			.filter((name) => !wanted || name.toLowerCase().includes(wanted))
-			.map((name) => ({ name, value: name })),
+		results: services.filter((name) => !wanted || name.toLowerCase().includes(wanted)).map((name) => ({ name, value: name })),
 	};
 }
 
@@ -25,7 +24,9 @@ export async function searchRecipientLists(this: ILoadOptionsFunctions, filter?:
 		results: lists.flatMap(({ id, value }) => {
 			if (!value) return [];
 			const description = value.description || `List ${id}`;
-			return matchesFilter(filter, `${id} ${description}`) ? [{ name: `${id}: ${description} (${value.records ?? 0} numbers)`, value: String(id) }] : [];
+			return matchesFilter(filter, `${id} ${description}`)
+				? [{ name: `${id}: ${description} (${value.records ?? 0} numbers)`, value: String(id) }]
+				: [];
 		}),
 	};
 }

@@ -4,12 +4,10 @@ import { api, type Route } from '../router';
 import { requireAccount } from '../runtime';
 
 export const virtualNumberRoutes: Route[] = [
-  api('GET', '/sms/{serviceName}/virtualNumbers', (ctx) =>
-    Object.keys(requireAccount(ctx.runtime, ctx.params.serviceName).virtualNumbers),
-  ),
-  api('GET', VLN_PATH, (ctx) => {
-    const account = requireAccount(ctx.runtime, ctx.params.serviceName);
-    const { countryCode, number } = account.virtualNumbers[virtualNumberParam(ctx)];
-    return { countryCode, number };
-  }),
+	api('GET', '/sms/{serviceName}/virtualNumbers', (ctx) => Object.keys(requireAccount(ctx.runtime, ctx.params.serviceName).virtualNumbers)),
+	api('GET', VLN_PATH, (ctx) => {
+		const account = requireAccount(ctx.runtime, ctx.params.serviceName);
+		const { countryCode, number } = account.virtualNumbers[virtualNumberParam(ctx)];
+		return { countryCode, number };
+	}),
 ];

@@ -26,14 +26,22 @@ function unitClass(units: number[]): string {
 		const char = String.fromCharCode(unit);
 		const named = CONTROL_ESCAPES[unit];
 		if (named) return named;
-		if (unit < 0x20 || (unit >= 0x7f && unit < 0xa1) || (unit >= 0xd800 && unit <= 0xdfff)) return `\\u${unit.toString(16).padStart(4, '0').toUpperCase()}`;
+		if (unit < 0x20 || (unit >= 0x7f && unit < 0xa1) || (unit >= 0xd800 && unit <= 0xdfff))
+			return `\\u${unit.toString(16).padStart(4, '0').toUpperCase()}`;
 		return '\\]^-['.includes(char) ? `\\${char}` : char;
 	};
 	const parts: string[] = [];
 	for (let i = 0; i < sorted.length; ) {
 		let j = i;
 		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-		parts.push(j - i >= 2 ? `${show(sorted[i])}-${show(sorted[j])}` : sorted.slice(i, j + 1).map(show).join(''));
+		parts.push(
+			j - i >= 2
+				? `${show(sorted[i])}-${show(sorted[j])}`
+				: sorted
+						.slice(i, j + 1)
+						.map(show)
+						.join(''),
+		);
 		i = j + 1;
 	}
 	return parts.join('');
@@ -108,7 +116,8 @@ export function renderMessageCostPatterns(): string {
 		'/** Regular expressions (no flags) over the Message field, for the notices of messageCost.ts. */',
 		'export const MESSAGE_COST_PATTERNS = {',
 	];
-	for (const [name, pattern] of Object.entries(messageCostPatterns())) lines.push(`\t${name}: ${JSON.stringify(pattern).replace(/'/g, "\\'").replace(/^"|"$/g, "'").replace(/\\"/g, '"')},`);
+	for (const [name, pattern] of Object.entries(messageCostPatterns()))
+		lines.push(`\t${name}: ${JSON.stringify(pattern).replace(/'/g, "\\'").replace(/^"|"$/g, "'").replace(/\\"/g, '"')},`);
 	lines.push('} as const;', '');
 	return lines.join('\n');
 }

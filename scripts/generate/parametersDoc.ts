@@ -85,7 +85,13 @@ export function renderParametersDoc(): string {
 		'`options.dryRun` (Dry Run), `options.transliteration` (Transliteration), `options.tag` (Tag).',
 	];
 	for (const description of NODE_DESCRIPTIONS) {
-		lines.push('', `## ${description.displayName} (\`${description.name}\`)`, '', '| Parameter | Label | Type | Shown for |', '|---|---|---|---|');
+		lines.push(
+			'',
+			`## ${description.displayName} (\`${description.name}\`)`,
+			'',
+			'| Parameter | Label | Type | Shown for |',
+			'|---|---|---|---|',
+		);
 		for (const entry of parameterEntries(description)) {
 			const where = entry.shownFor.length ? entry.shownFor.join(', ') : 'every operation';
 			lines.push(`| \`${entry.path}\` | ${cell(entry.labels.join(' / '))} | ${entry.types.join(', ')} | ${cell(where)} |`);

@@ -52,29 +52,29 @@ const DEFAULT_TIMEOUT_MS = 120_000; // a CLI call costs about 3 s, 5 s when it r
  * @returns {Promise<CliResult>}
  */
 export async function n8nCli(
-  args,
-  { userFolder, port, env = {}, timeoutMs = DEFAULT_TIMEOUT_MS, allowFailure = false, installPackage = true, runtimeDir },
+	args,
+	{ userFolder, port, env = {}, timeoutMs = DEFAULT_TIMEOUT_MS, allowFailure = false, installPackage = true, runtimeDir },
 ) {
-  if (!userFolder) throw new Error('n8nCli needs the userFolder of the n8n instance');
-  const layout = runtimeLayout(runtimeDir);
-  assertInstalled(layout);
-  fs.mkdirSync(userFolder, { recursive: true });
-  // `execute` and `import:workflow` look node types up, so the pack must be there.
-  if (installPackage) installPack(userFolder, { runtimeDir });
-  const brokerPort = await findFreePort();
-  const environment = n8nEnvironment({ userFolder, port, brokerPort, env, runtimeDir });
-  const result = await runCommand(layout.nodeBinary, [layout.n8nEntry, ...args], {
-    cwd: userFolder,
-    env: environment,
-    timeoutMs,
-  });
-  if (result.code !== 0 && !allowFailure) {
-    throw new Error(
-      `n8n ${args.join(' ')} ${result.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exited with ${result.code ?? result.signal}`}\n` +
-        `${result.stderr.trim()}\n${result.stdout.trim()}`.trim(),
-    );
-  }
-  return result;
+	if (!userFolder) throw new Error('n8nCli needs the userFolder of the n8n instance');
+	const layout = runtimeLayout(runtimeDir);
+	assertInstalled(layout);
+	fs.mkdirSync(userFolder, { recursive: true });
+	// `execute` and `import:workflow` look node types up, so the pack must be there.
+	if (installPackage) installPack(userFolder, { runtimeDir });
+	const brokerPort = await findFreePort();
+	const environment = n8nEnvironment({ userFolder, port, brokerPort, env, runtimeDir });
+	const result = await runCommand(layout.nodeBinary, [layout.n8nEntry, ...args], {
+		cwd: userFolder,
+		env: environment,
+		timeoutMs,
+	});
+	if (result.code !== 0 && !allowFailure) {
+		throw new Error(
+			`n8n ${args.join(' ')} ${result.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exited with ${result.code ?? result.signal}`}\n` +
+				`${result.stderr.trim()}\n${result.stdout.trim()}`.trim(),
+		);
+	}
+	return result;
 }
 
 /**
@@ -84,7 +84,7 @@ export async function n8nCli(
  * @returns {Promise<CliResult>}
  */
 export async function importCredentials(credentials, options) {
-  return await withJsonFile(credentials, (file) => n8nCli(['import:credentials', `--input=${file}`], options));
+	return await withJsonFile(credentials, (file) => n8nCli(['import:credentials', `--input=${file}`], options));
 }
 
 /**
@@ -94,10 +94,10 @@ export async function importCredentials(credentials, options) {
  * @returns {Promise<CliResult>}
  */
 export async function importWorkflows(workflowsOrFolder, options) {
-  if (typeof workflowsOrFolder === 'string') {
-    return await n8nCli(['import:workflow', '--separate', `--input=${workflowsOrFolder}`], options);
-  }
-  return await withJsonFile(workflowsOrFolder, (file) => n8nCli(['import:workflow', `--input=${file}`], options));
+	if (typeof workflowsOrFolder === 'string') {
+		return await n8nCli(['import:workflow', '--separate', `--input=${workflowsOrFolder}`], options);
+	}
+	return await withJsonFile(workflowsOrFolder, (file) => n8nCli(['import:workflow', `--input=${file}`], options));
 }
 
 /**
@@ -106,9 +106,14 @@ export async function importWorkflows(workflowsOrFolder, options) {
  * @returns {Promise<Set<string>>}
  */
 export async function listWorkflowIds(options) {
-  const result = await n8nCli(['list:workflow', '--onlyId'], options);
-  // The ids come as log lines, among n8n's other start-up lines: keep the lines that are only an id.
-  return new Set(result.stdout.split('\n').map((line) => line.trim()).filter((line) => /^[A-Za-z0-9]{1,36}$/.test(line)));
+	const result = await n8nCli(['list:workflow', '--onlyId'], options);
+	// The ids come as log lines, among n8n's other start-up lines: keep the lines that are only an id.
+	return new Set(
+		result.stdout
+			.split('\n')
+			.map((line) => line.trim())
+			.filter((line) => /^[A-Za-z0-9]{1,36}$/.test(line)),
+	);
 }
 
 /**
@@ -121,11 +126,14 @@ export async function listWorkflowIds(options) {
  * @returns {Promise<{ imported: string[]; kept: string[] }>}
  */
 export async function importMissingWorkflows(workflows, options) {
-  const existing = await listWorkflowIds(options);
-  const missing = workflows.filter((workflow) => !existing.has(workflow.id));
-  if (missing.length > 0) await importWorkflows(missing, options);
-  for (const workflow of missing) if (workflow.active === true) await publishWorkflow(workflow.id, options);
-  return { imported: missing.map((workflow) => workflow.id), kept: workflows.filter((workflow) => existing.has(workflow.id)).map((workflow) => workflow.id) };
+	const existing = await listWorkflowIds(options);
+	const missing = workflows.filter((workflow) => !existing.has(workflow.id));
+	if (missing.length > 0) await importWorkflows(missing, options);
+	for (const workflow of missing) if (workflow.active === true) await publishWorkflow(workflow.id, options);
+	return {
+		imported: missing.map((workflow) => workflow.id),
+		kept: workflows.filter((workflow) => existing.has(workflow.id)).map((workflow) => workflow.id),
+	};
 }
 
 /**
@@ -135,7 +143,7 @@ export async function importMissingWorkflows(workflows, options) {
  * @returns {Promise<CliResult>}
  */
 export async function publishWorkflow(id, options) {
-  return await n8nCli(['publish:workflow', `--id=${id}`], options);
+	return await n8nCli(['publish:workflow', `--id=${id}`], options);
 }
 
 /**
@@ -147,13 +155,13 @@ export async function publishWorkflow(id, options) {
  * @returns {Promise<WorkflowRun>}
  */
 export async function executeWorkflow(id, options) {
-  const result = await n8nCli(['execute', `--id=${id}`, '--rawOutput'], { ...options, allowFailure: true });
-  // stdout carries log lines (task broker, license SDK) before the JSON document.
-  const start = result.stdout.search(/^\{/m);
-  if (start === -1) {
-    throw new Error(`n8n execute --id=${id} printed no run (exit ${result.code}):\n${result.stderr.trim()}\n${result.stdout.trim()}`);
-  }
-  return { ...JSON.parse(firstJsonDocument(result.stdout.slice(start))), exitCode: result.code, stderr: result.stderr };
+	const result = await n8nCli(['execute', `--id=${id}`, '--rawOutput'], { ...options, allowFailure: true });
+	// stdout carries log lines (task broker, license SDK) before the JSON document.
+	const start = result.stdout.search(/^\{/m);
+	if (start === -1) {
+		throw new Error(`n8n execute --id=${id} printed no run (exit ${result.code}):\n${result.stderr.trim()}\n${result.stdout.trim()}`);
+	}
+	return { ...JSON.parse(firstJsonDocument(result.stdout.slice(start))), exitCode: result.code, stderr: result.stderr };
 }
 
 /**
@@ -162,18 +170,18 @@ export async function executeWorkflow(id, options) {
  * @returns {string}
  */
 function firstJsonDocument(text) {
-  let depth = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (inString) {
-      if (char === '\\') index++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{' || char === '[') depth++;
-    else if ((char === '}' || char === ']') && --depth === 0) return text.slice(0, index + 1);
-  }
-  return text;
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index++) {
+		const char = text[index];
+		if (inString) {
+			if (char === '\\') index++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '{' || char === '[') depth++;
+		else if ((char === '}' || char === ']') && --depth === 0) return text.slice(0, index + 1);
+	}
+	return text;
 }
 
 /**
@@ -183,12 +191,12 @@ function firstJsonDocument(text) {
  * @returns {Promise<T>}
  */
 async function withJsonFile(value, use) {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-import-'));
-  const file = path.join(directory, 'input.json');
-  try {
-    fs.writeFileSync(file, JSON.stringify(value, null, 2));
-    return await use(file);
-  } finally {
-    fs.rmSync(directory, { recursive: true, force: true });
-  }
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-import-'));
+	const file = path.join(directory, 'input.json');
+	try {
+		fs.writeFileSync(file, JSON.stringify(value, null, 2));
+		return await use(file);
+	} finally {
+		fs.rmSync(directory, { recursive: true, force: true });
+	}
 }

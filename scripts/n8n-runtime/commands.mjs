@@ -7,13 +7,13 @@ import { fileURLToPath } from 'node:url';
  * the project's `.npmrc` (ignore-scripts, nodedir=/usr) into every child npm and
  * would silently break the Node 24 installs. */
 export function cleanEnvironment(base = process.env) {
-  /** @type {Record<string, string>} */
-  const env = {};
-  for (const [key, value] of Object.entries(base)) {
-    if (value === undefined || key.startsWith('npm_') || key.startsWith('NPM_CONFIG_')) continue;
-    env[key] = value;
-  }
-  return env;
+	/** @type {Record<string, string>} */
+	const env = {};
+	for (const [key, value] of Object.entries(base)) {
+		if (value === undefined || key.startsWith('npm_') || key.startsWith('NPM_CONFIG_')) continue;
+		env[key] = value;
+	}
+	return env;
 }
 
 /**
@@ -21,7 +21,7 @@ export function cleanEnvironment(base = process.env) {
  * @param {string} directory
  */
 export function withPathFirst(env, directory) {
-  return { ...env, PATH: [directory, env.PATH].filter(Boolean).join(path.delimiter) };
+	return { ...env, PATH: [directory, env.PATH].filter(Boolean).join(path.delimiter) };
 }
 
 const REAPER = fileURLToPath(new URL('./reaper.mjs', import.meta.url));
@@ -35,15 +35,15 @@ const REAPER = fileURLToPath(new URL('./reaper.mjs', import.meta.url));
  * @returns {import('node:child_process').ChildProcessWithoutNullStreams}
  */
 export function spawnSupervised(command, args, { cwd, env }) {
-  const child = spawn(process.execPath, [REAPER, command, ...args], {
-    cwd,
-    env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const release = killOnExit(child);
-  child.on('close', release);
-  return child;
+	const child = spawn(process.execPath, [REAPER, command, ...args], {
+		cwd,
+		env,
+		stdio: ['pipe', 'pipe', 'pipe'],
+		detached: true,
+	});
+	const release = killOnExit(child);
+	child.on('close', release);
+	return child;
 }
 
 /**
@@ -63,43 +63,43 @@ export function spawnSupervised(command, args, { cwd, env }) {
  * @returns {Promise<CliResult>}
  */
 export function runCommand(command, args, { cwd, env, timeoutMs, onOutput } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawnSupervised(command, args, { cwd, env });
-    /** @type {Buffer[]} */
-    const stdout = [];
-    /** @type {Buffer[]} */
-    const stderr = [];
-    child.stdout.on('data', (chunk) => {
-      stdout.push(chunk);
-      onOutput?.(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr.push(chunk);
-      onOutput?.(chunk);
-    });
-    let timedOut = false;
-    const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            killGroup(child, 'SIGKILL');
-          }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({
-        code: timedOut ? null : code,
-        signal,
-        timedOut,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-      });
-    });
-  });
+	return new Promise((resolve, reject) => {
+		const child = spawnSupervised(command, args, { cwd, env });
+		/** @type {Buffer[]} */
+		const stdout = [];
+		/** @type {Buffer[]} */
+		const stderr = [];
+		child.stdout.on('data', (chunk) => {
+			stdout.push(chunk);
+			onOutput?.(chunk);
+		});
+		child.stderr.on('data', (chunk) => {
+			stderr.push(chunk);
+			onOutput?.(chunk);
+		});
+		let timedOut = false;
+		const timer =
+			timeoutMs === undefined
+				? undefined
+				: setTimeout(() => {
+						timedOut = true;
+						killGroup(child, 'SIGKILL');
+					}, timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			resolve({
+				code: timedOut ? null : code,
+				signal,
+				timedOut,
+				stdout: Buffer.concat(stdout).toString('utf8'),
+				stderr: Buffer.concat(stderr).toString('utf8'),
+			});
+		});
+	});
 }
 
 /** Signals the child's whole process group (n8n forks a task runner we must not orphan). */
@@ -108,12 +108,12 @@ export function runCommand(command, args, { cwd, env, timeoutMs, onOutput } = {}
  * @param {NodeJS.Signals} signal
  */
 export function killGroup(child, signal) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // the group is already empty
-  }
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// the group is already empty
+	}
 }
 
 /**
@@ -125,14 +125,14 @@ export function killGroup(child, signal) {
  * @returns {Promise<{ forced: boolean; stillRunning: boolean }>}
  */
 export async function stopSupervised(child, { graceMs = 15_000, killWaitMs = 5_000 } = {}) {
-  let forced = false;
-  killGroup(child, 'SIGTERM');
-  if (!(await waitUntil(() => !isGroupAlive(child), graceMs))) {
-    forced = true;
-    killGroup(child, 'SIGKILL');
-    await waitUntil(() => !isGroupAlive(child), killWaitMs);
-  }
-  return { forced, stillRunning: isGroupAlive(child) };
+	let forced = false;
+	killGroup(child, 'SIGTERM');
+	if (!(await waitUntil(() => !isGroupAlive(child), graceMs))) {
+		forced = true;
+		killGroup(child, 'SIGKILL');
+		await waitUntil(() => !isGroupAlive(child), killWaitMs);
+	}
+	return { forced, stillRunning: isGroupAlive(child) };
 }
 
 /**
@@ -140,12 +140,12 @@ export async function stopSupervised(child, { graceMs = 15_000, killWaitMs = 5_0
  * @param {number} timeoutMs
  */
 async function waitUntil(condition, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await sleep(100);
-  }
-  return condition();
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (condition()) return true;
+		await sleep(100);
+	}
+	return condition();
 }
 
 /**
@@ -153,13 +153,13 @@ async function waitUntil(condition, timeoutMs) {
  * @param {import('node:child_process').ChildProcess} child
  */
 export function isGroupAlive(child) {
-  if (child.pid === undefined) return false;
-  try {
-    process.kill(-child.pid, 0);
-    return true;
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
-  }
+	if (child.pid === undefined) return false;
+	try {
+		process.kill(-child.pid, 0);
+		return true;
+	} catch (error) {
+		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+	}
 }
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
@@ -170,24 +170,24 @@ let exitHookInstalled = false;
  * running, kill it synchronously; deaths by signal are the reaper's job.
  * @param {import('node:child_process').ChildProcess} child */
 function killOnExit(child) {
-  liveChildren.add(child);
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', () => {
-      for (const running of liveChildren) killGroup(running, 'SIGKILL');
-    });
-  }
-  return () => liveChildren.delete(child);
+	liveChildren.add(child);
+	if (!exitHookInstalled) {
+		exitHookInstalled = true;
+		process.on('exit', () => {
+			for (const running of liveChildren) killGroup(running, 'SIGKILL');
+		});
+	}
+	return () => liveChildren.delete(child);
 }
 
 /** @param {number} pid */
 export function isProcessAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
-  }
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+	}
 }
 
 /** @param {number} ms @returns {Promise<void>} */

@@ -7,12 +7,12 @@ export { encryptionKeyFor, findFreePort, installPack } from './environment.mjs';
 export { startN8n } from './server.mjs';
 export { startN8nWorker } from './worker.mjs';
 export {
-  n8nCli,
-  importCredentials,
-  importWorkflows,
-  importMissingWorkflows,
-  listWorkflowIds,
-  publishWorkflow,
-  executeWorkflow,
+	n8nCli,
+	importCredentials,
+	importWorkflows,
+	importMissingWorkflows,
+	listWorkflowIds,
+	publishWorkflow,
+	executeWorkflow,
 } from './cli.mjs';
 export { DEFAULT_OWNER, setupOwner, activateWorkflow, deactivateWorkflow, getExecutions, waitForWebhook } from './rest.mjs';

@@ -18,22 +18,22 @@ export const LOCKS_DIR = path.join(here, 'locks');
 
 /** @param {string} [runtimeDir] */
 export function runtimeLayout(runtimeDir = path.join(PROJECT_ROOT, '.n8n-runtime')) {
-  const nodeDir = path.join(runtimeDir, 'node');
-  const n8nDir = path.join(runtimeDir, 'n8n');
-  // node@24 is a thin wrapper whose preinstall fetches the platform package; the
-  // real binary and the headers that native builds need are in there.
-  const nodeHome = path.join(nodeDir, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
-  return {
-    runtimeDir,
-    nodeDir,
-    n8nDir,
-    nodeHome,
-    nodeBinary: path.join(nodeHome, 'bin', 'node'),
-    n8nEntry: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
-    n8nModules: path.join(n8nDir, 'node_modules'),
-    sqliteBinding: path.join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'),
-    marker: path.join(runtimeDir, 'installed.json'),
-    installLock: path.join(runtimeDir, '.install-lock'),
-    installLog: path.join(runtimeDir, 'install.log'),
-  };
+	const nodeDir = path.join(runtimeDir, 'node');
+	const n8nDir = path.join(runtimeDir, 'n8n');
+	// node@24 is a thin wrapper whose preinstall fetches the platform package; the
+	// real binary and the headers that native builds need are in there.
+	const nodeHome = path.join(nodeDir, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
+	return {
+		runtimeDir,
+		nodeDir,
+		n8nDir,
+		nodeHome,
+		nodeBinary: path.join(nodeHome, 'bin', 'node'),
+		n8nEntry: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		n8nModules: path.join(n8nDir, 'node_modules'),
+		sqliteBinding: path.join(n8nDir, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node'),
+		marker: path.join(runtimeDir, 'installed.json'),
+		installLock: path.join(runtimeDir, '.install-lock'),
+		installLog: path.join(runtimeDir, 'install.log'),
+	};
 }

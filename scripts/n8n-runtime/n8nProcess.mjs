@@ -38,69 +38,69 @@ const KILL_WAIT_MS = 5_000;
  * @returns {Promise<N8nProcess>}
  */
 export async function superviseN8n({ nodeBinary, args, cwd, environment, logFile, readinessUrl, readyLine, readyTimeoutMs, what, output }) {
-  const logStream = fs.createWriteStream(logFile, { flags: 'a' });
-  /** @type {Buffer[]} */
-  const chunks = [];
-  const started = Date.now();
-  const child = spawnSupervised(nodeBinary, args, { cwd, env: environment });
-  /** @param {Buffer} chunk */
-  const onChunk = (chunk) => {
-    chunks.push(chunk);
-    logStream.write(chunk);
-    output?.(chunk);
-  };
-  child.stdout.on('data', onChunk);
-  child.stderr.on('data', onChunk);
-  const logs = () => Buffer.concat(chunks).toString('utf8');
+	const logStream = fs.createWriteStream(logFile, { flags: 'a' });
+	/** @type {Buffer[]} */
+	const chunks = [];
+	const started = Date.now();
+	const child = spawnSupervised(nodeBinary, args, { cwd, env: environment });
+	/** @param {Buffer} chunk */
+	const onChunk = (chunk) => {
+		chunks.push(chunk);
+		logStream.write(chunk);
+		output?.(chunk);
+	};
+	child.stdout.on('data', onChunk);
+	child.stderr.on('data', onChunk);
+	const logs = () => Buffer.concat(chunks).toString('utf8');
 
-  /** @type {Promise<{ code: number | null; signal: NodeJS.Signals | null }>} */
-  const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  /** @type {{ code: number | null; signal: NodeJS.Signals | null } | undefined} */
-  let exitStatus;
-  void exited.then((status) => {
-    exitStatus = status;
-  });
+	/** @type {Promise<{ code: number | null; signal: NodeJS.Signals | null }>} */
+	const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+	/** @type {{ code: number | null; signal: NodeJS.Signals | null } | undefined} */
+	let exitStatus;
+	void exited.then((status) => {
+		exitStatus = status;
+	});
 
-  /** @type {Promise<{ forced: boolean; stillRunning: boolean }> | undefined} */
-  let stopping;
-  const stop = () => {
-    stopping ??= (async () => {
-      const result = await stopSupervised(child, { graceMs: STOP_GRACE_MS, killWaitMs: KILL_WAIT_MS });
-      await settledWithin(exited, KILL_WAIT_MS);
-      await new Promise((resolve) => logStream.end(() => resolve(undefined)));
-      return result;
-    })();
-    return stopping;
-  };
+	/** @type {Promise<{ forced: boolean; stillRunning: boolean }> | undefined} */
+	let stopping;
+	const stop = () => {
+		stopping ??= (async () => {
+			const result = await stopSupervised(child, { graceMs: STOP_GRACE_MS, killWaitMs: KILL_WAIT_MS });
+			await settledWithin(exited, KILL_WAIT_MS);
+			await new Promise((resolve) => logStream.end(() => resolve(undefined)));
+			return result;
+		})();
+		return stopping;
+	};
 
-  try {
-    const deadline = Date.now() + readyTimeoutMs;
-    let readinessOk = false;
-    for (;;) {
-      if (exitStatus) throw new Error(`${what} exited before it was ready (code ${exitStatus.code ?? exitStatus.signal})`);
-      if (!readinessOk) readinessOk = await isReady(readinessUrl);
-      if (readinessOk && logs().includes(readyLine)) break;
-      if (Date.now() > deadline) throw new Error(`${what} was not ready after ${readyTimeoutMs / 1000} s`);
-      await sleep(200);
-    }
-  } catch (error) {
-    await stop();
-    if (!(error instanceof Error)) throw error;
-    error.message += `\n--- last ${what} output (full log: ${logFile}) ---\n${logs().trimEnd().split('\n').slice(-40).join('\n')}`;
-    throw error;
-  }
-  return { pid: /** @type {number} */ (child.pid), readySeconds: (Date.now() - started) / 1000, logFile, logs, stop, exited };
+	try {
+		const deadline = Date.now() + readyTimeoutMs;
+		let readinessOk = false;
+		for (;;) {
+			if (exitStatus) throw new Error(`${what} exited before it was ready (code ${exitStatus.code ?? exitStatus.signal})`);
+			if (!readinessOk) readinessOk = await isReady(readinessUrl);
+			if (readinessOk && logs().includes(readyLine)) break;
+			if (Date.now() > deadline) throw new Error(`${what} was not ready after ${readyTimeoutMs / 1000} s`);
+			await sleep(200);
+		}
+	} catch (error) {
+		await stop();
+		if (!(error instanceof Error)) throw error;
+		error.message += `\n--- last ${what} output (full log: ${logFile}) ---\n${logs().trimEnd().split('\n').slice(-40).join('\n')}`;
+		throw error;
+	}
+	return { pid: /** @type {number} */ (child.pid), readySeconds: (Date.now() - started) / 1000, logFile, logs, stop, exited };
 }
 
 /** @param {string} readinessUrl */
 async function isReady(readinessUrl) {
-  try {
-    const response = await fetch(readinessUrl, { signal: AbortSignal.timeout(2000) });
-    await response.body?.cancel();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
+	try {
+		const response = await fetch(readinessUrl, { signal: AbortSignal.timeout(2000) });
+		await response.body?.cancel();
+		return response.status === 200;
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -109,8 +109,8 @@ async function isReady(readinessUrl) {
  * @param {number} ms
  */
 async function settledWithin(promise, ms) {
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
-  await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
+	/** @type {NodeJS.Timeout | undefined} */
+	let timer;
+	await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+	clearTimeout(timer);
 }

@@ -17,22 +17,22 @@ let parentGone = false;
 // would fail (EPIPE) instead of shutting down cleanly.
 const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 for (const [from, to] of /** @type {Array<[import('node:stream').Readable, NodeJS.WriteStream]>} */ ([
-  [child.stdout, process.stdout],
-  [child.stderr, process.stderr],
+	[child.stdout, process.stdout],
+	[child.stderr, process.stderr],
 ])) {
-  to.on('error', () => {});
-  from.on('data', (chunk) => {
-    if (!parentGone) to.write(chunk);
-  });
+	to.on('error', () => {});
+	from.on('data', (chunk) => {
+		if (!parentGone) to.write(chunk);
+	});
 }
 
 /** @param {NodeJS.Signals} signal */
 function signalGroup(signal) {
-  try {
-    process.kill(-process.pid, signal);
-  } catch {
-    // the group is already empty
-  }
+	try {
+		process.kill(-process.pid, signal);
+	} catch {
+		// the group is already empty
+	}
 }
 
 // The parent signals the whole group; the command handles those signals itself and
@@ -40,10 +40,10 @@ function signalGroup(signal) {
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => {});
 
 function onParentGone() {
-  if (parentGone) return;
-  parentGone = true;
-  signalGroup('SIGTERM');
-  setTimeout(() => signalGroup('SIGKILL'), GRACE_MS);
+	if (parentGone) return;
+	parentGone = true;
+	signalGroup('SIGTERM');
+	setTimeout(() => signalGroup('SIGKILL'), GRACE_MS);
 }
 process.stdin.on('end', onParentGone);
 process.stdin.on('close', onParentGone);
@@ -51,16 +51,16 @@ process.stdin.on('error', onParentGone);
 process.stdin.resume();
 
 child.on('error', (error) => {
-  process.stderr.write(`reaper: cannot start ${command}: ${error.message}\n`);
-  process.exit(127);
+	process.stderr.write(`reaper: cannot start ${command}: ${error.message}\n`);
+	process.exit(127);
 });
 // 'close', not 'exit': it comes once the command's output is fully relayed.
 child.on('close', (code, signal) => {
-  if (parentGone) {
-    // Grandchildren (n8n's task runner) may still be winding down: give them a moment.
-    setTimeout(() => signalGroup('SIGKILL'), 1000);
-    return;
-  }
-  process.exitCode = code ?? 128 + ((signal && constants.signals[signal]) ?? 15);
-  process.exit();
+	if (parentGone) {
+		// Grandchildren (n8n's task runner) may still be winding down: give them a moment.
+		setTimeout(() => signalGroup('SIGKILL'), 1000);
+		return;
+	}
+	process.exitCode = code ?? 128 + ((signal && constants.signals[signal]) ?? 15);
+	process.exit();
 });

@@ -44,44 +44,44 @@ const DEFAULT_READY_TIMEOUT_MS = 120_000; // 10-22 s here, depending on load
  * @returns {Promise<N8nServer>}
  */
 export async function startN8n({
-  userFolder,
-  port = 5678,
-  brokerPort,
-  env = {},
-  log = () => {},
-  output,
-  readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS,
-  installPackage = true,
-  runtimeDir,
+	userFolder,
+	port = 5678,
+	brokerPort,
+	env = {},
+	log = () => {},
+	output,
+	readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS,
+	installPackage = true,
+	runtimeDir,
 }) {
-  if (!userFolder) throw new Error('startN8n needs a userFolder (n8n keeps its database and settings there)');
-  const layout = runtimeLayout(runtimeDir);
-  assertInstalled(layout);
-  await assertPortFree(port, 'n8n');
-  if (brokerPort === undefined) {
-    // The usual port + 1 when free; any free port otherwise (the broker is internal).
-    brokerPort = (await isPortFree(port + 1)) ? port + 1 : await findFreePort();
-  } else {
-    await assertPortFree(brokerPort, 'n8n task broker');
-  }
-  const environment = n8nEnvironment({ userFolder, port, brokerPort, env, runtimeDir });
-  fs.mkdirSync(userFolder, { recursive: true });
-  if (installPackage) installPack(userFolder, { runtimeDir });
+	if (!userFolder) throw new Error('startN8n needs a userFolder (n8n keeps its database and settings there)');
+	const layout = runtimeLayout(runtimeDir);
+	assertInstalled(layout);
+	await assertPortFree(port, 'n8n');
+	if (brokerPort === undefined) {
+		// The usual port + 1 when free; any free port otherwise (the broker is internal).
+		brokerPort = (await isPortFree(port + 1)) ? port + 1 : await findFreePort();
+	} else {
+		await assertPortFree(brokerPort, 'n8n task broker');
+	}
+	const environment = n8nEnvironment({ userFolder, port, brokerPort, env, runtimeDir });
+	fs.mkdirSync(userFolder, { recursive: true });
+	if (installPackage) installPack(userFolder, { runtimeDir });
 
-  const url = `http://127.0.0.1:${port}`;
-  log(`[n8n-runtime] starting n8n on ${url} (user folder ${userFolder})`);
-  const supervised = await superviseN8n({
-    nodeBinary: layout.nodeBinary,
-    args: [layout.n8nEntry, 'start'],
-    cwd: userFolder,
-    environment,
-    logFile: path.join(userFolder, 'n8n.log'),
-    readinessUrl: `${url}/healthz/readiness`,
-    readyLine: READY_LINE,
-    readyTimeoutMs,
-    what: 'n8n',
-    output,
-  });
-  log(`[n8n-runtime] n8n is ready at ${url} after ${supervised.readySeconds.toFixed(1)} s`);
-  return { url, port, userFolder, environment, ...supervised };
+	const url = `http://127.0.0.1:${port}`;
+	log(`[n8n-runtime] starting n8n on ${url} (user folder ${userFolder})`);
+	const supervised = await superviseN8n({
+		nodeBinary: layout.nodeBinary,
+		args: [layout.n8nEntry, 'start'],
+		cwd: userFolder,
+		environment,
+		logFile: path.join(userFolder, 'n8n.log'),
+		readinessUrl: `${url}/healthz/readiness`,
+		readyLine: READY_LINE,
+		readyTimeoutMs,
+		what: 'n8n',
+		output,
+	});
+	log(`[n8n-runtime] n8n is ready at ${url} after ${supervised.readySeconds.toFixed(1)} s`);
+	return { url, port, userFolder, environment, ...supervised };
 }

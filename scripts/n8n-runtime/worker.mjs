@@ -46,53 +46,53 @@ const DEFAULT_READY_TIMEOUT_MS = 120_000;
  * @returns {Promise<N8nWorker>}
  */
 export async function startN8nWorker({
-  userFolder,
-  healthPort,
-  brokerPort,
-  concurrency,
-  env = {},
-  log = () => {},
-  output,
-  readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS,
-  installPackage = true,
-  runtimeDir,
+	userFolder,
+	healthPort,
+	brokerPort,
+	concurrency,
+	env = {},
+	log = () => {},
+	output,
+	readyTimeoutMs = DEFAULT_READY_TIMEOUT_MS,
+	installPackage = true,
+	runtimeDir,
 }) {
-  if (!userFolder) throw new Error('startN8nWorker needs a userFolder');
-  const layout = runtimeLayout(runtimeDir);
-  assertInstalled(layout);
-  healthPort ??= await findFreePort();
-  await assertPortFree(healthPort, 'n8n worker health check');
-  brokerPort ??= await findFreePort();
-  const environment = n8nEnvironment({
-    userFolder,
-    // A worker serves no editor; N8N_PORT is only the default of the health port, set below.
-    port: healthPort,
-    brokerPort,
-    env: {
-      QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-      QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-      N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-      ...env,
-    },
-    runtimeDir,
-  });
-  fs.mkdirSync(userFolder, { recursive: true });
-  if (installPackage) installPack(userFolder, { runtimeDir });
+	if (!userFolder) throw new Error('startN8nWorker needs a userFolder');
+	const layout = runtimeLayout(runtimeDir);
+	assertInstalled(layout);
+	healthPort ??= await findFreePort();
+	await assertPortFree(healthPort, 'n8n worker health check');
+	brokerPort ??= await findFreePort();
+	const environment = n8nEnvironment({
+		userFolder,
+		// A worker serves no editor; N8N_PORT is only the default of the health port, set below.
+		port: healthPort,
+		brokerPort,
+		env: {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			...env,
+		},
+		runtimeDir,
+	});
+	fs.mkdirSync(userFolder, { recursive: true });
+	if (installPackage) installPack(userFolder, { runtimeDir });
 
-  const url = `http://127.0.0.1:${healthPort}`;
-  log(`[n8n-runtime] starting an n8n worker (health ${url}, user folder ${userFolder})`);
-  const supervised = await superviseN8n({
-    nodeBinary: layout.nodeBinary,
-    args: [layout.n8nEntry, 'worker', ...(concurrency ? [`--concurrency=${concurrency}`] : [])],
-    cwd: userFolder,
-    environment,
-    logFile: path.join(userFolder, 'n8n-worker.log'),
-    readinessUrl: `${url}/healthz/readiness`,
-    readyLine: READY_LINE,
-    readyTimeoutMs,
-    what: 'the n8n worker',
-    output,
-  });
-  log(`[n8n-runtime] n8n worker ready after ${supervised.readySeconds.toFixed(1)} s`);
-  return { url, healthPort, brokerPort, userFolder, environment, ...supervised };
+	const url = `http://127.0.0.1:${healthPort}`;
+	log(`[n8n-runtime] starting an n8n worker (health ${url}, user folder ${userFolder})`);
+	const supervised = await superviseN8n({
+		nodeBinary: layout.nodeBinary,
+		args: [layout.n8nEntry, 'worker', ...(concurrency ? [`--concurrency=${concurrency}`] : [])],
+		cwd: userFolder,
+		environment,
+		logFile: path.join(userFolder, 'n8n-worker.log'),
+		readinessUrl: `${url}/healthz/readiness`,
+		readyLine: READY_LINE,
+		readyTimeoutMs,
+		what: 'the n8n worker',
+		output,
+	});
+	log(`[n8n-runtime] n8n worker ready after ${supervised.readySeconds.toFixed(1)} s`);
+	return { url, healthPort, brokerPort, userFolder, environment, ...supervised };
 }

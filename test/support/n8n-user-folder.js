@@ -4,5 +4,5 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 if (!process.env.N8N_USER_FOLDER) {
-  process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ovh-sms-test-'));
+	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-ovh-sms-test-'));
 }

@@ -139,23 +139,27 @@ export async function runNode(options: RunNodeOptions): Promise<RunResult> {
 		webhookTestBaseUrl: `${base}/webhook-test`,
 		formWaitingBaseUrl: `${base}/form-waiting`,
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const items = (options.items ?? [{}]).map((item) => ('json' in item && typeof item.json === 'object' ? item : { json: item })) as INodeExecutionData[];
+	const items = (options.items ?? [{}]).map((item) =>
+		'json' in item && typeof item.json === 'object' ? item : { json: item },
+	) as INodeExecutionData[];
 	const retried = options.retryOf
 		? retryData(options.retryOf.run, nodeName)
 		: options.retryFromData
 			? JSON.parse(JSON.stringify(options.retryFromData))
 			: undefined;
-	const runExecutionData = retried ?? {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: workflow.getNode('Start')!, source: null, data: { main: [items] } }],
-		},
-	} as any;
+	const runExecutionData =
+		retried ??
+		({
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [{ node: workflow.getNode('Start')!, source: null, data: { main: [items] } }],
+			},
+		} as any);
 	if (options.onProgress) hooks.addHandler('nodeExecuteAfter', () => options.onProgress!(runExecutionData));
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await done;

@@ -144,7 +144,10 @@ export class TriggerHarness {
 	 * One poll: a scheduled one (`trigger`) or "Fetch test event" (`manual`). Returns the first
 	 * output. `activation`: how n8n started the workflow (`init` when n8n boots with it active).
 	 */
-	async poll(mode: 'trigger' | 'manual' = 'trigger', activation: WorkflowActivateMode = mode === 'manual' ? 'manual' : 'activate'): Promise<INodeExecutionData[] | null> {
+	async poll(
+		mode: 'trigger' | 'manual' = 'trigger',
+		activation: WorkflowActivateMode = mode === 'manual' ? 'manual' : 'activate',
+	): Promise<INodeExecutionData[] | null> {
 		const context = new PollContext(this.workflow, this.node, this.additionalData(), mode, activation);
 		const out = await this.nodeType().poll!.call(context);
 		return out ? out[0] : null;
@@ -182,7 +185,11 @@ export class TriggerHarness {
 	 */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<void> {
 		for (const webhook of this.webhooks()) {
-			this.registrations.set(this.key(webhook.httpMethod, `webhook/${webhook.path}`), { webhook, workflow: this.workflow, mode: 'webhook' });
+			this.registrations.set(this.key(webhook.httpMethod, `webhook/${webhook.path}`), {
+				webhook,
+				workflow: this.workflow,
+				mode: 'webhook',
+			});
 			if (!(await this.runHook('checkExists', this.workflow, webhook, 'trigger', activation))) {
 				await this.runHook('create', this.workflow, webhook, 'trigger', activation);
 			}
@@ -317,7 +324,10 @@ export class TriggerHarness {
 		}
 
 		// What n8n's body parser and express leave on the request for a node.
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+		const contentType = String(req.headers['content-type'] ?? '')
+			.split(';')[0]
+			.trim()
+			.toLowerCase();
 		const text = rawBody.toString('utf8');
 		let body: unknown;
 		if (rawBody.length > 0) {

@@ -28,7 +28,10 @@ function needlesOf(secret: Secret): Array<{ form: string; needle: string }> {
 	const forms = [
 		{ form: 'raw', needle: value },
 		{ form: 'url-encoded', needle: encodeURIComponent(value) },
-		{ form: 'percent-encoded (every byte)', needle: [...Buffer.from(value)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('') },
+		{
+			form: 'percent-encoded (every byte)',
+			needle: [...Buffer.from(value)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+		},
 		{ form: 'JSON-escaped', needle: JSON.stringify(value).slice(1, -1) },
 		{ form: 'JSON-escaped (\\u)', needle: [...value].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('') },
 		...base64Cores(value, 'base64').map((needle, k) => ({ form: `base64 (offset ${k})`, needle })),
@@ -42,7 +45,10 @@ function needlesOf(secret: Secret): Array<{ form: string; needle: string }> {
  * characters decoded from each of its first four characters (one of them starts a group). */
 function decodedViews(text: string): Array<{ form: string; text: string }> {
 	const views = [
-		{ form: 'decoded from percent-encoding', text: text.replace(/(%[0-9a-f]{2})+/gi, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8')) },
+		{
+			form: 'decoded from percent-encoding',
+			text: text.replace(/(%[0-9a-f]{2})+/gi, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8')),
+		},
 		{
 			form: 'decoded from JSON escapes',
 			text: text.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\(["\\/])/g, '$1'),

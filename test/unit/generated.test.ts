@@ -26,7 +26,18 @@ describe.each(GENERATED)('$file', ({ file, render }) => {
 
 describe('the parameter vocabulary', () => {
 	const sms = parameterEntries(NODE_DESCRIPTIONS[0]);
-	const shared = ['senderType', 'sender', 'message', 'recipientSource', 'csvColumn', 'recipientListSlot', 'defaultCountry', 'options.noStopClause', 'options.dryRun', 'options.transliteration'];
+	const shared = [
+		'senderType',
+		'sender',
+		'message',
+		'recipientSource',
+		'csvColumn',
+		'recipientListSlot',
+		'defaultCountry',
+		'options.noStopClause',
+		'options.dryRun',
+		'options.transliteration',
+	];
 
 	test.each(shared)('%s has one label wherever Send, Estimate or Campaign › Create show it', (name) => {
 		const entry = sms.find((candidate) => candidate.path === name);
@@ -34,7 +45,19 @@ describe('the parameter vocabulary', () => {
 	});
 
 	test('the ideas Send, Estimate and Campaign share have no second name', () => {
-		const retired = ['senderKind', 'senderMode', 'campaignSender', 'campaignMessage', 'campaignRecipients', 'phoneColumn', 'noStop', 'replaceNonGsm', 'campaignOptions', 'slotId', 'dryRun'];
+		const retired = [
+			'senderKind',
+			'senderMode',
+			'campaignSender',
+			'campaignMessage',
+			'campaignRecipients',
+			'phoneColumn',
+			'noStop',
+			'replaceNonGsm',
+			'campaignOptions',
+			'slotId',
+			'dryRun',
+		];
 		expect(sms.map((entry) => entry.path).filter((name) => retired.includes(name))).toEqual([]);
 	});
 });

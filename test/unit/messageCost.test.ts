@@ -44,7 +44,7 @@ describe('the cost shown under Message while typing', () => {
 	const UNICODE = ['ç', '’', '🔐', 'ж'];
 	function texts(seed: number, count: number): string[] {
 		let state = seed;
-		const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		return Array.from({ length: count }, () => {
 			const length = 120 + Math.floor(next() * 60);
 			let text = '';

@@ -21,9 +21,10 @@ export function readContactParameters(
 		textFieldsFrom === 'parameters'
 			? Object.fromEntries(TEXT_FIELDS.map((field) => [field, ctx.getNodeParameter(field, itemIndex, '')]))
 			: (ctx.getNodeParameter('updateFields', itemIndex, {}) as Record<string, unknown>);
-	const phones = (
-		textFieldsFrom === 'parameters' ? ctx.getNodeParameter('phoneNumbers', itemIndex, {}) : source
-	) as Record<string, unknown>;
+	const phones = (textFieldsFrom === 'parameters' ? ctx.getNodeParameter('phoneNumbers', itemIndex, {}) : source) as Record<
+		string,
+		unknown
+	>;
 	const contact: Partial<ContactFields> = {};
 	for (const field of TEXT_FIELDS) {
 		const value = String(source[field] ?? '').trim();
@@ -34,10 +35,14 @@ export function readContactParameters(
 		if (!raw) continue;
 		const check = normalise(raw);
 		if (!check.valid) {
-			throw new NodeOperationError(ctx.getNode(), `"${PHONE_LABELS[field]}" is not a valid phone number: "${raw}" (${check.reason}) [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'Write it in international form (+33612345678), or as a national number of the Default Country.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`"${PHONE_LABELS[field]}" is not a valid phone number: "${raw}" (${check.reason}) [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description: 'Write it in international form (+33612345678), or as a national number of the Default Country.',
+				},
+			);
 		}
 		contact[field] = check.number;
 	}

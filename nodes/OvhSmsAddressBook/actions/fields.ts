@@ -25,7 +25,15 @@ export function addressBookLocator(show: Show): INodeProperties {
 }
 
 export function binaryField(show: Show, description: string, displayName = 'Input Binary Field'): INodeProperties {
-	return { displayName, name: 'binaryPropertyName', type: 'string', required: true, default: 'data', description, displayOptions: { show } };
+	return {
+		displayName,
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		description,
+		displayOptions: { show },
+	};
 }
 
 /** The Default Country every node shows (nodes/shared/descriptions.ts). */

@@ -24,7 +24,15 @@ import {
 	type OutgoingSms,
 } from '../../../lib/replies';
 import type { OvhClient } from '../../../lib/ovh';
-import { findOutgoing, listOutgoingIds, listVirtualNumbers, MAX_IDS_PER_POLL, readOutgoing, serverNowMs, type ReplyScope } from '../ovhSmsApi';
+import {
+	findOutgoing,
+	listOutgoingIds,
+	listVirtualNumbers,
+	MAX_IDS_PER_POLL,
+	readOutgoing,
+	serverNowMs,
+	type ReplyScope,
+} from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
 import { byCreation, createdMsOf, oldestFirst, readWithinBudget, searchNewestFirst, type PollBudget } from './shared';
 import { ACCEPTED, urlFieldSetting, type EventJson, type FoundEvent, type TriggerEventHandler } from './types';

@@ -110,12 +110,20 @@ async function pollSource(poll: SourcePoll, scope: ReplyScope, saved: unknown): 
 		if (poll.taken.has(String(sms.id))) continue;
 		poll.taken.add(String(sms.id));
 		if (!matchesReplyFilter(sms, settings.replyFilter)) continue;
-		const json = await replyEvent(client, settings, sms, { source: 'poll', verified: true, receivingNumber: scope.virtualNumber ?? null, line });
+		const json = await replyEvent(client, settings, sms, {
+			source: 'poll',
+			verified: true,
+			receivingNumber: scope.virtualNumber ?? null,
+			line,
+		});
 		if (settings.deleteAfterRead) json.deleted = await deleteIncoming(client, scope, sms.id);
 		events.push({ eventId: String(sms.id), json });
 	}
 	// An id that could not be read stays unseen: it is read again if it is still listed.
-	cursor = rememberSeen(cursor, handled.map((sms) => ({ id: sms.id, createdMs: createdMsOf(sms) })));
+	cursor = rememberSeen(
+		cursor,
+		handled.map((sms) => ({ id: sms.id, createdMs: createdMsOf(sms) })),
+	);
 	return { events, cursor };
 }
 
@@ -131,9 +139,7 @@ export const smsReceived: TriggerEventHandler = {
 		return setting.responseType === 'cgi' ? setting.url : null;
 	},
 	takeoverConflict(setting) {
-		return setting.responseType === 'text'
-			? 'it answers replies automatically with a text, which the webhook would turn off'
-			: undefined;
+		return setting.responseType === 'text' ? 'it answers replies automatically with a text, which the webhook would turn off' : undefined;
 	},
 	registerBody(url) {
 		return { smsResponse: { responseType: 'cgi', cgiUrl: url } };
@@ -152,7 +158,15 @@ export const smsReceived: TriggerEventHandler = {
 		const key = stateKey(settings);
 		const { scopes, virtualNumbers } = await replySources(client, settings);
 		let nowMs: Promise<number> | undefined;
-		const poll: SourcePoll = { client, settings, budget, firstPoll, virtualNumbers, taken: new Set(), serverNow: () => (nowMs ??= serverNowMs(client)) };
+		const poll: SourcePoll = {
+			client,
+			settings,
+			budget,
+			firstPoll,
+			virtualNumbers,
+			taken: new Set(),
+			serverNow: () => (nowMs ??= serverNowMs(client)),
+		};
 		const previous = (saved ?? {}) as ReplyState;
 		const state: ReplyState & { key: string } = { key };
 		const events: FoundEvent[] = [];
@@ -195,7 +209,11 @@ export const smsReceived: TriggerEventHandler = {
 		const sms = await searchNewestFirst(
 			await listIncomingIds(client, scope),
 			async (chunk) => (await readIncoming(client, scope, chunk)).flatMap((item) => (item.value ? [item.value] : [])),
-			(values) => values.sort(byCreation).reverse().find((value) => matchesReplyFilter(value, settings.replyFilter)),
+			(values) =>
+				values
+					.sort(byCreation)
+					.reverse()
+					.find((value) => matchesReplyFilter(value, settings.replyFilter)),
 		);
 		return sms && (await replyEvent(client, settings, sms, { source: 'poll', verified: true }));
 	},

@@ -75,7 +75,13 @@ export interface TriggerEventHandler {
 	 * One poll: what is new since `saved` (undefined: no state yet, see FirstPoll).
 	 * Starts no API call once `budget` has expired; what it did not reach stays unseen.
 	 */
-	poll(client: OvhClient, settings: TriggerSettings, saved: PollState | undefined, budget: PollBudget, firstPoll: FirstPoll): Promise<PollOutcome>;
+	poll(
+		client: OvhClient,
+		settings: TriggerSettings,
+		saved: PollState | undefined,
+		budget: PollBudget,
+		firstPoll: FirstPoll,
+	): Promise<PollOutcome>;
 	/** One pushed call; `client` undefined: the API is out of reach and the event comes from the call alone. */
 	receive(client: OvhClient | undefined, settings: TriggerSettings, fields: CallbackFields): Promise<Verdict>;
 	/** The newest event, for "Fetch Test Event". */
@@ -85,7 +91,10 @@ export interface TriggerEventHandler {
 }
 
 /** The account-setting half of a handler. */
-export type AccountSettingHandler = Pick<TriggerEventHandler, 'currentSetting' | 'activeUrl' | 'takeoverConflict' | 'registerBody' | 'restoreBody'>;
+export type AccountSettingHandler = Pick<
+	TriggerEventHandler,
+	'currentSetting' | 'activeUrl' | 'takeoverConflict' | 'registerBody' | 'restoreBody'
+>;
 
 /** An event whose account setting is a plain URL field (`callBack`, `stopCallBack`); "" clears it. */
 export function urlFieldSetting(field: 'callBack' | 'stopCallBack'): AccountSettingHandler {

@@ -142,7 +142,9 @@ describe('Campaign › Create from a CSV file', () => {
 		expect(refused.error?.message).toContain('line 2, column firstname: "François" (ç)');
 		expect(Object.values(account().batches)).toEqual([]);
 
-		const { output } = await run(fromCsv('Bonjour #firstname#', { ...fast, options: { noStopClause: true, transliteration: 'lossy' } }), [csvItem(csv)]);
+		const { output } = await run(fromCsv('Bonjour #firstname#', { ...fast, options: { noStopClause: true, transliteration: 'lossy' } }), [
+			csvItem(csv),
+		]);
 		expect([...sentTexts(output[0].json.id as string).values()]).toEqual(['Bonjour FranÇois']);
 	});
 
@@ -208,7 +210,10 @@ describe('Campaign › Create from input items', () => {
 		expect(output).toHaveLength(1);
 		expect(output[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		const result = output[0].json as IDataObject & { id: string };
-		expect(result).toMatchObject({ summary: '2 delivered, 0 failed', rejected: [{ item: 2, value: 'unknown', reason: expect.any(String) }] });
+		expect(result).toMatchObject({
+			summary: '2 delivered, 0 failed',
+			rejected: [{ item: 2, value: 'unknown', reason: expect.any(String) }],
+		});
 		expect(Object.values(account().batches)).toHaveLength(1);
 		expect(Object.fromEntries(sentTexts(result.id))).toEqual({
 			'+33611111111': 'Hello Alice, see you tomorrow at 9:00 ✂️',
@@ -245,7 +250,9 @@ describe('Campaign › scheduled, then cancelled before its start', () => {
 
 	test('a start date in the past is refused before anything is sent', async () => {
 		sandbox.clearRequests();
-		const { error } = await run(fromCsv('Hi', { startMode: 'scheduled', startAt: '2020-01-01T09:00:00Z' }), [csvItem('number\n+33611111111\n')]);
+		const { error } = await run(fromCsv('Hi', { startMode: 'scheduled', startAt: '2020-01-01T09:00:00Z' }), [
+			csvItem('number\n+33611111111\n'),
+		]);
 		expect(error?.message).toContain('is in the past');
 		expect(writes()).toEqual([]);
 	});
@@ -307,7 +314,8 @@ describe('Campaign › the example workflow examples/workflows/scheduled-campaig
 		const node = workflow.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-ovh-sms.ovhSms');
 		expect(node.parameters).toMatchObject({ resource: 'campaign', operation: 'create', waitForCompletion: true });
 		// What Code + Convert to File (CSV, ";") make of the example's customers.
-		const csv = 'number;firstname;city\n+33611000011;Alice;Paris\n+33611000012;Bruno;Lyon\n+33611000013;Chloe;Nantes\n+33611000000;Dan;Lille\n';
+		const csv =
+			'number;firstname;city\n+33611000011;Alice;Paris\n+33611000012;Bruno;Lyon\n+33611000013;Chloe;Nantes\n+33611000000;Dan;Lille\n';
 		// runNode sets the authentication itself, from the credentials it is given.
 		const parameters = { ...node.parameters, waitOptions: fast.waitOptions };
 		delete parameters.authentication;

@@ -95,7 +95,11 @@ describe('Account › Update Callbacks turning a call off with an empty URL', ()
 	test('as feared (OVHcloud keeps it): an error says the call is still on, naming the URL', async () => {
 		await setUrls();
 		harness.sandbox.setFaults({ emptyCallbacks: 'kept' });
-		const result = await harness.run({ resource: 'account', operation: 'updateCallbacks', callbacks: { deliveryReportUrl: '', stopUrl: '' } });
+		const result = await harness.run({
+			resource: 'account',
+			operation: 'updateCallbacks',
+			callbacks: { deliveryReportUrl: '', stopUrl: '' },
+		});
 		expect(result.error?.message).toMatch(
 			/OVHcloud kept Delivery Report URL \(https:\/\/example\.com\/dlr\?token=abc\) and STOP URL \(https:\/\/example\.com\/stop\): an empty URL did not turn the call off/,
 		);

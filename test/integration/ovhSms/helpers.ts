@@ -12,7 +12,17 @@ export interface NodeHarness {
 		options?: { continueOnFail?: boolean; workflowSettings?: IDataObject },
 	): Promise<RunResult>;
 	/** Every SMS the sandbox holds (sent or waiting), one entry per SMS. */
-	allSms(): Array<{ id: number; receiver: string; message: string; tag: string | null; sender: string; class: string; priority: string; validityPeriod: number; differedDelivery: number }>;
+	allSms(): Array<{
+		id: number;
+		receiver: string;
+		message: string;
+		tag: string | null;
+		sender: string;
+		class: string;
+		priority: string;
+		validityPeriod: number;
+		differedDelivery: number;
+	}>;
 	/** The JSON bodies of the `POST …/jobs` the sandbox received. */
 	jobBodies(): IDataObject[];
 	account(): Sandbox['state']['accounts'][string];

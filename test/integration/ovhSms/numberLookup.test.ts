@@ -6,7 +6,12 @@ import { jsonOf, useNodeHarness } from './helpers';
 
 const harness = useNodeHarness({ deliveryDelayMs: 100 });
 
-const lookUp = (phoneNumbers: string, options: IDataObject = {}) => ({ resource: 'phoneNumber', operation: 'lookUp', phoneNumbers, options });
+const lookUp = (phoneNumbers: string, options: IDataObject = {}) => ({
+	resource: 'phoneNumber',
+	operation: 'lookUp',
+	phoneNumbers,
+	options,
+});
 const credits = () => harness.account().creditsLeft;
 const hlrPosts = () => harness.sandbox.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/hlr'));
 
@@ -22,7 +27,15 @@ describe('Phone Number › Look Up', () => {
 			['+33611110007', 'done', true],
 			['nope', 'invalidNumber', false],
 		]);
-		expect(out[0]).toMatchObject({ valid: true, reachable: true, ported: false, roaming: false, operatorCode: '20801', operator: { operator: 'Orange France', country: 'France' }, credits: 0.1 });
+		expect(out[0]).toMatchObject({
+			valid: true,
+			reachable: true,
+			ported: false,
+			roaming: false,
+			operatorCode: '20801',
+			operator: { operator: 'Orange France', country: 'France' },
+			credits: 0.1,
+		});
 		expect(out[1]).toMatchObject({ valid: false, reachable: false, operatorCode: null });
 		expect(out[1].operator).toBeUndefined();
 		expect(out[3]).toMatchObject({ ported: true, operatorCode: '20810', operator: { operator: 'SFR' } });
@@ -51,7 +64,13 @@ describe('Phone Number › Look Up', () => {
 		harness.sandbox.setCredits(3);
 		const result = await harness.run(lookUp('+33611111111, +33622222222, bad', { dryRun: true, maxLookups: 1 }));
 		expect(jsonOf(result)).toEqual([
-			expect.objectContaining({ status: 'dryRun', lookups: 2, numbers: ['+33611111111', '+33622222222'], account: { creditsLeft: 3, fits: true }, withinMaximumLookups: false }),
+			expect.objectContaining({
+				status: 'dryRun',
+				lookups: 2,
+				numbers: ['+33611111111', '+33622222222'],
+				account: { creditsLeft: 3, fits: true },
+				withinMaximumLookups: false,
+			}),
 		]);
 		expect(jsonOf(result)[0].invalidNumbers).toEqual([expect.objectContaining({ receiver: 'bad' })]);
 		expect(hlrPosts()).toHaveLength(0);
@@ -61,7 +80,9 @@ describe('Phone Number › Look Up', () => {
 	test('a run above Maximum Lookups fails before anything is billed, naming the option', async () => {
 		const result = await harness.run(lookUp('+33611111111, +33622222222, +33633333333', { maxLookups: 2 }));
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/would look up 3 distinct numbers .* more than "Maximum Lookups" \(2\); nothing was looked up \[item 0\]/);
+		expect(result.error?.message).toMatch(
+			/would look up 3 distinct numbers .* more than "Maximum Lookups" \(2\); nothing was looked up \[item 0\]/,
+		);
 		expect(hlrPosts()).toHaveLength(0);
 	});
 
@@ -74,9 +95,14 @@ describe('Phone Number › Look Up', () => {
 
 	test('OVHcloud refuses for credits: with Continue On Fail the item says nothing was billed, the others go on', async () => {
 		harness.sandbox.setCredits(0.1);
-		const result = await harness.run(lookUp('={{ $json.phone }}'), [{ phone: '+33611111111, +33622222222' }, { phone: 'x' }], { continueOnFail: true });
+		const result = await harness.run(lookUp('={{ $json.phone }}'), [{ phone: '+33611111111, +33622222222' }, { phone: 'x' }], {
+			continueOnFail: true,
+		});
 		expect(result.status).toBe('success');
-		expect(result.output[0].json).toMatchObject({ error: expect.stringMatching(/^Number lookup failed: .*Not enough credits/), errorDescription: expect.stringMatching(/^Not looked up, not billed/) });
+		expect(result.output[0].json).toMatchObject({
+			error: expect.stringMatching(/^Number lookup failed: .*Not enough credits/),
+			errorDescription: expect.stringMatching(/^Not looked up, not billed/),
+		});
 		expect(result.output[1].json).toMatchObject({ number: 'x', status: 'invalidNumber' });
 		expect(credits()).toBe(0.1);
 	});
@@ -85,8 +111,15 @@ describe('Phone Number › Look Up', () => {
 		const result = await harness.run(lookUp('+33611111111, +33611119999', { waitMinutes: 0.1 }));
 		const out = jsonOf(result);
 		expect(out[0]).toMatchObject({ status: 'done', canReceiveSms: true });
-		expect(out[1]).toMatchObject({ status: 'pending', canReceiveSms: null, lookupId: expect.any(Number), reason: expect.stringMatching(/status: doing/) });
-		expect(result.run.data.resultData.runData['Node Under Test'][0].hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/1 still without an answer/) })]);
+		expect(out[1]).toMatchObject({
+			status: 'pending',
+			canReceiveSms: null,
+			lookupId: expect.any(Number),
+			reason: expect.stringMatching(/status: doing/),
+		});
+		expect(result.run.data.resultData.runData['Node Under Test'][0].hints).toEqual([
+			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/1 still without an answer/) }),
+		]);
 	}, 20_000);
 
 	test.each([

@@ -15,7 +15,14 @@ describe('Estimate', () => {
 	test('parts and credits for N recipients, with what is left and whether it fits', async () => {
 		harness.sandbox.setCredits(50);
 		const result = await harness.run(
-			{ resource: 'sms', operation: 'estimate', senderType: 'sender', sender: { __rl: true, mode: 'name', value: 'MyCompany' }, message: '={{ $json.text }}', recipientCount: '={{ $json.n }}' },
+			{
+				resource: 'sms',
+				operation: 'estimate',
+				senderType: 'sender',
+				sender: { __rl: true, mode: 'name', value: 'MyCompany' },
+				message: '={{ $json.text }}',
+				recipientCount: '={{ $json.n }}',
+			},
 			[
 				{ text: 'x'.repeat(150), n: 10 },
 				{ text: 'Code 1234 🔐', n: 60 },
@@ -31,7 +38,11 @@ describe('Estimate', () => {
 			fits: true,
 			withinMaxParts: true,
 		});
-		expect(emoji).toMatchObject({ message: { encoding: 'UCS-2', parts: 1, charactersForcingUnicode: ['🔐'] }, creditsNeeded: 60, fits: false });
+		expect(emoji).toMatchObject({
+			message: { encoding: 'UCS-2', parts: 1, charactersForcingUnicode: ['🔐'] },
+			creditsNeeded: 60,
+			fits: false,
+		});
 		expect(harness.jobBodies()).toHaveLength(0);
 	});
 
@@ -57,7 +68,10 @@ describe('Get Status and Get Many', () => {
 		const ids = jsonOf(sent)[0].ids as number[];
 		await waitFor(() => ids.every((id) => [1, 2, 16].includes(harness.account().outgoing[id]?.deliveryReceipt)), 'final delivery reports');
 
-		const status = await harness.run({ resource: 'sms', operation: 'getStatus', smsId: '={{ $json.id }}' }, ids.map((id) => ({ id })));
+		const status = await harness.run(
+			{ resource: 'sms', operation: 'getStatus', smsId: '={{ $json.id }}' },
+			ids.map((id) => ({ id })),
+		);
 		expect(jsonOf(status)).toEqual([
 			expect.objectContaining({ id: ids[0], receiver: '+33611111111', status: 'delivered', final: true }),
 			expect.objectContaining({ id: ids[1], status: 'failed', statusReason: expect.stringMatching(/Invalid, barred/), retryable: false }),
@@ -65,7 +79,11 @@ describe('Get Status and Get Many', () => {
 		]);
 
 		const failed = await harness.run({ resource: 'sms', operation: 'getMany', returnAll: true, filters: { deliveryState: 'failed' } });
-		expect(jsonOf(failed).map((json) => json.receiver).sort()).toEqual(['+33622220000', '+33633330001']);
+		expect(
+			jsonOf(failed)
+				.map((json) => json.receiver)
+				.sort(),
+		).toEqual(['+33622220000', '+33633330001']);
 
 		const one = await harness.run({ resource: 'sms', operation: 'getMany', returnAll: true, filters: { receiver: '06 11 11 11 11' } });
 		expect(jsonOf(one).map((json) => json.id)).toEqual([ids[0]]);
@@ -102,7 +120,12 @@ describe('Received SMS', () => {
 		const all = await harness.run({ resource: 'receivedSms', operation: 'getMany', returnAll: true });
 		expect(jsonOf(all).map((json) => json.message)).toEqual(['No thanks', 'Yes please']);
 
-		const fromOne = await harness.run({ resource: 'receivedSms', operation: 'getMany', returnAll: true, filters: { sender: '0611111111' } });
+		const fromOne = await harness.run({
+			resource: 'receivedSms',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { sender: '0611111111' },
+		});
 		expect(jsonOf(fromOne)).toEqual([expect.objectContaining({ message: 'Yes please', tag: 'survey' })]);
 		const id = jsonOf(fromOne)[0].id as number;
 
@@ -148,24 +171,55 @@ describe('Editor lists', () => {
 	const parameters = () => ({ serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName } });
 
 	test('senders: only the enabled ones, virtual numbers apart', async () => {
-		const senders = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'listSearch', 'searchSenders', parameters())) as {
+		const senders = (await callNodeMethod(
+			harness.sandbox,
+			new OvhSms(),
+			'n8n-nodes-ovh-sms.ovhSms',
+			'listSearch',
+			'searchSenders',
+			parameters(),
+		)) as {
 			results: Array<{ value: string }>;
 		};
 		expect(senders.results.map((r) => r.value).sort()).toEqual(['33612345678', 'Alerts', 'MyCompany']);
-		const numbers = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'listSearch', 'searchVirtualNumbers', parameters())) as {
+		const numbers = (await callNodeMethod(
+			harness.sandbox,
+			new OvhSms(),
+			'n8n-nodes-ovh-sms.ovhSms',
+			'listSearch',
+			'searchVirtualNumbers',
+			parameters(),
+		)) as {
 			results: Array<{ value: string }>;
 		};
 		expect(numbers.results.map((r) => r.value)).toEqual(['33700000001']);
 	});
 
 	test('recipient lists and address books', async () => {
-		const lists = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'listSearch', 'searchRecipientLists', parameters())) as {
+		const lists = (await callNodeMethod(
+			harness.sandbox,
+			new OvhSms(),
+			'n8n-nodes-ovh-sms.ovhSms',
+			'listSearch',
+			'searchRecipientLists',
+			parameters(),
+		)) as {
 			results: Array<{ name: string; value: string }>;
 		};
 		expect(lists.results).toEqual(
-			Object.values(harness.account().receivers).map((slot) => ({ name: `${slot.slotId}: ${slot.description} (${slot.records} numbers)`, value: String(slot.slotId) })),
+			Object.values(harness.account().receivers).map((slot) => ({
+				name: `${slot.slotId}: ${slot.description} (${slot.records} numbers)`,
+				value: String(slot.slotId),
+			})),
 		);
-		const books = (await callNodeMethod(harness.sandbox, new OvhSms(), 'n8n-nodes-ovh-sms.ovhSms', 'loadOptions', 'getPhonebooks', parameters())) as Array<{ value: string }>;
+		const books = (await callNodeMethod(
+			harness.sandbox,
+			new OvhSms(),
+			'n8n-nodes-ovh-sms.ovhSms',
+			'loadOptions',
+			'getPhonebooks',
+			parameters(),
+		)) as Array<{ value: string }>;
 		expect(books.map((b) => b.value)).toEqual(Object.keys(harness.account().phonebooks));
 	});
 });

@@ -22,11 +22,7 @@ describe('Send under faults', () => {
 			rate5xx: 0.15,
 			rate429: 0.15,
 			seed: 7,
-			script: [
-				{ fault: 'rate5xx', method: 'POST' },
-				{ fault: 'rate429', method: 'POST' },
-				{ fault: 'cutAfterAccept' },
-			],
+			script: [{ fault: 'rate5xx', method: 'POST' }, { fault: 'rate429', method: 'POST' }, { fault: 'cutAfterAccept' }],
 		});
 		const items = receivers(60, '61');
 		const result = await harness.run(sendParameters({ receivers: '={{ $json.phone }}', options: { maxReceiversPerJob: 5 } }), items);
@@ -62,7 +58,11 @@ describe('Send under faults', () => {
 		const result = await harness.run(sendParameters({ receivers: '+33611111111, +33622222222', options: { tag: 'newsletter' } }));
 		harness.sandbox.setFaults({});
 		expect(result.status).toBe('success');
-		expect(jsonOf(result)[0]).toMatchObject({ validReceivers: ['+33611111111', '+33622222222'], recoveredLostAnswer: true, tags: ['newsletter'] });
+		expect(jsonOf(result)[0]).toMatchObject({
+			validReceivers: ['+33611111111', '+33622222222'],
+			recoveredLostAnswer: true,
+			tags: ['newsletter'],
+		});
 		expect(harness.jobBodies()).toHaveLength(2);
 		expect([...smsPerReceiver().values()]).toEqual([1, 1, 1, 1]);
 	});
@@ -101,7 +101,9 @@ describe('Send under faults', () => {
 			const { port } = proxy.address() as AddressInfo;
 			const result = await runNode({
 				type: 'ovhSms',
-				credentials: { ovhCloudApi: { endpoint: 'custom', customEndpoint: `http://127.0.0.1:${port}/1.0`, ...harness.sandbox.credentials } },
+				credentials: {
+					ovhCloudApi: { endpoint: 'custom', customEndpoint: `http://127.0.0.1:${port}/1.0`, ...harness.sandbox.credentials },
+				},
 				parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...sendParameters() },
 				continueOnFail: true,
 			});

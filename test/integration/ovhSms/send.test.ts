@@ -17,7 +17,12 @@ describe('Send: recipients', () => {
 			creditsRemoved: 3,
 		});
 		expect((out.ids as number[]).length).toBe(3);
-		expect(harness.allSms().map((sms) => sms.receiver).sort()).toEqual(['+33611111111', '+33622222222', '+33633333333']);
+		expect(
+			harness
+				.allSms()
+				.map((sms) => sms.receiver)
+				.sort(),
+		).toEqual(['+33611111111', '+33622222222', '+33633333333']);
 		expect(harness.jobBodies()).toHaveLength(1);
 	});
 
@@ -106,7 +111,9 @@ describe('Send: recipients', () => {
 		expect((out.validReceivers as string[]).sort()).toEqual(inGroup.flatMap((c) => (c.homeMobile ? [c.homeMobile] : [])).sort());
 		expect((out.invalidReceivers as Array<{ reason: string }>).length).toBe(inGroup.filter((c) => !c.homeMobile).length);
 
-		const work = await harness.run(sendParameters({ recipientSource: 'addressBook', phonebook: bookKey, phonebookNumberField: 'workPhone' }));
+		const work = await harness.run(
+			sendParameters({ recipientSource: 'addressBook', phonebook: bookKey, phonebookNumberField: 'workPhone' }),
+		);
 		expect((jsonOf(work)[0].validReceivers as string[]).sort()).toEqual(contacts.flatMap((c) => (c.workPhone ? [c.workPhone] : [])).sort());
 		expect(jsonOf(work)[0].invalidReceivers).toContainEqual({ receiver: expect.any(String), reason: 'no work phone number' });
 	});
@@ -128,7 +135,10 @@ describe('Send: recipients', () => {
 	test('a number on the STOP list is refused by OVHcloud, not billed, and reported', async () => {
 		await harness.sandbox.injectIncoming({ sender: '+33622222222', message: 'STOP' });
 		const creditsBefore = harness.account().creditsLeft;
-		const result = await harness.run(sendParameters({ receivers: '={{ $json.phone }}' }), [{ phone: '0611111111' }, { phone: '0622222222' }]);
+		const result = await harness.run(sendParameters({ receivers: '={{ $json.phone }}' }), [
+			{ phone: '0611111111' },
+			{ phone: '0622222222' },
+		]);
 		const [ok, stopped] = jsonOf(result);
 		expect(ok).toMatchObject({ status: 'sent', validReceivers: ['+33611111111'], creditsRemoved: 1 });
 		expect(stopped).toMatchObject({
@@ -152,7 +162,9 @@ describe('Send: recipients', () => {
 		const invalid = await harness.run(sendParameters({ receivers: '0611111111, abc' }));
 		expect(jsonOf(invalid)[0]).toMatchObject({ status: 'partlySent', invalidReceivers: [{ receiver: 'abc', reason: 'contains letters' }] });
 		// n8n shows the hints of a node's run above its output.
-		expect(result.run.data.resultData.runData['Node Under Test'][0].hints).toEqual([expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^1 receiver\(s\) of 1 item\(s\) got no SMS/) })]);
+		expect(result.run.data.resultData.runData['Node Under Test'][0].hints).toEqual([
+			expect.objectContaining({ type: 'warning', message: expect.stringMatching(/^1 receiver\(s\) of 1 item\(s\) got no SMS/) }),
+		]);
 	});
 });
 
@@ -167,7 +179,11 @@ describe('Send: senders', () => {
 
 	test('a virtual number sends through its own jobs endpoint, without STOP fields', async () => {
 		const result = await harness.run(
-			sendParameters({ senderType: 'virtualNumber', virtualNumber: { __rl: true, mode: 'number', value: '+33700000001' }, options: { noStopClause: true } }),
+			sendParameters({
+				senderType: 'virtualNumber',
+				virtualNumber: { __rl: true, mode: 'number', value: '+33700000001' },
+				options: { noStopClause: true },
+			}),
 		);
 		expect(result.status).toBe('success');
 		const post = harness.sandbox.requests.find((r) => r.method === 'POST' && r.path.endsWith('/jobs'))!;
@@ -213,7 +229,13 @@ describe('Send: message and options', () => {
 			receivers: ['+33611111111'],
 		});
 		const [sms] = harness.allSms();
-		expect(sms).toMatchObject({ class: 'flash', priority: 'low', validityPeriod: 60, tag: 'spring-promo', message: 'Your parcel arrives tomorrow' });
+		expect(sms).toMatchObject({
+			class: 'flash',
+			priority: 'low',
+			validityPeriod: 60,
+			tag: 'spring-promo',
+			message: 'Your parcel arrives tomorrow',
+		});
 		expect(jsonOf(result)[0]).toMatchObject({ tags: ['spring-promo'], message: { stopClause: false } });
 	});
 
@@ -232,7 +254,9 @@ describe('Send: message and options', () => {
 	});
 
 	test('transliteration keeps a message in GSM-7 and lists what it changed', async () => {
-		const result = await harness.run(sendParameters({ message: 'C’est l’été — à bientôt', options: { transliteration: 'lossy', noStopClause: true } }));
+		const result = await harness.run(
+			sendParameters({ message: 'C’est l’été — à bientôt', options: { transliteration: 'lossy', noStopClause: true } }),
+		);
 		const out = jsonOf(result)[0].message as { encoding: string; text: string; transliterated: Array<{ from: string; to: string }> };
 		expect(out.encoding).toBe('GSM-7');
 		expect(out.transliterated).toEqual(expect.arrayContaining([{ from: '’', to: "'" }]));
@@ -277,7 +301,12 @@ describe('Send: message and options', () => {
 		expect(harness.jobBodies()).toHaveLength(0);
 		expect(harness.allSms()).toHaveLength(0);
 		const out = jsonOf(result);
-		expect(out[0]).toMatchObject({ status: 'dryRun', receiverCount: 1, estimatedCredits: 1, account: { creditsLeft: 100_000, creditsNeeded: 2, fits: true } });
+		expect(out[0]).toMatchObject({
+			status: 'dryRun',
+			receiverCount: 1,
+			estimatedCredits: 1,
+			account: { creditsLeft: 100_000, creditsNeeded: 2, fits: true },
+		});
 		expect(out[1]).toMatchObject({ receiverCount: 1, invalidReceivers: [{ receiver: 'nope', reason: 'contains letters' }] });
 		expect(out[2]).toMatchObject({ receiverCount: 0, duplicateReceivers: ['+33611111111'] });
 	});
@@ -287,7 +316,9 @@ describe('Send: message and options', () => {
 		const items = Array.from({ length: 3 }, (_, i) => ({ phone: `+3361111111${i}` }));
 		const result = await harness.run(sendParameters({ receivers: '={{ $json.phone }}' }), items);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/Not enough credits on sms-sb00001-1: this run needs at least 3 credits for 3 SMS, 2 are left; nothing was sent/);
+		expect(result.error?.message).toMatch(
+			/Not enough credits on sms-sb00001-1: this run needs at least 3 credits for 3 SMS, 2 are left; nothing was sent/,
+		);
 		expect(harness.jobBodies()).toHaveLength(0);
 		expect(harness.account().creditsLeft).toBe(2);
 	});
@@ -317,7 +348,12 @@ describe('Send: continue on fail', () => {
 			'sent',
 		]);
 		expect(result.output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		expect(harness.allSms().map((sms) => sms.receiver).sort()).toEqual(['+33611111111', '+33633333333']);
+		expect(
+			harness
+				.allSms()
+				.map((sms) => sms.receiver)
+				.sort(),
+		).toEqual(['+33611111111', '+33633333333']);
 	});
 
 	test('an API refusal of one job fails only the items of that job', async () => {
@@ -329,7 +365,11 @@ describe('Send: continue on fail', () => {
 			{ continueOnFail: true },
 		);
 		const out = jsonOf(result);
-		expect(out[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Sending failed: .*Links are not allowed/), notSent: ['+33611111111'] });
+		expect(out[0]).toMatchObject({
+			status: 'failed',
+			error: expect.stringMatching(/^Sending failed: .*Links are not allowed/),
+			notSent: ['+33611111111'],
+		});
 		expect(out[1]).toMatchObject({ status: 'sent' });
 	});
 });

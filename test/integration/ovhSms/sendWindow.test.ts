@@ -12,7 +12,18 @@ function clockAt(iso: string): void {
 	jest.useFakeTimers({
 		now: Date.parse(iso),
 		advanceTimers: true,
-		doNotFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask', 'hrtime', 'performance'],
+		doNotFake: [
+			'setTimeout',
+			'clearTimeout',
+			'setInterval',
+			'clearInterval',
+			'setImmediate',
+			'clearImmediate',
+			'nextTick',
+			'queueMicrotask',
+			'hrtime',
+			'performance',
+		],
 	});
 }
 afterEach(() => jest.useRealTimers());
@@ -55,10 +66,28 @@ describe('Send with a Send Window (French commercial hours)', () => {
 
 	test.each([
 		// Friday 21:00 → Monday 08:00 is 59 hours on the wall clock: 58 across the spring change, 60 across the autumn one.
-		['the weekend the clocks go forward: Friday 21:00 → Monday 08:00 CEST', '2026-03-27T21:00:00+01:00', {}, 58 * 60, '2026-03-30T08:00:00+02:00'],
-		['the weekend the clocks go back: Friday 21:00 → Monday 08:00 CET', '2026-10-23T21:00:00+02:00', {}, 60 * 60, '2026-10-26T08:00:00+01:00'],
+		[
+			'the weekend the clocks go forward: Friday 21:00 → Monday 08:00 CEST',
+			'2026-03-27T21:00:00+01:00',
+			{},
+			58 * 60,
+			'2026-03-30T08:00:00+02:00',
+		],
+		[
+			'the weekend the clocks go back: Friday 21:00 → Monday 08:00 CET',
+			'2026-10-23T21:00:00+02:00',
+			{},
+			60 * 60,
+			'2026-10-26T08:00:00+01:00',
+		],
 		// 02:30 does not exist on 29 March 2026 in Paris: the window opens at the jump, 03:00 CEST.
-		['an opening in the skipped hour opens at the jump', '2026-03-29T01:10:00+01:00', { rule: 'custom', opensAt: '02:30', closesAt: '05:00', timeZone: 'Europe/Paris' }, 50, '2026-03-29T03:00:00+02:00'],
+		[
+			'an opening in the skipped hour opens at the jump',
+			'2026-03-29T01:10:00+01:00',
+			{ rule: 'custom', opensAt: '02:30', closesAt: '05:00', timeZone: 'Europe/Paris' },
+			50,
+			'2026-03-29T03:00:00+02:00',
+		],
 	])('DST: %s', async (_name, now, window, differedPeriod, sendsAt) => {
 		clockAt(now);
 		const result = await harness.run(commercialSend(frenchHours(window)), undefined, paris);
@@ -78,7 +107,9 @@ describe('Send with a Send Window (French commercial hours)', () => {
 		clockAt('2026-12-06T23:40:00+01:00');
 		const result = await harness.run(commercialSend(frenchHours({ outside: 'fail' })), undefined, paris);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^Now \(2026-12-06T23:40:\d\d\+01:00\) is a day the window is closed for "Send Window" \(Monday, Tuesday, Wednesday, Thursday, Friday 08:00–20:00 Europe\/Paris, FR public holidays closed\); nothing was sent \[item 0\]$/);
+		expect(result.error?.message).toMatch(
+			/^Now \(2026-12-06T23:40:\d\d\+01:00\) is a day the window is closed for "Send Window" \(Monday, Tuesday, Wednesday, Thursday, Friday 08:00–20:00 Europe\/Paris, FR public holidays closed\); nothing was sent \[item 0\]$/,
+		);
 		expect(result.error?.description).toContain('2026-12-07T08:00:00+01:00');
 		expect(harness.jobBodies()).toEqual([]);
 	});
@@ -167,7 +198,10 @@ describe('a Retry of a deferred send, later, sends nothing twice', () => {
 		// Sunday 23:40: the first job is accepted, OVHcloud refuses the second; the execution fails.
 		clockAt('2026-12-06T23:40:17+01:00');
 		let sends = 0;
-		proxy.decide = (r) => (r.method === 'POST' && r.path.endsWith('/jobs') && ++sends === 2 ? { kind: 'reply', status: 400, body: '{"message":"Refused for the test"}' } : { kind: 'pass' });
+		proxy.decide = (r) =>
+			r.method === 'POST' && r.path.endsWith('/jobs') && ++sends === 2
+				? { kind: 'reply', status: 400, body: '{"message":"Refused for the test"}' }
+				: { kind: 'pass' };
 		const first = await run();
 		expect(first.status).toBe('error');
 		expect(harness.jobBodies().map((body) => body.differedPeriod)).toEqual([500]);
@@ -182,7 +216,12 @@ describe('a Retry of a deferred send, later, sends nothing twice', () => {
 		expect(shoes).toMatchObject({ alreadySent: ['+33611111111'], ids: [] });
 		expect(bags).toMatchObject({ validReceivers: ['+33622222222'] });
 		expect(harness.jobBodies().map((body) => body.differedPeriod)).toEqual([500, secondDifferedPeriod]);
-		expect(harness.smsPerReceiver()).toEqual(new Map([['+33611111111', 1], ['+33622222222', 1]]));
+		expect(harness.smsPerReceiver()).toEqual(
+			new Map([
+				['+33611111111', 1],
+				['+33622222222', 1],
+			]),
+		);
 	});
 });
 
@@ -206,7 +245,9 @@ describe('Campaign › Create with a Send Window', () => {
 			people,
 			paris,
 		);
-		expect(result.error?.message).toMatch(/^"Start At" \(2026-05-25T10:00:00\+02:00\) is a public holiday for "Send Window" .*; nothing was created \[item 0\]$/);
+		expect(result.error?.message).toMatch(
+			/^"Start At" \(2026-05-25T10:00:00\+02:00\) is a public holiday for "Send Window" .*; nothing was created \[item 0\]$/,
+		);
 		expect(Object.keys(harness.account().batches)).toHaveLength(0);
 	});
 

@@ -28,8 +28,19 @@ describe('Send › Wait for Delivery', () => {
 		expect(delivery.summary).toMatch(/^1 delivered, 2 failed, 0 still pending after \d+ s$/);
 		expect(delivery.receivers).toEqual([
 			expect.objectContaining({ receiver: '+33611111111', status: 'delivered', statusText: 'Delivered', retryable: false }),
-			expect.objectContaining({ receiver: '+33622220000', status: 'failed', reason: 'Invalid, barred or blacklisted number (do not retry)', retryable: false }),
-			expect.objectContaining({ receiver: '+33633330001', status: 'failed', statusText: 'Failed, not billed', reason: expect.stringMatching(/absent/), retryable: true }),
+			expect.objectContaining({
+				receiver: '+33622220000',
+				status: 'failed',
+				reason: 'Invalid, barred or blacklisted number (do not retry)',
+				retryable: false,
+			}),
+			expect.objectContaining({
+				receiver: '+33633330001',
+				status: 'failed',
+				statusText: 'Failed, not billed',
+				reason: expect.stringMatching(/absent/),
+				retryable: true,
+			}),
 		]);
 		expect((delivery.receivers as IDataObject[]).map((entry) => entry.id)).toEqual(out.ids);
 		expect(result.run.data.resultData.runData['Node Under Test'][0].hints).toEqual([
@@ -38,9 +49,7 @@ describe('Send › Wait for Delivery', () => {
 	});
 
 	test('the time limit passes with some receivers still pending: they are listed as pending, the others final', async () => {
-		const result = await harness.run(
-			sendParameters({ receivers: '+33611111111, +33644499999', options: { waitForDeliveryMinutes: 0.1 } }),
-		);
+		const result = await harness.run(sendParameters({ receivers: '+33611111111, +33644499999', options: { waitForDeliveryMinutes: 0.1 } }));
 		expect(result.status).toBe('success');
 		const delivery = jsonOf(result)[0].delivery as IDataObject;
 		expect(delivery).toMatchObject({ finished: false, delivered: 1, failed: 0, pending: 1 });
@@ -48,14 +57,22 @@ describe('Send › Wait for Delivery', () => {
 		expect(delivery.waitedSeconds).toBeLessThan(9);
 		expect(delivery.receivers).toEqual([
 			expect.objectContaining({ receiver: '+33611111111', status: 'delivered' }),
-			expect.objectContaining({ receiver: '+33644499999', status: 'pending', statusText: 'Not final yet', reason: 'No final delivery report within 6 s' }),
+			expect.objectContaining({
+				receiver: '+33644499999',
+				status: 'pending',
+				statusText: 'Not final yet',
+				reason: 'No final delivery report within 6 s',
+			}),
 		]);
 	}, 20_000);
 
 	test('requests stay bounded: three listings a read whatever the number of receivers and items', async () => {
 		const items = Array.from({ length: 40 }, (_, i) => ({ phone: `+3361000${String(i).padStart(4, '0')}` }));
 		harness.sandbox.clearRequests();
-		const result = await harness.run(sendParameters({ receivers: '={{ $json.phone }}', options: { waitForDeliveryMinutes: 1, maxReceiversPerJob: 10 } }), items);
+		const result = await harness.run(
+			sendParameters({ receivers: '={{ $json.phone }}', options: { waitForDeliveryMinutes: 1, maxReceiversPerJob: 10 } }),
+			items,
+		);
 		expect(result.status).toBe('success');
 		const outputs = jsonOf(result);
 		// +33610000000 fails; the 39 others are delivered.
@@ -73,7 +90,10 @@ describe('Send › Wait for Delivery', () => {
 
 	test('a very large item is summarised: counts and the failed receivers, not every receiver', async () => {
 		const result = await harness.run(
-			sendParameters({ receivers: '+33611111111, +33622222222, +33633330000', options: { waitForDeliveryMinutes: 1, listReceiversUpTo: 2 } }),
+			sendParameters({
+				receivers: '+33611111111, +33622222222, +33633330000',
+				options: { waitForDeliveryMinutes: 1, listReceiversUpTo: 2 },
+			}),
 		);
 		const [out] = jsonOf(result);
 		expect(out.summarised).toBe(true);

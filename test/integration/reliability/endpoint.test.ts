@@ -41,7 +41,14 @@ const REFUSED_HTTP = [
 	'http://localhost./1.0',
 ];
 
-const OTHER_SCHEMES = ['ftp://127.0.0.1/1.0', 'file:///etc/passwd', 'ws://127.0.0.1/1.0', 'javascript:alert(1)', 'not a url', '//evil.com/1.0'];
+const OTHER_SCHEMES = [
+	'ftp://127.0.0.1/1.0',
+	'file:///etc/passwd',
+	'ws://127.0.0.1/1.0',
+	'javascript:alert(1)',
+	'not a url',
+	'//evil.com/1.0',
+];
 
 describe('checkCustomBaseUrl', () => {
 	test.each(LOOPBACK_HTTP)('accepts plain http to loopback: %s', (url) => {
@@ -52,12 +59,14 @@ describe('checkCustomBaseUrl', () => {
 		expect(() => checkCustomBaseUrl(url)).toThrow(/plain http on a non-loopback host: use https/);
 	});
 
-	test.each(['https://eu.api.ovh.com/1.0', 'https://proxy.example.com:8443/ovh/1.0', 'HTTPS://Proxy.Example.com/1.0', 'https://10.0.0.1/1.0'])(
-		'accepts https anywhere: %s',
-		(url) => {
-			expect(checkCustomBaseUrl(url)).toBe(url.trim().replace(/\/+$/, ''));
-		},
-	);
+	test.each([
+		'https://eu.api.ovh.com/1.0',
+		'https://proxy.example.com:8443/ovh/1.0',
+		'HTTPS://Proxy.Example.com/1.0',
+		'https://10.0.0.1/1.0',
+	])('accepts https anywhere: %s', (url) => {
+		expect(checkCustomBaseUrl(url)).toBe(url.trim().replace(/\/+$/, ''));
+	});
 
 	test.each(OTHER_SCHEMES)('refuses another scheme or no URL: %s', (url) => {
 		expect(() => checkCustomBaseUrl(url)).toThrow(/must start with https:\/\/|is not a valid URL/);
@@ -74,7 +83,9 @@ describe('the credentials sign nothing for a refused host (n8n calls authenticat
 	});
 
 	test.each(REFUSED_HTTP)('service account: %s', async (baseURL) => {
-		await expect(oauth2.authenticate({ accessToken: 'token' }, { method: 'GET', baseURL, url: '/sms' })).rejects.toThrow(/Request URL .* plain http/);
+		await expect(oauth2.authenticate({ accessToken: 'token' }, { method: 'GET', baseURL, url: '/sms' })).rejects.toThrow(
+			/Request URL .* plain http/,
+		);
 	});
 
 	test('the service account refuses a plain-http token URL off loopback before sending the secret', async () => {
@@ -89,7 +100,12 @@ describe('the credentials sign nothing for a refused host (n8n calls authenticat
 		};
 		const preAuthentication = oauth2.preAuthentication.bind(helpers as never);
 		await expect(
-			preAuthentication({ endpoint: 'custom', customTokenUrl: 'http://127.0.0.1.evil.com/auth/oauth2/token', clientId: 'id', clientSecret: 's' }),
+			preAuthentication({
+				endpoint: 'custom',
+				customTokenUrl: 'http://127.0.0.1.evil.com/auth/oauth2/token',
+				clientId: 'id',
+				clientSecret: 's',
+			}),
 		).rejects.toThrow(/Custom token URL .* plain http on a non-loopback host/);
 		expect(requested).toBe(false);
 	});
@@ -125,14 +141,17 @@ describe('through the node on n8n’s engine', () => {
 				},
 			}),
 		],
-	])('%s: a plain-http endpoint off loopback fails with a clear error, nothing sent; the loopback sandbox works', async (_name, credentialsFor) => {
-		sandbox.clearRequests();
-		const refused = await run(credentialsFor('http://127.0.0.1.evil.com/1.0'));
-		// The client is made once per execution: the node fails as a whole, before any request.
-		const message = String(refused.error?.message ?? refused.output[0]?.json.error);
-		expect(message).toMatch(/Custom endpoint "http:\/\/127\.0\.0\.1\.evil\.com\/1\.0" uses plain http on a non-loopback host: use https/);
-		expect(sandbox.requests).toHaveLength(0);
-		const works = await run(credentialsFor(sandbox.apiBaseUrl));
-		expect(works.output[0].json).toMatchObject({ name: sandbox.serviceName });
-	});
+	])(
+		'%s: a plain-http endpoint off loopback fails with a clear error, nothing sent; the loopback sandbox works',
+		async (_name, credentialsFor) => {
+			sandbox.clearRequests();
+			const refused = await run(credentialsFor('http://127.0.0.1.evil.com/1.0'));
+			// The client is made once per execution: the node fails as a whole, before any request.
+			const message = String(refused.error?.message ?? refused.output[0]?.json.error);
+			expect(message).toMatch(/Custom endpoint "http:\/\/127\.0\.0\.1\.evil\.com\/1\.0" uses plain http on a non-loopback host: use https/);
+			expect(sandbox.requests).toHaveLength(0);
+			const works = await run(credentialsFor(sandbox.apiBaseUrl));
+			expect(works.output[0].json).toMatchObject({ name: sandbox.serviceName });
+		},
+	);
 });

@@ -97,7 +97,9 @@ describe('exactly once when the API cannot tell', () => {
 		const elapsed = Date.now() - started;
 
 		expect(result.status).toBe('error');
-		expect(`${result.error?.message} ${result.error?.description ?? ''}`).toMatch(/answered nothing for \d+ s|did not answer within|no answer within/);
+		expect(`${result.error?.message} ${result.error?.description ?? ''}`).toMatch(
+			/answered nothing for \d+ s|did not answer within|no answer within/,
+		);
 		// The bound: the no-answer limit, plus the last request or backoff wait still running.
 		expect(elapsed).toBeLessThan(API_TIME_LIMITS.noAnswerLimitMs + 2000 + 1000);
 		expect(harness.allSms()).toHaveLength(0);
@@ -170,7 +172,9 @@ describe('run again as Retry does', () => {
 	test('a job refused after 4 jobs: the Retry sends the rest once', async () => {
 		let sends = 0;
 		await failThenRetry('job refused after 4 jobs', (r) =>
-			isSend(r) && ++sends === 5 ? { kind: 'reply', status: 400, body: '{"class":"Client::BadRequest","message":"Invalid receivers"}' } : { kind: 'pass' },
+			isSend(r) && ++sends === 5
+				? { kind: 'reply', status: 400, body: '{"class":"Client::BadRequest","message":"Invalid receivers"}' }
+				: { kind: 'pass' },
 		);
 	});
 
@@ -245,7 +249,9 @@ describe('run again as Retry does', () => {
 	test('Retry On Fail (the node tries again in the same execution): the second try skips what the first sent', async () => {
 		let sends = 0;
 		proxy.decide = (r) =>
-			isSend(r) && ++sends === 5 ? { kind: 'reply', status: 400, body: '{"class":"Client::BadRequest","message":"Invalid receivers"}' } : { kind: 'pass' };
+			isSend(r) && ++sends === 5
+				? { kind: 'reply', status: 400, body: '{"class":"Client::BadRequest","message":"Invalid receivers"}' }
+				: { kind: 'pass' };
 		const result = await runNode({
 			type: 'ovhSms',
 			credentials: { ovhCloudApi: { endpoint: 'custom', customEndpoint: proxy.apiBaseUrl, ...harness.sandbox.credentials } },
@@ -257,7 +263,9 @@ describe('run again as Retry does', () => {
 		const accounted = expectExactlyOnce(jsonOf(result));
 		const skipped = [...accounted.values()].filter((v) => v === 'alreadySent').length;
 		expect(skipped).toBe(20);
-		figures.push(`Retry On Fail (2 tries), job 5 refused on the first: second try sent ${COUNT - skipped}, skipped ${skipped}; SMS held ${harness.allSms().length}`);
+		figures.push(
+			`Retry On Fail (2 tries), job 5 refused on the first: second try sent ${COUNT - skipped}, skipped ${skipped}; SMS held ${harness.allSms().length}`,
+		);
 	});
 
 	test('a new execution with the same input is a new send and goes out again', async () => {

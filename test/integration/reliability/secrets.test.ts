@@ -91,10 +91,15 @@ async function startProxy(target: () => string): Promise<FaultProxy> {
 			// The token endpoint passes: the faults are on the API.
 			if (mode.kind === 'status' && (mode.tokenEndpointToo || !req.url?.startsWith('/auth/oauth2/'))) {
 				// A hostile or verbose edge: its error page repeats the request, headers and body included.
-				const request = `${req.method} ${req.url}\n${Object.entries(req.headers).map(([name, value]) => `${name}: ${String(value)}`).join('\n')}\n${body.toString('utf8')}`;
+				const request = `${req.method} ${req.url}\n${Object.entries(req.headers)
+					.map(([name, value]) => `${name}: ${String(value)}`)
+					.join('\n')}\n${body.toString('utf8')}`;
 				const { type, page } = mode.echo
 					? echoPage(mode.status, mode.echo, request)
-					: { type: 'application/json', page: JSON.stringify({ message: mode.status === 401 ? 'You must login first' : 'Internal server error' }) };
+					: {
+							type: 'application/json',
+							page: JSON.stringify({ message: mode.status === 401 ? 'You must login first' : 'Internal server error' }),
+						};
 				res.writeHead(mode.status, { 'Content-Type': type });
 				res.end(page);
 				return;
@@ -138,7 +143,13 @@ async function prepareSandbox(): Promise<Fixtures> {
 	const client = sandboxClient(sandbox);
 	const sn = sandbox.serviceName;
 	const job = (extra: IDataObject) =>
-		client.post<{ ids: number[] }>(`/sms/${sn}/jobs`, { message: 'fixture', receivers: ['+33611111111'], sender: 'MyCompany', noStopClause: true, ...extra });
+		client.post<{ ids: number[] }>(`/sms/${sn}/jobs`, {
+			message: 'fixture',
+			receivers: ['+33611111111'],
+			sender: 'MyCompany',
+			noStopClause: true,
+			...extra,
+		});
 	const deferred = await job({ differedPeriod: 600 });
 	const sent = await job({});
 	const first = await sandbox.injectIncoming({ sender: '+33622222222', message: 'YES please' });
@@ -207,7 +218,12 @@ const sendToNumbers = {
 const OPERATIONS: Operation[] = [
 	// OVHcloud SMS
 	{ node: 'ovhSms', resource: 'account', operation: 'get', parameters: () => ({}) },
-	{ node: 'ovhSms', resource: 'sms', operation: 'estimate', parameters: () => ({ senderType: 'sender', sender: rl('MyCompany'), message: 'Hello', recipientCount: 3 }) },
+	{
+		node: 'ovhSms',
+		resource: 'sms',
+		operation: 'estimate',
+		parameters: () => ({ senderType: 'sender', sender: rl('MyCompany'), message: 'Hello', recipientCount: 3 }),
+	},
 	{ node: 'ovhSms', resource: 'sms', operation: 'getStatus', parameters: (f) => ({ smsId: String(f.sentSmsId) }) },
 	{ node: 'ovhSms', resource: 'sms', operation: 'getMany', parameters: () => ({ returnAll: true }) },
 	{ node: 'ovhSms', resource: 'receivedSms', operation: 'getMany', parameters: () => ({ returnAll: true }) },
@@ -216,7 +232,12 @@ const OPERATIONS: Operation[] = [
 	{ node: 'ovhSms', resource: 'campaign', operation: 'getMany', parameters: () => ({ returnAll: true }) },
 	{ node: 'ovhSms', resource: 'campaign', operation: 'getStatistics', parameters: (f) => ({ campaignId: f.scheduledCampaigns[1] }) },
 	{ node: 'ovhSms', resource: 'sms', operation: 'send', parameters: () => sendToNumbers },
-	{ node: 'ovhSms', resource: 'phoneNumber', operation: 'lookUp', parameters: () => ({ phoneNumbers: '+33611111111, +33611110000', options: { operatorName: true, waitMinutes: 0.1 } }) },
+	{
+		node: 'ovhSms',
+		resource: 'phoneNumber',
+		operation: 'lookUp',
+		parameters: () => ({ phoneNumbers: '+33611111111, +33611110000', options: { operatorName: true, waitMinutes: 0.1 } }),
+	},
 	{
 		node: 'ovhSms',
 		resource: 'campaign',
@@ -232,7 +253,12 @@ const OPERATIONS: Operation[] = [
 			waitForCompletion: false,
 		}),
 	},
-	{ node: 'ovhSms', resource: 'campaign', operation: 'rename', parameters: (f) => ({ campaignId: f.scheduledCampaigns[1], newCampaignName: 'Renamed' }) },
+	{
+		node: 'ovhSms',
+		resource: 'campaign',
+		operation: 'rename',
+		parameters: (f) => ({ campaignId: f.scheduledCampaigns[1], newCampaignName: 'Renamed' }),
+	},
 	{ node: 'ovhSms', resource: 'campaign', operation: 'cancel', parameters: (f) => ({ campaignId: f.scheduledCampaigns[0] }) },
 	{ node: 'ovhSms', resource: 'sms', operation: 'cancel', parameters: (f) => ({ smsId: String(f.deferredSmsId) }) },
 	{
@@ -246,9 +272,19 @@ const OPERATIONS: Operation[] = [
 	// OVHcloud SMS Sender
 	{ node: 'ovhSmsSender', resource: 'sender', operation: 'getMany', parameters: () => ({ returnAll: true }) },
 	{ node: 'ovhSmsSender', resource: 'sender', operation: 'get', parameters: () => ({ sender: rl('Refused') }) },
-	{ node: 'ovhSmsSender', resource: 'sender', operation: 'create', parameters: () => ({ creationMode: 'manual', senderName: 'CanaryShop', reason: 'r' }) },
+	{
+		node: 'ovhSmsSender',
+		resource: 'sender',
+		operation: 'create',
+		parameters: () => ({ creationMode: 'manual', senderName: 'CanaryShop', reason: 'r' }),
+	},
 	{ node: 'ovhSmsSender', resource: 'sender', operation: 'validate', parameters: () => ({ sender: rl('Pending'), code: '123456' }) },
-	{ node: 'ovhSmsSender', resource: 'sender', operation: 'update', parameters: () => ({ sender: rl('Alerts'), updateFields: { description: 'Paused' } }) },
+	{
+		node: 'ovhSmsSender',
+		resource: 'sender',
+		operation: 'update',
+		parameters: () => ({ sender: rl('Alerts'), updateFields: { description: 'Paused' } }),
+	},
 	{
 		node: 'ovhSmsSender',
 		resource: 'supportingDocument',
@@ -261,14 +297,39 @@ const OPERATIONS: Operation[] = [
 	// OVHcloud SMS Address Book
 	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'getMany', parameters: () => ({ returnAll: true }) },
 	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'get', parameters: () => ({ addressBook: rl(CUSTOMERS) }) },
-	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'export', parameters: () => ({ addressBook: rl(CUSTOMERS), binaryPropertyName: 'data' }) },
-	{ node: 'ovhSmsAddressBook', resource: 'contact', operation: 'getMany', parameters: () => ({ addressBook: rl(CUSTOMERS), returnAll: true }) },
-	{ node: 'ovhSmsAddressBook', resource: 'contact', operation: 'get', parameters: () => ({ addressBook: rl(CUSTOMERS), contactId: 5000001 }) },
+	{
+		node: 'ovhSmsAddressBook',
+		resource: 'addressBook',
+		operation: 'export',
+		parameters: () => ({ addressBook: rl(CUSTOMERS), binaryPropertyName: 'data' }),
+	},
+	{
+		node: 'ovhSmsAddressBook',
+		resource: 'contact',
+		operation: 'getMany',
+		parameters: () => ({ addressBook: rl(CUSTOMERS), returnAll: true }),
+	},
+	{
+		node: 'ovhSmsAddressBook',
+		resource: 'contact',
+		operation: 'get',
+		parameters: () => ({ addressBook: rl(CUSTOMERS), contactId: 5000001 }),
+	},
 	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'getMany', parameters: () => ({}) },
 	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'get', parameters: () => ({ recipientListSlot: rl('1') }) },
-	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'download', parameters: () => ({ recipientListSlot: rl('1'), binaryPropertyName: 'data' }) },
+	{
+		node: 'ovhSmsAddressBook',
+		resource: 'recipientList',
+		operation: 'download',
+		parameters: () => ({ recipientListSlot: rl('1'), binaryPropertyName: 'data' }),
+	},
 	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'create', parameters: () => ({ bookName: 'Canary book' }) },
-	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'rename', parameters: (f) => ({ addressBook: rl(f.spareBookKey), newName: 'Spare 2' }) },
+	{
+		node: 'ovhSmsAddressBook',
+		resource: 'addressBook',
+		operation: 'rename',
+		parameters: (f) => ({ addressBook: rl(f.spareBookKey), newName: 'Spare 2' }),
+	},
 	{
 		node: 'ovhSmsAddressBook',
 		resource: 'addressBook',
@@ -280,7 +341,13 @@ const OPERATIONS: Operation[] = [
 		node: 'ovhSmsAddressBook',
 		resource: 'contact',
 		operation: 'create',
-		parameters: () => ({ addressBook: rl(CUSTOMERS), group: 'Leads', name: 'Doe', surname: 'John', phoneNumbers: { homeMobile: '+33699000002' } }),
+		parameters: () => ({
+			addressBook: rl(CUSTOMERS),
+			group: 'Leads',
+			name: 'Doe',
+			surname: 'John',
+			phoneNumbers: { homeMobile: '+33699000002' },
+		}),
 	},
 	{
 		node: 'ovhSmsAddressBook',
@@ -298,11 +365,27 @@ const OPERATIONS: Operation[] = [
 		node: 'ovhSmsAddressBook',
 		resource: 'recipientList',
 		operation: 'create',
-		parameters: () => ({ newSlotId: 4, listDescription: 'Canary list', listSource: 'binary', binaryPropertyName: 'data', numberColumn: 'number' }),
+		parameters: () => ({
+			newSlotId: 4,
+			listDescription: 'Canary list',
+			listSource: 'binary',
+			binaryPropertyName: 'data',
+			numberColumn: 'number',
+		}),
 		items: [file('number\n+33622000001\n', 'text/csv', 'list.csv')],
 	},
-	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'clean', parameters: () => ({ recipientListSlot: rl('1'), cleaningType: 'hlr', spendCredits: false }) },
-	{ node: 'ovhSmsAddressBook', resource: 'contact', operation: 'delete', parameters: () => ({ addressBook: rl(CUSTOMERS), contactId: 5000003 }) },
+	{
+		node: 'ovhSmsAddressBook',
+		resource: 'recipientList',
+		operation: 'clean',
+		parameters: () => ({ recipientListSlot: rl('1'), cleaningType: 'hlr', spendCredits: false }),
+	},
+	{
+		node: 'ovhSmsAddressBook',
+		resource: 'contact',
+		operation: 'delete',
+		parameters: () => ({ addressBook: rl(CUSTOMERS), contactId: 5000003 }),
+	},
 	{ node: 'ovhSmsAddressBook', resource: 'recipientList', operation: 'delete', parameters: () => ({ recipientListSlot: rl('4') }) },
 	{ node: 'ovhSmsAddressBook', resource: 'addressBook', operation: 'delete', parameters: (f) => ({ addressBook: rl(f.spareBookKey) }) },
 ];
@@ -371,15 +454,35 @@ const SCENARIOS: Scenario[] = [
 			sandbox.state.credentials.consumerKeys[CANARY.consumerKey].status = 'expired';
 		},
 	},
-	{ name: 'wrong application secret', kind: 'apiKey', works: false, credentials: (c) => ({ ...c, applicationSecret: CANARY.wrongApplicationSecret }) },
+	{
+		name: 'wrong application secret',
+		kind: 'apiKey',
+		works: false,
+		credentials: (c) => ({ ...c, applicationSecret: CANARY.wrongApplicationSecret }),
+	},
 	{ name: 'revoked service-account secret', kind: 'oAuth2', works: false, prepare: () => sandbox.revokeOAuth2() },
-	{ name: 'wrong service-account secret', kind: 'oAuth2', works: false, credentials: (c) => ({ ...c, clientSecret: CANARY.wrongOAuth2Secret }) },
+	{
+		name: 'wrong service-account secret',
+		kind: 'oAuth2',
+		works: false,
+		credentials: (c) => ({ ...c, clientSecret: CANARY.wrongOAuth2Secret }),
+	},
 	{ name: 'API keys, every call 5xx', kind: 'apiKey', works: false, prepare: () => sandbox.setFaults({ rate5xx: 1 }) },
 	{ name: 'service account, every call 5xx', kind: 'oAuth2', works: false, prepare: () => sandbox.setFaults({ rate5xx: 1 }) },
 	{ name: 'API keys, every call 401', kind: 'apiKey', works: false, through: { kind: 'status', status: 401, echo: false } },
 	{ name: 'service account, every call 401', kind: 'oAuth2', works: false, through: { kind: 'status', status: 401, echo: false } },
-	{ name: 'API keys, an edge echoing the request in its 401 page', kind: 'apiKey', works: false, through: { kind: 'status', status: 401, echo: 'plain' } },
-	{ name: 'service account, an edge echoing the request in its 502 page', kind: 'oAuth2', works: false, through: { kind: 'status', status: 502, echo: 'plain' } },
+	{
+		name: 'API keys, an edge echoing the request in its 401 page',
+		kind: 'apiKey',
+		works: false,
+		through: { kind: 'status', status: 401, echo: 'plain' },
+	},
+	{
+		name: 'service account, an edge echoing the request in its 502 page',
+		kind: 'oAuth2',
+		works: false,
+		through: { kind: 'status', status: 502, echo: 'plain' },
+	},
 	{
 		name: 'service account, an edge echoing the token request in its 401 page',
 		kind: 'oAuth2',
@@ -437,7 +540,10 @@ function scanRecord(record: RunRecord): Finding[] {
 	figures.itemsScanned += result.output.length;
 	figures.errorItems += result.output.filter((item) => item.json.error !== undefined).length;
 	figures.logLines += result.logs.length;
-	return [...scanRun(result.run, secrets(), label), ...findSecrets(result.logs.map(formatLogLine).join('\n'), secrets(), `${label}: log lines`)];
+	return [
+		...scanRun(result.run, secrets(), label),
+		...findSecrets(result.logs.map(formatLogLine).join('\n'), secrets(), `${label}: log lines`),
+	];
 }
 
 const failedItems = (result: RunResult) => result.output.filter((item) => item.json.error !== undefined);
@@ -475,21 +581,26 @@ test('the operation list covers every operation the three action nodes describe'
 });
 
 describe.each(SCENARIOS)('every operation with $name', (scenario) => {
-	test(scenario.works ? 'works, and no secret is in the run data or the logs' : 'fails item by item, and no secret is in the run data or the logs', async () => {
-		const records = await runScenario(scenario);
-		const problems = describe_(records);
-		if (scenario.works) {
-			expect(problems).toEqual([]);
-		} else {
-			// Every operation reached OVHcloud and failed on the credentials or the answer: each
-			// item is an error item (continue-on-fail), none stopped the workflow.
-			expect(records.filter((r) => r.result.status !== 'success').map((r) => r.label)).toEqual([]);
-			expect(records.filter((r) => failedItems(r.result).length === 0).map((r) => r.label)).toEqual([]);
-		}
-		const found = records.flatMap(scanRecord);
-		findings.push(...found);
-		expect(found).toEqual([]);
-	});
+	test(
+		scenario.works
+			? 'works, and no secret is in the run data or the logs'
+			: 'fails item by item, and no secret is in the run data or the logs',
+		async () => {
+			const records = await runScenario(scenario);
+			const problems = describe_(records);
+			if (scenario.works) {
+				expect(problems).toEqual([]);
+			} else {
+				// Every operation reached OVHcloud and failed on the credentials or the answer: each
+				// item is an error item (continue-on-fail), none stopped the workflow.
+				expect(records.filter((r) => r.result.status !== 'success').map((r) => r.label)).toEqual([]);
+				expect(records.filter((r) => failedItems(r.result).length === 0).map((r) => r.label)).toEqual([]);
+			}
+			const found = records.flatMap(scanRecord);
+			findings.push(...found);
+			expect(found).toEqual([]);
+		},
+	);
 });
 
 describe('the trigger', () => {
@@ -502,7 +613,11 @@ describe('the trigger', () => {
 			const response = await fetch(`${sandbox.url}/auth/oauth2/token`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.oauth2.clientId, client_secret: CANARY.oauth2Secret }).toString(),
+				body: new URLSearchParams({
+					grant_type: 'client_credentials',
+					client_id: sandbox.oauth2.clientId,
+					client_secret: CANARY.oauth2Secret,
+				}).toString(),
 			});
 			const { access_token } = (await response.json()) as { access_token: string };
 			credentials = { ovhCloudOAuth2Api: { ...credentials.ovhCloudOAuth2Api, accessToken: access_token } };
@@ -511,80 +626,87 @@ describe('the trigger', () => {
 		return TriggerHarness.start({ parameters: { serviceName: sandbox.serviceName, ...parameters }, credentials });
 	}
 
-	test.each(['apiKey', 'oAuth2'] as const)('with %s credentials: polls, hooks and webhook calls, working then failing, leak nothing', async (kind) => {
-		await prepareSandbox();
-		const mark = logMark();
-		const consoleMark = consoleLines.length;
-		const seen: unknown[] = [];
-		const record = async (what: string, action: () => Promise<unknown>) => {
-			figures.triggerCalls++;
-			try {
-				seen.push({ what, value: await action() });
-			} catch (error) {
-				seen.push({ what, error });
-			}
-		};
+	test.each(['apiKey', 'oAuth2'] as const)(
+		'with %s credentials: polls, hooks and webhook calls, working then failing, leak nothing',
+		async (kind) => {
+			await prepareSandbox();
+			const mark = logMark();
+			const consoleMark = consoleLines.length;
+			const seen: unknown[] = [];
+			const record = async (what: string, action: () => Promise<unknown>) => {
+				figures.triggerCalls++;
+				try {
+					seen.push({ what, value: await action() });
+				} catch (error) {
+					seen.push({ what, error });
+				}
+			};
 
-		// Polling mode: a reply to find, then the same poll with the keys failing.
-		const polling = await triggerUnder(kind, undefined, { mode: 'polling', event: 'smsReceived' });
-		await record('first poll', () => polling.poll());
-		await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
-		await record('poll with a reply', () => polling.poll());
-		await record('manual poll', () => polling.poll('manual'));
+			// Polling mode: a reply to find, then the same poll with the keys failing.
+			const polling = await triggerUnder(kind, undefined, { mode: 'polling', event: 'smsReceived' });
+			await record('first poll', () => polling.poll());
+			await sandbox.injectIncoming({ sender: '+33611111111', message: 'YES' });
+			await record('poll with a reply', () => polling.poll());
+			await record('manual poll', () => polling.poll('manual'));
 
-		// Webhook mode: activation, calls with the right and wrong tokens, deactivation.
-		const webhook = await triggerUnder(kind, undefined, { mode: 'webhook', event: 'smsReceived' });
-		await record('activate', () => webhook.activate());
-		const registered = sandbox.state.accounts[sandbox.serviceName].smsResponse.cgiUrl!;
-		const token = new URL(registered).searchParams.get('token')!;
-		await sandbox.injectIncoming({ sender: '+33611111111', message: 'Oui' });
-		await webhook.waitForExecutions(1);
-		const callUrl = (t: string) => `${webhook.productionWebhookUrl}?token=${encodeURIComponent(t)}`;
-		const form = (id: string) => ({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `id=${id}&message=YES&senderid=%2B33611111111` });
-		const answers: string[] = [];
-		const call = async (url: string, init: RequestInit) => {
-			figures.triggerCalls++;
-			const response = await fetch(url, init);
-			answers.push(`${response.status} ${JSON.stringify([...response.headers])} ${await response.text()}`);
-		};
-		await call(callUrl(token.slice(0, -1)), form('1'));
-		await call(callUrl(token), form('99999'));
+			// Webhook mode: activation, calls with the right and wrong tokens, deactivation.
+			const webhook = await triggerUnder(kind, undefined, { mode: 'webhook', event: 'smsReceived' });
+			await record('activate', () => webhook.activate());
+			const registered = sandbox.state.accounts[sandbox.serviceName].smsResponse.cgiUrl!;
+			const token = new URL(registered).searchParams.get('token')!;
+			await sandbox.injectIncoming({ sender: '+33611111111', message: 'Oui' });
+			await webhook.waitForExecutions(1);
+			const callUrl = (t: string) => `${webhook.productionWebhookUrl}?token=${encodeURIComponent(t)}`;
+			const form = (id: string) => ({
+				method: 'POST',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: `id=${id}&message=YES&senderid=%2B33611111111`,
+			});
+			const answers: string[] = [];
+			const call = async (url: string, init: RequestInit) => {
+				figures.triggerCalls++;
+				const response = await fetch(url, init);
+				answers.push(`${response.status} ${JSON.stringify([...response.headers])} ${await response.text()}`);
+			};
+			await call(callUrl(token.slice(0, -1)), form('1'));
+			await call(callUrl(token), form('99999'));
 
-		// The keys fail now: polls, webhook checks and the hooks must fail without telling them.
-		if (kind === 'apiKey') sandbox.state.credentials.consumerKeys[CANARY.consumerKey].status = 'expired';
-		else sandbox.revokeOAuth2();
-		await record('poll, keys failing', () => polling.poll());
-		await call(callUrl(token), form('1'));
-		const reactivated = await triggerUnder(kind, undefined, { mode: 'webhook', event: 'deliveryReport' });
-		await record('activate, keys failing', () => reactivated.activate());
-		await record('deactivate, keys failing', () => webhook.deactivate());
-		sandbox.setFaults({ rate5xx: 1 });
-		await record('poll, every call 5xx', () => polling.poll());
-		await call(callUrl(token), form('1'));
-		sandbox.setFaults({});
+			// The keys fail now: polls, webhook checks and the hooks must fail without telling them.
+			if (kind === 'apiKey') sandbox.state.credentials.consumerKeys[CANARY.consumerKey].status = 'expired';
+			else sandbox.revokeOAuth2();
+			await record('poll, keys failing', () => polling.poll());
+			await call(callUrl(token), form('1'));
+			const reactivated = await triggerUnder(kind, undefined, { mode: 'webhook', event: 'deliveryReport' });
+			await record('activate, keys failing', () => reactivated.activate());
+			await record('deactivate, keys failing', () => webhook.deactivate());
+			sandbox.setFaults({ rate5xx: 1 });
+			await record('poll, every call 5xx', () => polling.poll());
+			await call(callUrl(token), form('1'));
+			sandbox.setFaults({});
 
-		const events = webhook.executions;
-		const logs = linesSince(mark).map(formatLogLine).join('\n');
-		const consoleText = consoleLines.slice(consoleMark).join('\n');
-		for (const harness of [polling, webhook, reactivated]) await harness.close();
-		rememberTokens();
-		const all = triggerSecrets(token);
-		const found = [
-			...findSecrets(reachableStrings(seen).join('\n'), all, `trigger ${kind}: poll outputs and hook errors`),
-			...findSecrets(reachableStrings(events).join('\n'), all, `trigger ${kind}: webhook events`),
-			...findSecrets(webhook.calls.map((c) => c.responseBody).join('\n') + answers.join('\n'), all, `trigger ${kind}: webhook answers`),
-			...findSecrets(logs, all, `trigger ${kind}: log lines`),
-			...findSecrets(consoleText, all, `trigger ${kind}: console`),
-		];
-		findings.push(...found);
-		expect(events).toHaveLength(1);
-		// The log was captured: the refused checks were logged (so a leak there would be seen).
-		expect(logs).toMatch(/could not check a callback/);
-		// Failing keys were seen as failures (the checks can fail).
-		expect(seen.filter((s) => (s as { error?: unknown }).error !== undefined).length).toBeGreaterThanOrEqual(3);
-		expect(answers.map((a) => a.slice(0, 3))).toEqual(['401', '404', '503', '503']);
-		expect(found).toEqual([]);
-	});
+			const events = webhook.executions;
+			const logs = linesSince(mark).map(formatLogLine).join('\n');
+			const consoleText = consoleLines.slice(consoleMark).join('\n');
+			for (const harness of [polling, webhook, reactivated]) await harness.close();
+			rememberTokens();
+			const all = triggerSecrets(token);
+			const found = [
+				...findSecrets(reachableStrings(seen).join('\n'), all, `trigger ${kind}: poll outputs and hook errors`),
+				...findSecrets(reachableStrings(events).join('\n'), all, `trigger ${kind}: webhook events`),
+				...findSecrets(webhook.calls.map((c) => c.responseBody).join('\n') + answers.join('\n'), all, `trigger ${kind}: webhook answers`),
+				...findSecrets(logs, all, `trigger ${kind}: log lines`),
+				...findSecrets(consoleText, all, `trigger ${kind}: console`),
+			];
+			findings.push(...found);
+			expect(events).toHaveLength(1);
+			// The log was captured: the refused checks were logged (so a leak there would be seen).
+			expect(logs).toMatch(/could not check a callback/);
+			// Failing keys were seen as failures (the checks can fail).
+			expect(seen.filter((s) => (s as { error?: unknown }).error !== undefined).length).toBeGreaterThanOrEqual(3);
+			expect(answers.map((a) => a.slice(0, 3))).toEqual(['401', '404', '503', '503']);
+			expect(found).toEqual([]);
+		},
+	);
 
 	test("the OVHcloud SMS node's Account › Get does not hand out the trigger's webhook token", async () => {
 		await prepareSandbox();

@@ -67,7 +67,10 @@ const cases: Case[] = [
 			latencySpikeMs: 1500,
 			clockSkewSeconds: SKEW,
 			seed: 27,
-			script: [{ fault: 'rate429', method: 'GET' }, { fault: 'rate5xx', method: 'GET' }],
+			script: [
+				{ fault: 'rate429', method: 'GET' },
+				{ fault: 'rate5xx', method: 'GET' },
+			],
 		},
 		expectFaults: ['rate429', 'rate5xx', 'latency'],
 		restart: true,

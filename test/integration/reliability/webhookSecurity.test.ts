@@ -37,7 +37,13 @@ const QUERY: Record<Event, string> = {
 
 async function activated(event: Event) {
 	const harness = await TriggerHarness.start({
-		parameters: { serviceName: account(sandbox), mode: 'webhook', event, options: { verifyWithApi: false }, ...(event === 'deliveryReport' ? { statuses: ['failed'] } : {}) },
+		parameters: {
+			serviceName: account(sandbox),
+			mode: 'webhook',
+			event,
+			options: { verifyWithApi: false },
+			...(event === 'deliveryReport' ? { statuses: ['failed'] } : {}),
+		},
 		credentials: apiCredentials(sandbox),
 	});
 	harnesses.push(harness);
@@ -115,7 +121,11 @@ describe.each(['smsReceived', 'deliveryReport', 'stopReceived'] as const)('the %
 		// The same event four times: accepted each time, started once.
 		await harness.waitForExecutions(1);
 		expect(harness.executions).toHaveLength(1);
-		const everything = [...answers.map((a) => `${a.headers}\n${a.body}`), ...harness.calls.filter((c) => c.status !== 404).map((c) => c.responseBody), JSON.stringify(harness.executions)].join('\n');
+		const everything = [
+			...answers.map((a) => `${a.headers}\n${a.body}`),
+			...harness.calls.filter((c) => c.status !== 404).map((c) => c.responseBody),
+			JSON.stringify(harness.executions),
+		].join('\n');
 		expect(everything).not.toContain(token);
 		expect(everything).not.toContain(token.slice(10, 30));
 	});
@@ -131,7 +141,9 @@ describe('body size cap', () => {
 				const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, (res) => {
 					const chunks: Buffer[] = [];
 					res.on('data', (c: Buffer) => chunks.push(c));
-					res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: JSON.stringify(res.headers) }));
+					res.on('end', () =>
+						resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: JSON.stringify(res.headers) }),
+					);
 				});
 				req.on('error', reject);
 				if (chunked) {
@@ -187,7 +199,12 @@ describe('constant-time comparison (lib/replies/token.ts)', () => {
 			// The expected token is hashed on every call (and the last candidate is that token too).
 			expect(hashed.filter((text) => text === expected)).toHaveLength(candidates.length + 1);
 			// Degenerate inputs are refused without comparing anything secret.
-			expect([tokenMatches(undefined, expected), tokenMatches('', expected), tokenMatches(expected, ''), tokenMatches(expected, undefined)]).toEqual([false, false, false, false]);
+			expect([
+				tokenMatches(undefined, expected),
+				tokenMatches('', expected),
+				tokenMatches(expected, ''),
+				tokenMatches(expected, undefined),
+			]).toEqual([false, false, false, false]);
 			expect(tokenMatches([expected, 'x'], expected)).toBe(true);
 			expect(tokenMatches(['x', expected], expected)).toBe(false);
 		});

@@ -1,7 +1,7 @@
 import type { Sandbox } from '../../../sandbox';
 
 export const credentialsFor = (sandbox: Sandbox) => ({
-  ovhCloudApi: { endpoint: 'custom', customEndpoint: sandbox.apiBaseUrl, ...sandbox.credentials },
+	ovhCloudApi: { endpoint: 'custom', customEndpoint: sandbox.apiBaseUrl, ...sandbox.credentials },
 });
 
 export const accountOf = (sandbox: Sandbox) => ({ __rl: true, mode: 'id', value: sandbox.serviceName });

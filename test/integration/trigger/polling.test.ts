@@ -61,7 +61,8 @@ describe('SMS received, polling', () => {
 		sandbox.setFaults({ latencyMs: 15 });
 		const injected: number[] = [];
 		const emitted: number[] = [];
-		const inject = async (i: number) => injected.push((await sandbox.injectIncoming({ sender: `+336000${String(i).padStart(5, '0')}`, message: `reply ${i}` })).id);
+		const inject = async (i: number) =>
+			injected.push((await sandbox.injectIncoming({ sender: `+336000${String(i).padStart(5, '0')}`, message: `reply ${i}` })).id);
 		for (let round = 0; round < 12; round++) {
 			const polling = harness.poll();
 			await inject(round * 3);
@@ -159,7 +160,10 @@ describe('SMS received, polling', () => {
 		const harness = await trigger({ event: 'smsReceived', options: { lookUpOriginalSms: true } });
 		await harness.poll();
 		await sendSms(sandbox, ['+33644444444'], 'First reminder', { senderForResponse: true, tag: 'rdv' });
-		const [asked] = await sendSms(sandbox, ['+33644444444'], 'Confirm your appointment? Reply YES', { senderForResponse: true, tag: 'rdv' });
+		const [asked] = await sendSms(sandbox, ['+33644444444'], 'Confirm your appointment? Reply YES', {
+			senderForResponse: true,
+			tag: 'rdv',
+		});
 		await sandbox.injectIncoming({ sender: '+33644444444', message: 'YES' });
 		expect(json(await harness.poll())).toEqual([expect.objectContaining({ outgoingId: asked, tag: 'rdv', keyword: 'YES' })]);
 	});
@@ -203,17 +207,20 @@ describe('virtual numbers (issue 16 §2.4, §2.5)', () => {
 	test.each([
 		['polled', 'poll'],
 		['pushed', 'webhook'],
-	])('Look Up Original SMS: a tagless reply to the short number links the SMS sent from it, not a later one from the virtual number (%s)', async (_name, mode) => {
-		const harness = await trigger({ event: 'smsReceived', mode, options: { lookUpOriginalSms: true } });
-		if (mode === 'webhook') await harness.activate();
-		else await harness.poll();
-		const [asked] = await sendSms(sandbox, ['+33644444444'], 'Confirm your appointment? Reply YES', { senderForResponse: true });
-		const later = await sendFromVirtualNumber('+33644444444', 'Another conversation');
-		expect(later).toBeGreaterThan(asked);
-		const reply = await sandbox.injectIncoming({ sender: '+33644444444', message: 'YES' });
-		const event = mode === 'webhook' ? (await harness.waitForExecutions(1))[0][0].json : json(await harness.poll())[0];
-		expect(event).toMatchObject({ id: reply.id, outgoingId: asked });
-	});
+	])(
+		'Look Up Original SMS: a tagless reply to the short number links the SMS sent from it, not a later one from the virtual number (%s)',
+		async (_name, mode) => {
+			const harness = await trigger({ event: 'smsReceived', mode, options: { lookUpOriginalSms: true } });
+			if (mode === 'webhook') await harness.activate();
+			else await harness.poll();
+			const [asked] = await sendSms(sandbox, ['+33644444444'], 'Confirm your appointment? Reply YES', { senderForResponse: true });
+			const later = await sendFromVirtualNumber('+33644444444', 'Another conversation');
+			expect(later).toBeGreaterThan(asked);
+			const reply = await sandbox.injectIncoming({ sender: '+33644444444', message: 'YES' });
+			const event = mode === 'webhook' ? (await harness.waitForExecutions(1))[0][0].json : json(await harness.poll())[0];
+			expect(event).toMatchObject({ id: reply.id, outgoingId: asked });
+		},
+	);
 
 	test('Look Up Original SMS: a reply to the virtual number links the SMS sent from it', async () => {
 		const harness = await trigger({ event: 'smsReceived', options: { lookUpOriginalSms: true } });
@@ -238,13 +245,22 @@ describe('delivery reports, polling', () => {
 	test('delivered and failed SMS are reported once each, with the reason in plain words', async () => {
 		const harness = await trigger({ event: 'deliveryReport' });
 		await harness.poll();
-		const [delivered, invalid, absent] = await sendSms(sandbox, ['+33611111111', '+33612340000', '+33612340001'], 'Your code: 123456', { tag: 'otp' });
+		const [delivered, invalid, absent] = await sendSms(sandbox, ['+33611111111', '+33612340000', '+33612340001'], 'Your code: 123456', {
+			tag: 'otp',
+		});
 		const reports: IDataObject[] = [];
 		await finalStates(harness, reports, 3);
 		for (let i = 0; i < 3; i++) reports.push(...json(await harness.poll()));
 		const byId = new Map(reports.map((report) => [report.id, report]));
 		expect(reports).toHaveLength(3);
-		expect(byId.get(delivered)).toMatchObject({ status: 'delivered', ptt: 4, dlrCode: 1, receiver: '+33611111111', tag: 'otp', final: true });
+		expect(byId.get(delivered)).toMatchObject({
+			status: 'delivered',
+			ptt: 4,
+			dlrCode: 1,
+			receiver: '+33611111111',
+			tag: 'otp',
+			final: true,
+		});
 		expect(byId.get(invalid)).toMatchObject({ status: 'failed', ptt: 23, dlrCode: 2, retryable: false, receiver: '+33612340000' });
 		expect(byId.get(invalid)!.reason).toMatch(/invalid, barred or blacklisted/i);
 		expect(byId.get(absent)).toMatchObject({ status: 'failed', ptt: 24, dlrCode: 16, retryable: true });
@@ -256,7 +272,11 @@ describe('delivery reports, polling', () => {
 		await sandbox.close();
 		sandbox = await startSandbox({ deliveryDelayMs: 400 });
 		const [before] = await sendSms(sandbox, ['+33655555555'], 'sent before activation');
-		await eventually(() => sandbox.state.accounts[sandbox.serviceName].outgoing[before].step, (step) => step === 2, 3000);
+		await eventually(
+			() => sandbox.state.accounts[sandbox.serviceName].outgoing[before].step,
+			(step) => step === 2,
+			3000,
+		);
 		const harness = await trigger({ event: 'deliveryReport', statuses: ['pending', 'failed'] });
 		await harness.poll();
 		const [after] = await sendSms(sandbox, ['+33666660000'], 'sent after activation');

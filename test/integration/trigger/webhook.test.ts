@@ -36,7 +36,10 @@ function registeredToken(url: string | null): string {
 	return new URL(url!).searchParams.get('token')!;
 }
 
-async function call(url: string, init: { method?: string; form?: Record<string, string>; body?: string; headers?: Record<string, string> } = {}) {
+async function call(
+	url: string,
+	init: { method?: string; form?: Record<string, string>; body?: string; headers?: Record<string, string> } = {},
+) {
 	const response = await fetch(url, {
 		method: init.method ?? (init.form || init.body !== undefined ? 'POST' : 'GET'),
 		headers: init.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : init.headers,
@@ -154,7 +157,10 @@ describe('receiving replies', () => {
 	test('a reply reaches the workflow at once through the registered URL', async () => {
 		const harness = await trigger({ event: 'smsReceived', filters: { keywords: 'YES' } });
 		await harness.activate();
-		const [asked] = await sendSms(sandbox, ['+33611111111'], 'Confirm your appointment? Reply YES', { senderForResponse: true, tag: 'rdv-42' });
+		const [asked] = await sendSms(sandbox, ['+33611111111'], 'Confirm your appointment? Reply YES', {
+			senderForResponse: true,
+			tag: 'rdv-42',
+		});
 		await sandbox.injectIncoming({ sender: '+33611111111', message: 'no thanks' });
 		const reply = await sandbox.injectIncoming({ sender: '+33611111111', message: 'Yes!' });
 		await harness.waitForExecutions(1);
@@ -233,14 +239,19 @@ describe('receiving replies', () => {
 		const harness = await trigger({ event: 'smsReceived' });
 		await harness.activate();
 		const url = state().smsResponse.cgiUrl!;
-		expect(await call(url, { form: { id: '99999', message: 'YES', senderid: '+33611111111' } })).toEqual({ status: 404, text: 'Unknown reply' });
+		expect(await call(url, { form: { id: '99999', message: 'YES', senderid: '+33611111111' } })).toEqual({
+			status: 404,
+			text: 'Unknown reply',
+		});
 		expect(harness.executions).toHaveLength(0);
 
 		await updateAccount({ smsResponse: { responseType: 'none', cgiUrl: '' } });
 		const real = await sandbox.injectIncoming({ sender: '+33622222222', message: 'no' });
 		await updateAccount({ smsResponse: { responseType: 'cgi', cgiUrl: url } });
 		expect((await call(url, { form: { id: String(real.id), message: 'YES', senderid: '+33699999999' } })).status).toBe(200);
-		expect(events(harness)).toEqual([expect.objectContaining({ id: real.id, message: 'no', keyword: 'NO', sender: '+33622222222', verified: true })]);
+		expect(events(harness)).toEqual([
+			expect.objectContaining({ id: real.id, message: 'no', keyword: 'NO', sender: '+33622222222', verified: true }),
+		]);
 	});
 
 	test('bodies over the size cap are refused', async () => {
@@ -259,7 +270,9 @@ describe('receiving replies', () => {
 		const worker = await trigger({ event: 'smsReceived', options: { verifyWithApi: false } }, main.staticDataSnapshot());
 		await worker.activate('init');
 		expect(state().smsResponse.cgiUrl).toContain(main.baseUrl);
-		const response = await call(`${worker.productionWebhookUrl}?token=${token}`, { form: { id: '7', message: 'YES', senderid: '+33611111111' } });
+		const response = await call(`${worker.productionWebhookUrl}?token=${token}`, {
+			form: { id: '7', message: 'YES', senderid: '+33611111111' },
+		});
 		expect(response.status).toBe(200);
 		expect(events(worker)).toEqual([expect.objectContaining({ id: 7, keyword: 'YES' })]);
 	});
@@ -274,8 +287,22 @@ describe('delivery reports and STOP by webhook', () => {
 		await sandbox.callbacksIdle();
 		expect(harness.calls).toHaveLength(4);
 		const byId = new Map(events(harness).map((e) => [e.id, e]));
-		expect(byId.get(delivered)).toMatchObject({ status: 'delivered', ptt: 4, dlrCode: 1, receiver: '+33611111111', tag: 'otp', source: 'webhook' });
-		expect(byId.get(failed)).toMatchObject({ status: 'failed', ptt: 23, dlrCode: 2, retryable: false, receiver: '+33612340000', ovhStatusText: 'Failed' });
+		expect(byId.get(delivered)).toMatchObject({
+			status: 'delivered',
+			ptt: 4,
+			dlrCode: 1,
+			receiver: '+33611111111',
+			tag: 'otp',
+			source: 'webhook',
+		});
+		expect(byId.get(failed)).toMatchObject({
+			status: 'failed',
+			ptt: 23,
+			dlrCode: 2,
+			retryable: false,
+			receiver: '+33612340000',
+			ovhStatusText: 'Failed',
+		});
 	});
 
 	test('a verified report must match the state OVHcloud stored: a forged failure starts nothing', async () => {
@@ -294,9 +321,20 @@ describe('delivery reports and STOP by webhook', () => {
 		const harness = await trigger({ event: 'deliveryReport', statuses: ['failed'], options: { verifyWithApi: false } });
 		await harness.activate();
 		const url = state().callBack!;
-		expect((await call(`${url}&id=424242&ptt=24&date=2024-05-01T10%3A00%3A00%2B02%3A00&description=16&descriptionDlr=Error`)).status).toBe(200);
+		expect((await call(`${url}&id=424242&ptt=24&date=2024-05-01T10%3A00%3A00%2B02%3A00&description=16&descriptionDlr=Error`)).status).toBe(
+			200,
+		);
 		expect(events(harness)).toEqual([
-			expect.objectContaining({ id: 424242, status: 'failed', ptt: 24, dlrCode: 16, retryable: true, receiver: null, reportedAt: '2024-05-01T10:00:00+02:00', verified: false }),
+			expect.objectContaining({
+				id: 424242,
+				status: 'failed',
+				ptt: 24,
+				dlrCode: 16,
+				retryable: true,
+				receiver: null,
+				reportedAt: '2024-05-01T10:00:00+02:00',
+				verified: false,
+			}),
 		]);
 	});
 
@@ -338,12 +376,21 @@ describe('a call with the right token while the API cannot confirm it', () => {
 		sandbox.setFaults({ rate5xx: 1 });
 		const answer = await call(url, { form });
 		// The token still decides: a wrong one is refused, API or not.
-		const forged = await call(url.replace(/token=./, (start) => `${start.slice(0, -1)}${start.endsWith('A') ? 'B' : 'A'}`), { form });
+		const forged = await call(
+			url.replace(/token=./, (start) => `${start.slice(0, -1)}${start.endsWith('A') ? 'B' : 'A'}`),
+			{ form },
+		);
 		sandbox.setFaults({});
 		expect(answer.status).toBe(200);
 		expect(forged.status).toBe(401);
 		expect(events(harness)).toEqual([
-			expect.objectContaining({ id: 77, message: 'STOP please', sender: '+33611111111', verified: false, verificationError: expect.stringMatching(/OVHcloud API 5\d\d/) }),
+			expect.objectContaining({
+				id: 77,
+				message: 'STOP please',
+				sender: '+33611111111',
+				verified: false,
+				verificationError: expect.stringMatching(/OVHcloud API 5\d\d/),
+			}),
 		]);
 	});
 

@@ -9,11 +9,7 @@ const request = (itemIndex: number, key: string, receivers: string[]): SendReque
 
 describe('groupIntoJobs', () => {
 	test('items with the same text become one job; a personalised text gets its own', () => {
-		const plan = groupIntoJobs([
-			request(0, 'promo', ['+1']),
-			request(1, 'hello Bob', ['+2']),
-			request(2, 'promo', ['+3', '+4']),
-		]);
+		const plan = groupIntoJobs([request(0, 'promo', ['+1']), request(1, 'hello Bob', ['+2']), request(2, 'promo', ['+3', '+4'])]);
 		expect(plan.jobs).toEqual([
 			{ key: 'promo', payload: 'payload of promo', receivers: ['+1', '+3', '+4'], owners: [0, 2, 2] },
 			{ key: 'hello Bob', payload: 'payload of hello Bob', receivers: ['+2'], owners: [1] },

@@ -11,7 +11,10 @@ class FakeApi implements JobGateway {
 	posts: Array<string[] | undefined> = [];
 	lookups = 0;
 	private nextId = 1;
-	constructor(private readonly plan: Array<'ok' | 'cut' | 'lost' | 'refuse'>, private readonly blacklist = new Set<string>()) {}
+	constructor(
+		private readonly plan: Array<'ok' | 'cut' | 'lost' | 'refuse'>,
+		private readonly blacklist = new Set<string>(),
+	) {}
 
 	async send(receivers: string[] | undefined): Promise<SendingReport> {
 		this.posts.push(receivers);
@@ -74,7 +77,10 @@ describe('sendJobSafely', () => {
 		const api = new FakeApi(['lost', 'ok']);
 		const delivery = await sendJobSafely(api, ['+1', '+2'], options);
 		expect(api.lookups).toBe(2);
-		expect(api.posts).toEqual([['+1', '+2'], ['+1', '+2']]);
+		expect(api.posts).toEqual([
+			['+1', '+2'],
+			['+1', '+2'],
+		]);
 		expect(receivedBy(api)).toEqual(['+1', '+2']);
 		expect(delivery.sent).toHaveLength(2);
 	});

@@ -1,11 +1,5 @@
 import { phoneNumberNormaliser } from '../../../lib/recipients';
-import {
-	CampaignInputError,
-	readCsvTable,
-	readRecipientTable,
-	writeRecipientListCsv,
-	type RecipientRow,
-} from '../../../lib/campaigns';
+import { CampaignInputError, readCsvTable, readRecipientTable, writeRecipientListCsv, type RecipientRow } from '../../../lib/campaigns';
 
 const normalise = phoneNumberNormaliser('FR');
 

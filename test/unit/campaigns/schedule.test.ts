@@ -2,7 +2,7 @@ import { startInstant } from '../../../lib/campaigns';
 import { parseDateTimeParameter } from '../../../nodes/OvhSms/actions/common/datetime';
 
 // Both read a wall-clock time in the workflow's time zone with lib/sendWindow's zone offset.
-describe('a date without an offset is read in the workflow\'s time zone', () => {
+describe("a date without an offset is read in the workflow's time zone", () => {
 	test.each([
 		['2026-12-07 08:00', 'Europe/Paris', '2026-12-07T07:00:00.000Z'],
 		['2026-07-07T08:00', 'Europe/Paris', '2026-07-07T06:00:00.000Z'],

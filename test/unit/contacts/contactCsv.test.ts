@@ -9,16 +9,16 @@ const exported = (surname: string, homeMobile = '+33611111111') =>
 describe('Address Book export neutralises spreadsheet formulas', () => {
 	test.each([
 		['=HYPERLINK("http://evil.example","Click")', `"'=HYPERLINK(""http://evil.example"",""Click"")"`],
-		['+cmd|\' /C calc\'!A0', `"'+cmd|' /C calc'!A0"`],
-		['-2+3+cmd|\' /C calc\'!A0', `"'-2+3+cmd|' /C calc'!A0"`],
-		['@SUM(1+1)*cmd|\' /C calc\'!A0', `"'@SUM(1+1)*cmd|' /C calc'!A0"`],
+		["+cmd|' /C calc'!A0", `"'+cmd|' /C calc'!A0"`],
+		["-2+3+cmd|' /C calc'!A0", `"'-2+3+cmd|' /C calc'!A0"`],
+		["@SUM(1+1)*cmd|' /C calc'!A0", `"'@SUM(1+1)*cmd|' /C calc'!A0"`],
 		['\t=1+1', `"'\t=1+1"`],
 		['\r=1+1', `"'\r=1+1"`],
 	])('%j is written as text', (surname, cell) => {
 		expect(exported(surname)).toContain(`;${cell};`);
 	});
 
-	test.each([['Dupont'], ['O\'Brien'], ['Jean-Pierre'], ['a=b']])('%j is written as it is', (surname) => {
+	test.each([['Dupont'], ["O'Brien"], ['Jean-Pierre'], ['a=b']])('%j is written as it is', (surname) => {
 		expect(exported(surname)).toContain(`;${surname};`);
 	});
 

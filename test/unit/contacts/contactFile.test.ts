@@ -82,7 +82,8 @@ describe('writeContactsCsv', () => {
 
 describe('prepareRecipientListFile', () => {
 	test('normalises the number column, keeps the other columns, and reports bad and repeated rows', () => {
-		const text = 'Prénom,Number,Ville\nAlice,06 11 11 11 11,Paris\nBob,12,Lyon\nAlice2,+33611111111,Nice\n"Chloé; C",0033622222222,Nantes\n';
+		const text =
+			'Prénom,Number,Ville\nAlice,06 11 11 11 11,Paris\nBob,12,Lyon\nAlice2,+33611111111,Nice\n"Chloé; C",0033622222222,Nantes\n';
 		const file = prepareRecipientListFile(text, { normaliseNumber: frenchNormaliser });
 		expect(file.csv).toBe('number;Prénom;Ville\n+33611111111;Alice;Paris\n+33622222222;"Chloé; C";Nantes\n');
 		expect(file.records).toBe(2);

@@ -1,9 +1,4 @@
-import {
-	DEFAULT_STOP_CLAUSE_TEXT,
-	MAX_CONCATENATED_PARTS,
-	analyzeMessage,
-	type MessageOptions,
-} from '../../../lib/encoding';
+import { DEFAULT_STOP_CLAUSE_TEXT, MAX_CONCATENATED_PARTS, analyzeMessage, type MessageOptions } from '../../../lib/encoding';
 
 describe('analyzeMessage', () => {
 	describe('why a message is UCS-2: nonGsm', () => {
@@ -38,9 +33,7 @@ describe('analyzeMessage', () => {
 		});
 
 		it('reports a lone surrogate as its own one-unit code point', () => {
-			expect(analyzeMessage('ab\uD83D').nonGsm).toEqual([
-				{ index: 2, length: 1, codePoint: 0xd83d, replacement: undefined },
-			]);
+			expect(analyzeMessage('ab\uD83D').nonGsm).toEqual([{ index: 2, length: 1, codePoint: 0xd83d, replacement: undefined }]);
 		});
 
 		it('is empty for GSM-7 text, extension characters included', () => {
@@ -162,9 +155,7 @@ describe('analyzeMessage', () => {
 		});
 
 		it('a STOP clause text that is not a string', () => {
-			expect(() => analyzeMessage('a', { stopClause: true, stopClauseText: 11 } as unknown as MessageOptions)).toThrow(
-				TypeError,
-			);
+			expect(() => analyzeMessage('a', { stopClause: true, stopClauseText: 11 } as unknown as MessageOptions)).toThrow(TypeError);
 		});
 	});
 });

@@ -26,9 +26,25 @@ const tokens = (weights: Array<[string[], number]>, maxLength: number): fc.Arbit
 		.map((parts) => parts.join(''));
 
 /** Mostly GSM-7, long enough to need several parts: exercises the escape-pair walk. */
-const gsmText = tokens([[GSM_BASIC, 12], [GSM_EXTENSION, 3], [['\r\n'], 1]], 700);
+const gsmText = tokens(
+	[
+		[GSM_BASIC, 12],
+		[GSM_EXTENSION, 3],
+		[['\r\n'], 1],
+	],
+	700,
+);
 /** UCS-2 text with surrogate pairs, clusters and lone surrogates around the boundaries. */
-const mixedText = tokens([[GSM_BASIC, 6], [GSM_EXTENSION, 1], [NON_GSM_BMP, 2], [ASTRAL, 2], [LONE_SURROGATES, 1]], 300);
+const mixedText = tokens(
+	[
+		[GSM_BASIC, 6],
+		[GSM_EXTENSION, 1],
+		[NON_GSM_BMP, 2],
+		[ASTRAL, 2],
+		[LONE_SURROGATES, 1],
+	],
+	300,
+);
 /** Any UTF-16 code units at all. */
 const anyUnits = fc
 	.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 250, size: 'max' })
@@ -56,9 +72,7 @@ describe('properties over random texts', () => {
 		const samples = fc.sample(fc.tuple(anyText, options), 400);
 		const analyses = samples.map(([text, messageOptions]) => analyzeMessage(text, messageOptions));
 		const multiPart = analyses.filter((analysis) => analysis.parts > 1);
-		const shortParts = multiPart.filter((analysis) =>
-			analysis.unitsPerPart.slice(0, -1).some((units) => units < analysis.perPart),
-		);
+		const shortParts = multiPart.filter((analysis) => analysis.unitsPerPart.slice(0, -1).some((units) => units < analysis.perPart));
 		expect(multiPart.length).toBeGreaterThan(100);
 		expect(multiPart.some((analysis) => analysis.encoding === 'GSM-7')).toBe(true);
 		expect(multiPart.some((analysis) => analysis.encoding === 'UCS-2')).toBe(true);

@@ -27,10 +27,7 @@ function codePointItems(text: string): string[] {
 }
 
 // The project's TypeScript lib (ES2021) predates the Intl.Segmenter typings.
-type Segmenter = new (
-	locales: undefined,
-	options: { granularity: 'grapheme' },
-) => { segment(text: string): Iterable<{ segment: string }> };
+type Segmenter = new (locales: undefined, options: { granularity: 'grapheme' }) => { segment(text: string): Iterable<{ segment: string }> };
 const { Segmenter } = Intl as unknown as { Segmenter: Segmenter };
 
 /** Grapheme clusters as items, except that a cluster longer than a part is cut per code point. */

@@ -15,11 +15,7 @@ describe('splitMessage', () => {
 	});
 
 	it('moves an extension character whole to the next part instead of cutting its escape pair', () => {
-		expect(splitMessage('a'.repeat(152) + '€' + 'a'.repeat(152))).toEqual([
-			'a'.repeat(152),
-			'€' + 'a'.repeat(151),
-			'a',
-		]);
+		expect(splitMessage('a'.repeat(152) + '€' + 'a'.repeat(152))).toEqual(['a'.repeat(152), '€' + 'a'.repeat(151), 'a']);
 	});
 
 	it('moves a surrogate pair whole to the next part', () => {

@@ -36,6 +36,11 @@ describe('prepareMessage', () => {
 	});
 
 	test('leaves the text alone without transliteration', () => {
-		expect(prepareMessage('Code 🔐', { senderType: 'numeric' })).toMatchObject({ text: 'Code 🔐', changes: [], stopClause: false, analysis: { encoding: 'UCS-2' } });
+		expect(prepareMessage('Code 🔐', { senderType: 'numeric' })).toMatchObject({
+			text: 'Code 🔐',
+			changes: [],
+			stopClause: false,
+			analysis: { encoding: 'UCS-2' },
+		});
 	});
 });

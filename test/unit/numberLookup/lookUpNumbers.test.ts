@@ -14,7 +14,17 @@ function fakeApi(failRequest?: (call: number) => unknown) {
 			if (failure) throw failure;
 			const ids = numbers.map((msisdn) => {
 				const id = nextId++;
-				lookups.set(id, { id, msisdn, datetime: '2026-01-01T10:00:00+01:00', status: msisdn.endsWith('9') ? 'doing' : 'done', valid: true, reachable: true, ported: false, roaming: false, operatorCode: '20801' });
+				lookups.set(id, {
+					id,
+					msisdn,
+					datetime: '2026-01-01T10:00:00+01:00',
+					status: msisdn.endsWith('9') ? 'doing' : 'done',
+					valid: true,
+					reachable: true,
+					ported: false,
+					roaming: false,
+					operatorCode: '20801',
+				});
 				return id;
 			});
 			// The report lists the numbers in another order than the ids: the lookups read back decide.
@@ -26,7 +36,15 @@ function fakeApi(failRequest?: (call: number) => unknown) {
 	return { gateway, requests };
 }
 
-const settings = { chunkSize: 2, withOperator: false, sleep: async () => {}, nowMs: () => 0, timeLimitMs: 0, firstIntervalMs: 1, maxIntervalMs: 1 };
+const settings = {
+	chunkSize: 2,
+	withOperator: false,
+	sleep: async () => {},
+	nowMs: () => 0,
+	timeLimitMs: 0,
+	firstIntervalMs: 1,
+	maxIntervalMs: 1,
+};
 const numbers = ['+33611111111', '+33622222222', '+33633333333'];
 
 describe('lookUpNumbers', () => {
@@ -39,8 +57,22 @@ describe('lookUpNumbers', () => {
 	});
 
 	test.each([
-		['an answer lost after sending (may have been billed)', new OvhApiError({ method: 'POST', path: '/hlr', ovhMessage: 'no answer', requestMayHaveBeenProcessed: true }), true],
-		['a clear refusal (not billed)', new OvhApiError({ method: 'POST', path: '/hlr', httpStatus: 403, ovhMessage: 'Not enough credits', requestMayHaveBeenProcessed: false }), false],
+		[
+			'an answer lost after sending (may have been billed)',
+			new OvhApiError({ method: 'POST', path: '/hlr', ovhMessage: 'no answer', requestMayHaveBeenProcessed: true }),
+			true,
+		],
+		[
+			'a clear refusal (not billed)',
+			new OvhApiError({
+				method: 'POST',
+				path: '/hlr',
+				httpStatus: 403,
+				ovhMessage: 'Not enough credits',
+				requestMayHaveBeenProcessed: false,
+			}),
+			false,
+		],
 	])('%s: never asked again, later chunks not asked at all', async (_case, error, unconfirmed) => {
 		const api = fakeApi((call) => (call === 1 ? error : undefined));
 		const run = await lookUpNumbers(api.gateway, numbers, settings);

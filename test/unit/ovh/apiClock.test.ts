@@ -20,7 +20,12 @@ function fakeApi(baseUrl: string) {
 }
 
 const client = (baseUrl: string, transport: OvhTransport) =>
-	new OvhClient({ baseUrl, transport: withSharedApiClock(baseUrl, transport), auth: { type: 'transport', signsWithTimestamp: true }, sleep: async () => undefined });
+	new OvhClient({
+		baseUrl,
+		transport: withSharedApiClock(baseUrl, transport),
+		auth: { type: 'transport', signsWithTimestamp: true },
+		sleep: async () => undefined,
+	});
 
 describe('the API clock shared by the clients of one endpoint', () => {
 	test('each call builds a client, the API clock is asked once', async () => {

@@ -32,7 +32,9 @@ const apiCalls = (calls: OvhHttpRequest[]) => calls.filter((c) => !c.url.endsWit
 
 describe('OvhClient retries', () => {
 	test('a burst of 429s on a GET is ridden out with growing waits', async () => {
-		const { client, calls, sleeps } = makeClient((_r, n) => (n < 3 ? json(429, { message: 'Too many requests' }) : json(200, ['sms-ab12345-1'])));
+		const { client, calls, sleeps } = makeClient((_r, n) =>
+			n < 3 ? json(429, { message: 'Too many requests' }) : json(200, ['sms-ab12345-1']),
+		);
 		await expect(client.get('/sms')).resolves.toEqual(['sms-ab12345-1']);
 		expect(apiCalls(calls)).toHaveLength(4);
 		expect(sleeps).toHaveLength(3);
@@ -127,7 +129,10 @@ describe('OvhClient errors', () => {
 			() => json(403, { errorCode: 'INVALID_CREDENTIAL', message: 'This credential is not valid' }),
 			() => json(500, { message: 'boom' }),
 			() => {
-				throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', config: { headers: { 'X-Ovh-Consumer': KEYS.consumerKey } } });
+				throw Object.assign(new Error('socket hang up'), {
+					code: 'ECONNRESET',
+					config: { headers: { 'X-Ovh-Consumer': KEYS.consumerKey } },
+				});
 			},
 		];
 		for (const failure of failures) {
@@ -157,7 +162,11 @@ describe('OvhClient getIfExists', () => {
 
 describe('OvhClient clock', () => {
 	test('signs with the API clock, not the local one', async () => {
-		const { client, calls } = makeClient(() => json(200, {}), undefined, () => (SERVER_SECONDS - 600) * 1000);
+		const { client, calls } = makeClient(
+			() => json(200, {}),
+			undefined,
+			() => (SERVER_SECONDS - 600) * 1000,
+		);
 		await client.get('/sms');
 		await client.get('/sms');
 		expect(apiCalls(calls).map((c) => c.headers['X-Ovh-Timestamp'])).toEqual([String(SERVER_SECONDS), String(SERVER_SECONDS)]);
@@ -179,7 +188,11 @@ describe('OvhClient batch GET', () => {
 			const ids = decodeURIComponent(request.url.split('/').pop()!).split(',');
 			return json(
 				200,
-				ids.map((id) => (id === '7' ? { key: id, value: null, error: 'The requested object (id = 7) does not exist' } : { key: id, value: { id: Number(id) }, error: '' })),
+				ids.map((id) =>
+					id === '7'
+						? { key: id, value: null, error: 'The requested object (id = 7) does not exist' }
+						: { key: id, value: { id: Number(id) }, error: '' },
+				),
 			);
 		});
 		const ids = Array.from({ length: 120 }, (_, i) => i + 1);
@@ -242,8 +255,16 @@ describe('OvhClient time limits', () => {
 		};
 		const base = { baseUrl: 'https://eu.api.ovh.com/1.0', sleep: async () => undefined, timeLimits: { requestTimeoutMs: 1234 }, transport };
 		await new OvhClient({ ...base, auth: { type: 'applicationKey', ...KEYS } }).get('/sms');
-		await new OvhClient({ ...base, auth: { type: 'oauth2', clientId: 'id', clientSecret: 'secret', tokenUrl: 'https://www.ovh.com/auth/oauth2/token' } }).get('/sms');
-		expect(seen.map((r) => r.url.replace(/^https:\/\/[^/]+/, ''))).toEqual(['/1.0/auth/time', '/1.0/sms', '/auth/oauth2/token', '/1.0/sms']);
+		await new OvhClient({
+			...base,
+			auth: { type: 'oauth2', clientId: 'id', clientSecret: 'secret', tokenUrl: 'https://www.ovh.com/auth/oauth2/token' },
+		}).get('/sms');
+		expect(seen.map((r) => r.url.replace(/^https:\/\/[^/]+/, ''))).toEqual([
+			'/1.0/auth/time',
+			'/1.0/sms',
+			'/auth/oauth2/token',
+			'/1.0/sms',
+		]);
 		expect(seen.every((r) => r.timeoutMs === 1234)).toBe(true);
 	});
 

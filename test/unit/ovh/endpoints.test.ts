@@ -36,8 +36,16 @@ describe('endpoints', () => {
 	});
 
 	test('keys pasted with a trailing space sign like the clean keys', () => {
-		const clean = signOutgoingRequest({ applicationKey: 'a', applicationSecret: 'b', consumerKey: 'c' }, { url: 'https://eu.api.ovh.com/1.0/sms' }, 5);
-		const spaced = signOutgoingRequest({ applicationKey: 'a ', applicationSecret: ' b ', consumerKey: 'c\n' }, { url: 'https://eu.api.ovh.com/1.0/sms' }, 5);
+		const clean = signOutgoingRequest(
+			{ applicationKey: 'a', applicationSecret: 'b', consumerKey: 'c' },
+			{ url: 'https://eu.api.ovh.com/1.0/sms' },
+			5,
+		);
+		const spaced = signOutgoingRequest(
+			{ applicationKey: 'a ', applicationSecret: ' b ', consumerKey: 'c\n' },
+			{ url: 'https://eu.api.ovh.com/1.0/sms' },
+			5,
+		);
 		expect(spaced.headers).toEqual(clean.headers);
 	});
 });

@@ -31,11 +31,15 @@ describe('errorFromResponse does not copy a page that is not OVHcloud JSON', () 
 	test('status, content type, size and the first words, with token-like runs left out', () => {
 		const page = `<html><body><h1>502 Bad Gateway</h1><pre>${Buffer.from(`authorization: Bearer abcdef0123456789abcdef\n${header}`).toString('base64')}</pre></body></html>`;
 		const error = errorFromResponse('GET', '/sms', 502, { 'content-type': 'text/html; charset=utf-8' }, page);
-		expect(error.message).toBe(`OVHcloud API 502 on GET /sms: Bad gateway (not OVHcloud's JSON: text/html, ${page.length} characters, beginning "502 Bad Gateway […]")`);
+		expect(error.message).toBe(
+			`OVHcloud API 502 on GET /sms: Bad gateway (not OVHcloud's JSON: text/html, ${page.length} characters, beginning "502 Bad Gateway […]")`,
+		);
 	});
 
 	test('a JSON message that repeats the request loses its credential headers and bearer values', () => {
-		const body = JSON.stringify({ message: `Bad gateway: GET /sms\nauthorization: Bearer abcdef0123456789abcdef\n${header}\nx-ovh-signature: $1$abc` });
+		const body = JSON.stringify({
+			message: `Bad gateway: GET /sms\nauthorization: Bearer abcdef0123456789abcdef\n${header}\nx-ovh-signature: $1$abc`,
+		});
 		const error = errorFromResponse('GET', '/sms', 502, {}, body);
 		expect(error.message).toBe(
 			'OVHcloud API 502 on GET /sms: Bad gateway: GET /sms\nauthorization: Bearer [redacted]\nX-Ovh-Consumer: [redacted]\nx-ovh-signature: [redacted]',
@@ -43,7 +47,13 @@ describe('errorFromResponse does not copy a page that is not OVHcloud JSON', () 
 	});
 
 	test("OVHcloud's own JSON messages are kept as they are", () => {
-		const error = errorFromResponse('POST', '/sms/x/jobs', 400, {}, JSON.stringify({ class: 'Client::BadRequest', message: 'Invalid receivers: +3361' }));
+		const error = errorFromResponse(
+			'POST',
+			'/sms/x/jobs',
+			400,
+			{},
+			JSON.stringify({ class: 'Client::BadRequest', message: 'Invalid receivers: +3361' }),
+		);
 		expect(error.message).toBe('OVHcloud API 400 Client::BadRequest on POST /sms/x/jobs: Invalid receivers: +3361');
 	});
 });

@@ -84,15 +84,30 @@ describe('request signing matches the official OVHcloud client byte for byte', (
 	const cases: Array<[string, 'GET' | 'POST' | 'PUT' | 'DELETE', string, Record<string, unknown> | undefined]> = [
 		['a plain ASCII GET', 'GET', '/sms/sms-ab12345-1', undefined],
 		['an ASCII send', 'POST', '/sms/sms-ab12345-1/jobs', { message: 'Hello', receivers: ['+33612345678'], sender: 'MyCompany' }],
-		['an accented send', 'POST', '/sms/sms-ab12345-1/jobs', { message: 'Réunion à 14h, café offert. Ça va ? ÀÉÈ ñ ü ß', receivers: ['+33612345678'], sender: 'MyCompany' }],
-		['an emoji send', 'POST', '/sms/sms-ab12345-1/jobs', { message: 'Thanks 🙏🏽 see you 👨‍👩‍👧 tomorrow ✅ €5', receivers: ['+33612345678'], noStopClause: true }],
+		[
+			'an accented send',
+			'POST',
+			'/sms/sms-ab12345-1/jobs',
+			{ message: 'Réunion à 14h, café offert. Ça va ? ÀÉÈ ñ ü ß', receivers: ['+33612345678'], sender: 'MyCompany' },
+		],
+		[
+			'an emoji send',
+			'POST',
+			'/sms/sms-ab12345-1/jobs',
+			{ message: 'Thanks 🙏🏽 see you 👨‍👩‍👧 tomorrow ✅ €5', receivers: ['+33612345678'], noStopClause: true },
+		],
 		['a Greek, Cyrillic and CJK update', 'PUT', '/sms/sms-ab12345-1', { description: 'Ωμέγα Привет 你好' }],
-		['a query with spaces, +, a date and an array', 'GET', '/sms/sms-ab12345-1/outgoing', {
-			receiver: '+33612345678',
-			tag: 'spring sale & more',
-			'creationDatetime.from': '2026-05-01T10:00:00+02:00',
-			ptt: [4, 5],
-		}],
+		[
+			'a query with spaces, +, a date and an array',
+			'GET',
+			'/sms/sms-ab12345-1/outgoing',
+			{
+				receiver: '+33612345678',
+				tag: 'spring sale & more',
+				'creationDatetime.from': '2026-05-01T10:00:00+02:00',
+				ptt: [4, 5],
+			},
+		],
 		['a DELETE with a query', 'DELETE', '/sms/sms-ab12345-1/outgoing/123', { force: 'yes please' }],
 	];
 

@@ -22,7 +22,11 @@ const route = (request: OvhHttpRequest) => `${request.method} ${request.url.repl
 describe('SmsApi', () => {
 	test.each<[string, (api: SmsApi) => Promise<unknown>, string]>([
 		['the account', (api) => api.getAccount(), 'GET /sms/sms-ab12345-1'],
-		['a virtual number\'s received SMS', (api) => api.listSmsIds('incoming', undefined, '33612345678'), 'GET /sms/sms-ab12345-1/virtualNumbers/33612345678/incoming'],
+		[
+			"a virtual number's received SMS",
+			(api) => api.listSmsIds('incoming', undefined, '33612345678'),
+			'GET /sms/sms-ab12345-1/virtualNumbers/33612345678/incoming',
+		],
 		['an SMS waiting to be sent', (api) => api.findSms('jobs', 42), 'GET /sms/sms-ab12345-1/jobs/42'],
 		['a sender whose name has a space', (api) => api.getSender('My Shop'), 'GET /sms/sms-ab12345-1/senders/My%20Shop'],
 		['a contact of a book', (api) => api.deleteContact('book-1', 7), 'DELETE /sms/sms-ab12345-1/phonebooks/book-1/phonebookContact/7'],

@@ -72,7 +72,9 @@ describe('readRecipientCsv', () => {
 
 	test('files that cannot be used say why', async () => {
 		await expect(readRecipientCsv('', fr)).rejects.toThrow(RecipientFileError);
-		await expect(readRecipientCsv('a;b\n1;2', { ...fr, column: 'phone' })).rejects.toThrow('No column named "phone" in the file; its columns are: a, b');
+		await expect(readRecipientCsv('a;b\n1;2', { ...fr, column: 'phone' })).rejects.toThrow(
+			'No column named "phone" in the file; its columns are: a, b',
+		);
 		await expect(readRecipientCsv('name;city\nAl;Paris', fr)).rejects.toThrow(/set the number column to one of: name, city/);
 		await expect(readRecipientCsv('0611111111', { ...fr, header: 'no', column: 'phone' })).rejects.toThrow(/needs a header row/);
 	});
@@ -91,7 +93,10 @@ describe('readRecipientCsv read as a stream', () => {
 	// Read in chunks of a few bytes, a file must give what it gives read at once: same
 	// receivers, same bad rows on the same lines, whatever the chunk cuts through.
 	const files: Array<[string, string]> = [
-		['quoted values with delimiters, quotes and line breaks', 'name;phone;note\n"Doe; Jane";+33611111101;"first line\nsecond line"\n"Bob ""B"" Smith";not a number;x\nCarl;+33611111103;"a;b"\n'],
+		[
+			'quoted values with delimiters, quotes and line breaks',
+			'name;phone;note\n"Doe; Jane";+33611111101;"first line\nsecond line"\n"Bob ""B"" Smith";not a number;x\nCarl;+33611111103;"a;b"\n',
+		],
 		['CR LF, a BOM and blank lines', '\uFEFFphone\r\n\r\n+33611111101\r\n\r\n+3361\r\n;\r\n+33611111103\r\n'],
 		['a quoted CR LF inside a value', 'name;phone\r\n"A\r\nB";+33611111101\r\nC;12\r\n'],
 		['a quote never closed', 'number\n0611111111\n"0622222222\n0633333333\n'],

@@ -62,7 +62,11 @@ describe('seen cursor', () => {
 
 	test('ids stamped in the same second are all kept, whatever the bound', () => {
 		const settings: CursorSettings = { overlapMs: 600_000, maxSeen: 2 };
-		const cursor = rememberSeen(startCursor(T0, [], settings), [1, 2, 3, 4].map((id) => ({ id, createdMs: T0 + 5000 })), settings);
+		const cursor = rememberSeen(
+			startCursor(T0, [], settings),
+			[1, 2, 3, 4].map((id) => ({ id, createdMs: T0 + 5000 })),
+			settings,
+		);
 		expect(Object.keys(cursor.seen)).toHaveLength(4);
 	});
 
@@ -97,7 +101,11 @@ function pollAll(store: StoredReply[], pollTimes: number[], settings: CursorSett
 		const fresh = unseenIds(cursor, listIds(store, atMs, listingStartMs(cursor, settings)));
 		const read = fresh.map((id) => store.find((r) => r.id === Number(id))!);
 		emitted.push(...read.map((r) => r.id));
-		cursor = rememberSeen(cursor, read.map((r) => ({ id: r.id, createdMs: r.createdMs })), settings);
+		cursor = rememberSeen(
+			cursor,
+			read.map((r) => ({ id: r.id, createdMs: r.createdMs })),
+			settings,
+		);
 		cursor = readCursor(JSON.parse(JSON.stringify(cursor)))!;
 	}
 	return emitted;

@@ -4,7 +4,9 @@ import { BOUNDARY_VECTORS } from '../encoding/boundaryVectors';
 
 // The sandbox bills with its own counter; these vectors are where the two must agree, so that
 // a credit mismatch in an integration test points at lib/encoding, not at the emulator.
-const plainVectors = BOUNDARY_VECTORS.filter((vector) => !vector.options || Object.keys(vector.options).every((key) => key === 'stopClause'));
+const plainVectors = BOUNDARY_VECTORS.filter(
+	(vector) => !vector.options || Object.keys(vector.options).every((key) => key === 'stopClause'),
+);
 
 describe('the sandbox part counter', () => {
 	it('has vectors to check (the boundary table is not filtered away)', () => {

@@ -20,13 +20,23 @@ describe('placeInWindow with the French commercial hours (Mon–Fri 08:00–20:0
 		['Monday 20:00 → Tuesday 08:00', '2026-12-07T20:00:00+01:00', '2026-12-08T07:00:00.000Z', 'hours'],
 		['Friday 20:30 → Monday 08:00', '2026-12-11T20:30:00+01:00', '2026-12-14T07:00:00.000Z', 'hours'],
 		['Christmas (Friday) → Monday 28th', '2026-12-25T10:00:00+01:00', '2026-12-28T07:00:00.000Z', 'holiday'],
-		['Thursday before Easter Monday, 21:00 → Friday (Good Friday is no French holiday)', '2026-04-02T21:00:00+02:00', '2026-04-03T06:00:00.000Z', 'hours'],
+		[
+			'Thursday before Easter Monday, 21:00 → Friday (Good Friday is no French holiday)',
+			'2026-04-02T21:00:00+02:00',
+			'2026-04-03T06:00:00.000Z',
+			'hours',
+		],
 		['Friday before Easter Monday, 21:00 → Tuesday', '2026-04-03T21:00:00+02:00', '2026-04-07T06:00:00.000Z', 'hours'],
 		['Wednesday before Ascension, 20:10 → Friday', '2026-05-13T20:10:00+02:00', '2026-05-15T06:00:00.000Z', 'hours'],
 		['Whit Monday, 09:00 → Tuesday', '2026-05-25T09:00:00+02:00', '2026-05-26T06:00:00.000Z', 'holiday'],
 		['Friday before the spring change, 21:00 CET → Monday 08:00 CEST', '2026-03-27T21:00:00+01:00', '2026-03-30T06:00:00.000Z', 'hours'],
 		['Friday before the autumn change, 21:00 CEST → Monday 08:00 CET', '2026-10-23T21:00:00+02:00', '2026-10-26T07:00:00.000Z', 'hours'],
-		['New Year\'s Eve 2026 (Thursday) 20:00 → Saturday and Sunday skipped, 1 January closed → Monday 4th', '2026-12-31T20:00:00+01:00', '2027-01-04T07:00:00.000Z', 'hours'],
+		[
+			"New Year's Eve 2026 (Thursday) 20:00 → Saturday and Sunday skipped, 1 January closed → Monday 4th",
+			'2026-12-31T20:00:00+01:00',
+			'2027-01-04T07:00:00.000Z',
+			'hours',
+		],
 	])('%s', (_name, due, goesAt, why) => {
 		const placement = placeInWindow(at(due), FRENCH_COMMERCIAL_HOURS);
 		expect(utc(placement.atMs)).toBe(goesAt);
@@ -38,15 +48,50 @@ describe('daylight-saving edges', () => {
 	const everyDay = [0, 1, 2, 3, 4, 5, 6];
 	test.each<[string, SendWindow, string, string]>([
 		// Europe/Paris jumps from 02:00 to 03:00 on 29 March 2026: 02:30 never happens; the window opens at the jump.
-		['Paris, an opening at 02:30 on the spring-forward night opens at 03:00 CEST', { timeZone: 'Europe/Paris', days: everyDay, opensAt: 150, closesAt: 300 }, '2026-03-29T00:10:00Z', '2026-03-29T01:00:00.000Z'],
-		['Paris, the day after, 02:30 CEST again', { timeZone: 'Europe/Paris', days: everyDay, opensAt: 150, closesAt: 300 }, '2026-03-29T04:00:00Z', '2026-03-30T00:30:00.000Z'],
+		[
+			'Paris, an opening at 02:30 on the spring-forward night opens at 03:00 CEST',
+			{ timeZone: 'Europe/Paris', days: everyDay, opensAt: 150, closesAt: 300 },
+			'2026-03-29T00:10:00Z',
+			'2026-03-29T01:00:00.000Z',
+		],
+		[
+			'Paris, the day after, 02:30 CEST again',
+			{ timeZone: 'Europe/Paris', days: everyDay, opensAt: 150, closesAt: 300 },
+			'2026-03-29T04:00:00Z',
+			'2026-03-30T00:30:00.000Z',
+		],
 		// Europe/Paris goes back from 03:00 to 02:00 on 25 October 2026: 02:30 happens twice; the first one counts.
-		['Paris, an opening at 02:30 on the fall-back night opens at the first 02:30 (CEST)', { timeZone: 'Europe/Paris', days: everyDay, opensAt: 150, closesAt: 300 }, '2026-10-24T23:00:00Z', '2026-10-25T00:30:00.000Z'],
-		['Paris, a window closing at 02:30 on the fall-back night closes at the first 02:30', { timeZone: 'Europe/Paris', days: [0], opensAt: 0, closesAt: 150 }, '2026-10-25T00:45:00Z', '2026-10-31T23:00:00.000Z'], // Sunday 1 November, 00:00 CET,
+		[
+			'Paris, an opening at 02:30 on the fall-back night opens at the first 02:30 (CEST)',
+			{ timeZone: 'Europe/Paris', days: everyDay, opensAt: 150, closesAt: 300 },
+			'2026-10-24T23:00:00Z',
+			'2026-10-25T00:30:00.000Z',
+		],
+		[
+			'Paris, a window closing at 02:30 on the fall-back night closes at the first 02:30',
+			{ timeZone: 'Europe/Paris', days: [0], opensAt: 0, closesAt: 150 },
+			'2026-10-25T00:45:00Z',
+			'2026-10-31T23:00:00.000Z',
+		], // Sunday 1 November, 00:00 CET,
 		// Australia/Sydney jumps from 02:00 to 03:00 on 4 October 2026 and goes back from 03:00 to 02:00 on 5 April 2026.
-		['Sydney, an opening at 02:15 on the spring-forward night opens at 03:00 AEDT', { timeZone: 'Australia/Sydney', days: everyDay, opensAt: 135, closesAt: 600 }, '2026-10-03T14:00:00Z', '2026-10-03T16:00:00.000Z'],
-		['Sydney, an opening at 02:15 on the fall-back night opens at the first 02:15 (AEDT)', { timeZone: 'Australia/Sydney', days: everyDay, opensAt: 135, closesAt: 600 }, '2026-04-04T14:00:00Z', '2026-04-04T15:15:00.000Z'],
-		['Sydney, 08:00 on a winter Monday is UTC+10', { timeZone: 'Australia/Sydney', days: [1], opensAt: 480, closesAt: 1200 }, '2026-07-04T00:00:00Z', '2026-07-05T22:00:00.000Z'],
+		[
+			'Sydney, an opening at 02:15 on the spring-forward night opens at 03:00 AEDT',
+			{ timeZone: 'Australia/Sydney', days: everyDay, opensAt: 135, closesAt: 600 },
+			'2026-10-03T14:00:00Z',
+			'2026-10-03T16:00:00.000Z',
+		],
+		[
+			'Sydney, an opening at 02:15 on the fall-back night opens at the first 02:15 (AEDT)',
+			{ timeZone: 'Australia/Sydney', days: everyDay, opensAt: 135, closesAt: 600 },
+			'2026-04-04T14:00:00Z',
+			'2026-04-04T15:15:00.000Z',
+		],
+		[
+			'Sydney, 08:00 on a winter Monday is UTC+10',
+			{ timeZone: 'Australia/Sydney', days: [1], opensAt: 480, closesAt: 1200 },
+			'2026-07-04T00:00:00Z',
+			'2026-07-05T22:00:00.000Z',
+		],
 	])('%s', (_name, window, due, goesAt) => {
 		expect(utc(placeInWindow(at(due), window).atMs)).toBe(goesAt);
 	});
@@ -85,10 +130,25 @@ describe('timeSend: which sends the window holds', () => {
 	const monday0800 = '2026-12-07T07:00:00.000Z';
 	const policy = (outside: 'defer' | 'fail', nonCommercialToo = false) => ({ window: FRENCH_COMMERCIAL_HOURS, outside, nonCommercialToo });
 	test.each([
-		['a commercial send is deferred to the opening', true, policy('defer'), { kind: 'deferred', atMs: at(monday0800), closedBecause: 'day' }],
-		['a commercial send is refused, with the opening', true, policy('fail'), { kind: 'refused', nextOpeningMs: at(monday0800), closedBecause: 'day' }],
+		[
+			'a commercial send is deferred to the opening',
+			true,
+			policy('defer'),
+			{ kind: 'deferred', atMs: at(monday0800), closedBecause: 'day' },
+		],
+		[
+			'a commercial send is refused, with the opening',
+			true,
+			policy('fail'),
+			{ kind: 'refused', nextOpeningMs: at(monday0800), closedBecause: 'day' },
+		],
 		['a non-commercial send goes when due', false, policy('fail'), { kind: 'notApplied', atMs: sunday2340 }],
-		['a non-commercial send is held when asked', false, policy('defer', true), { kind: 'deferred', atMs: at(monday0800), closedBecause: 'day' }],
+		[
+			'a non-commercial send is held when asked',
+			false,
+			policy('defer', true),
+			{ kind: 'deferred', atMs: at(monday0800), closedBecause: 'day' },
+		],
 	] as const)('%s', (_name, commercial, chosen, expected) => {
 		expect(timeSend(sunday2340, commercial, chosen)).toEqual(expected);
 	});

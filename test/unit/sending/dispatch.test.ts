@@ -30,7 +30,9 @@ class FakeApi {
 			return { ids, validReceivers: list, invalidReceivers, totalCreditsRemoved: list.length };
 		},
 		findSent: async (receivers) => {
-			const found = this.held.filter((sms) => sms.tag === body.tag && !claimed.has(sms.id) && (!receivers || receivers.includes(sms.receiver)));
+			const found = this.held.filter(
+				(sms) => sms.tag === body.tag && !claimed.has(sms.id) && (!receivers || receivers.includes(sms.receiver)),
+			);
 			found.forEach((sms) => claimed.add(sms.id));
 			return found.map(({ id, receiver, credits }) => ({ id, receiver, credits }));
 		},
@@ -41,7 +43,12 @@ class FakeApi {
 	}
 }
 
-function prepared(itemIndex: number, numbers: string[], text = 'Your parcel arrives tomorrow', options: PreparedSend['item']['options'] = {}): PreparedSend {
+function prepared(
+	itemIndex: number,
+	numbers: string[],
+	text = 'Your parcel arrives tomorrow',
+	options: PreparedSend['item']['options'] = {},
+): PreparedSend {
 	const body = { message: text, sender: 'MyCompany' };
 	return {
 		item: {
@@ -78,7 +85,11 @@ function settings(api: FakeApi, run = identity(1_000), extra: Partial<DispatchSe
 }
 
 const client = {} as OvhClient;
-const items = () => [prepared(0, ['+33611111111', '+33622222222']), prepared(1, ['+33622222222', '+33633333333']), prepared(2, ['+33644444444'])];
+const items = () => [
+	prepared(0, ['+33611111111', '+33622222222']),
+	prepared(1, ['+33622222222', '+33633333333']),
+	prepared(2, ['+33644444444']),
+];
 
 describe('dispatchSends', () => {
 	test('items with the same message merge into jobs; each SMS goes back to the item that asked for it', async () => {
@@ -134,7 +145,6 @@ describe('dispatchSends', () => {
 		const again = await dispatchSends(client, items(), settings(api, identity(5_000), { gatewayFor: counting }));
 		expect({ posts: api.posts, lookups }).toEqual({ posts: 2, lookups: 2 });
 		expect([...again.values()].flatMap((d) => d.alreadySent)).toHaveLength(4);
-
 	});
 
 	test("a Retry this process has never seen (n8n's Retry button, a worker after a crash) is known by its mode", () => {
@@ -168,7 +178,11 @@ describe('dispatchSends', () => {
 			const api = new FakeApi();
 			const all = numbers(receivers);
 			all.slice(0, refused).forEach((receiver) => api.stopList.add(receiver));
-			const deliveries = await dispatchSends(client, [prepared(0, all, 'Hello', { listReceiversUpTo: listUpTo })], settings(api, identity(20_000), { maxReceiversPerJob: 3 }));
+			const deliveries = await dispatchSends(
+				client,
+				[prepared(0, all, 'Hello', { listReceiversUpTo: listUpTo })],
+				settings(api, identity(20_000), { maxReceiversPerJob: 3 }),
+			);
 			const delivery = deliveries.get(0)!;
 			const sent = receivers - refused;
 			expect(delivery.summarised).toBe(summarised);
@@ -185,7 +199,12 @@ describe('dispatchSends', () => {
 		const send = () => [prepared(0, numbers(8), 'Hello', { listReceiversUpTo: 3 })];
 		await dispatchSends(client, send(), settings(api, identity(30_000), { maxReceiversPerJob: 3 }));
 		const retry = await dispatchSends(client, send(), settings(api, identity(30_000, true), { maxReceiversPerJob: 3 }));
-		expect(retry.get(0)).toMatchObject({ summarised: true, counts: { ids: 0, validReceivers: 0, refused: 0, alreadySent: 8 }, alreadySent: [], alreadySentIds: [] });
+		expect(retry.get(0)).toMatchObject({
+			summarised: true,
+			counts: { ids: 0, validReceivers: 0, refused: 0, alreadySent: 8 },
+			alreadySent: [],
+			alreadySentIds: [],
+		});
 		expect(api.posts).toBe(3);
 	});
 
@@ -214,6 +233,11 @@ describe('dispatchSends', () => {
 		const sends = items();
 		const deliveries = await dispatchSends(client, sends, settings(api));
 		expect(sends.map((send) => (send.item.recipients as { numbers: string[] }).numbers)).toEqual([[], [], []]);
-		expect([...deliveries.values()].flatMap((d) => d.validReceivers).sort()).toEqual(['+33611111111', '+33622222222', '+33633333333', '+33644444444']);
+		expect([...deliveries.values()].flatMap((d) => d.validReceivers).sort()).toEqual([
+			'+33611111111',
+			'+33622222222',
+			'+33633333333',
+			'+33644444444',
+		]);
 	});
 });

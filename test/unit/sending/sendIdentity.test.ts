@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { jobTag, sendIdentityOf } from '../../../lib/sending';
 
-const identity = sendIdentityOf({ workflowId: 'wf', nodeId: 'node-9', establishedAtMs: 1_700_000_000_000, retried: true, nowMs: 1_700_000_000_000 });
+const identity = sendIdentityOf({
+	workflowId: 'wf',
+	nodeId: 'node-9',
+	establishedAtMs: 1_700_000_000_000,
+	retried: true,
+	nowMs: 1_700_000_000_000,
+});
 
 /** The tag as the send core derived it before it hashed receivers one by one: a Retry across an upgrade must find it. */
 function joinedTag(key: string, receivers: string[]): string {

@@ -78,7 +78,9 @@ export async function execute(this: IExecuteFunctions, { api, serviceName, itemI
 	const stillOn = [
 		body.callBack === '' && account.callBack ? `${URL_LABELS.deliveryReportUrl} (${String(account.callBack)})` : undefined,
 		body.stopCallBack === '' && account.stopCallBack ? `${URL_LABELS.stopUrl} (${String(account.stopCallBack)})` : undefined,
-		callbacks.replyUrl?.trim() === '' && (account.smsResponse as IDataObject | undefined)?.responseType === 'cgi' ? URL_LABELS.replyUrl : undefined,
+		callbacks.replyUrl?.trim() === '' && (account.smsResponse as IDataObject | undefined)?.responseType === 'cgi'
+			? URL_LABELS.replyUrl
+			: undefined,
 	].filter((label): label is string => label !== undefined);
 	if (stillOn.length > 0) {
 		throw itemError(

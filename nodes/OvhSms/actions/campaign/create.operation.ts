@@ -172,12 +172,24 @@ function readCampaignOptions(ctx: IExecuteFunctions, itemIndex: number): Campaig
 		created,
 	);
 	const waitForCompletion = fields.flag('waitForCompletion', 'Wait for Completion') ?? false;
-	const wait = new OptionValues(node, itemIndex, waitForCompletion ? (ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject) : {}, created);
+	const wait = new OptionValues(
+		node,
+		itemIndex,
+		waitForCompletion ? (ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject) : {},
+		created,
+	);
 	return {
 		noStop: options.flag('noStopClause', 'Non-Commercial (No STOP Mention)') ?? false,
 		dryRun: options.flag('dryRun', 'Dry Run') ?? false,
 		// Empty means no default country (international numbers only), not the default FR.
-		defaultCountry: country === '' ? '' : fields.choice('defaultCountry', 'Default Country', COUNTRIES.map((c) => c.code)),
+		defaultCountry:
+			country === ''
+				? ''
+				: fields.choice(
+						'defaultCountry',
+						'Default Country',
+						COUNTRIES.map((c) => c.code),
+					),
 		transliteration: (options.choice('transliteration', 'Transliteration', ['none', 'safe', 'lossy']) ?? 'none') as Transliteration,
 		tag: options.text('tag', 'Tag', MAX_TAG_LENGTH),
 		// Present (even empty) means "use this text"; absent means "reject such rows".
@@ -202,8 +214,7 @@ async function createOne(
 	const serviceName = this.getNodeParameter('serviceName', itemIndex, '', { extractValue: true }) as string;
 	const name = (this.getNodeParameter('campaignName', itemIndex) as string).trim();
 	const senderType = this.getNodeParameter('senderType', itemIndex) as string;
-	const sender =
-		senderType === 'sender' ? String(this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) ?? '').trim() : '';
+	const sender = senderType === 'sender' ? String(this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) ?? '').trim() : '';
 	const options = readCampaignOptions(this, itemIndex);
 	const { noStop, dryRun } = options;
 
@@ -266,17 +277,17 @@ async function createOne(
 	const launched = earlier
 		? { batch: earlier, temporaryList: undefined }
 		: await launchCampaign(client, {
-		serviceName,
-		params,
-		recipients: recipients.recipients,
-		sleep,
-		nowMs: () => Date.now(),
-		upload: {
-			putFile: async (url, content) => await putToUploadUrl(this, url, content, 'text/csv'),
-			documentName: `campaign-${name || 'recipients'}.csv`,
-			slotDescription: `Campaign ${name}`.slice(0, 100),
-		},
-	});
+				serviceName,
+				params,
+				recipients: recipients.recipients,
+				sleep,
+				nowMs: () => Date.now(),
+				upload: {
+					putFile: async (url, content) => await putToUploadUrl(this, url, content, 'text/csv'),
+					documentName: `campaign-${name || 'recipients'}.csv`,
+					slotDescription: `Campaign ${name}`.slice(0, 100),
+				},
+			});
 	claimed.add(launched.batch.id);
 	const out: IDataObject = { ...campaignJson(launched.batch), ...summary, ...(earlier ? { alreadyCreated: true } : {}) };
 	if (launched.temporaryList) out.temporaryRecipientList = launched.temporaryList as unknown as IDataObject;
@@ -308,10 +319,14 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	}
 	return await forEachItem(this, client, async ({ itemIndex }) => [
 		{
-			json: await createOne.call(this, client, itemIndex, async (serviceName, options) =>
-				source === 'csv'
-					? await planFromCsv.call(this, itemIndex, options)
-					: await planFromRecipientList.call(this, client, serviceName, itemIndex, options),
+			json: await createOne.call(
+				this,
+				client,
+				itemIndex,
+				async (serviceName, options) =>
+					source === 'csv'
+						? await planFromCsv.call(this, itemIndex, options)
+						: await planFromRecipientList.call(this, client, serviceName, itemIndex, options),
 				claimed,
 			),
 		},

@@ -147,14 +147,20 @@ export async function planFromRecipientList(
 	// OVHcloud checked the list when it was created: the rows here serve the estimate, and the
 	// check of empty values, which OVHcloud would send as they are (a stored list cannot be
 	// changed here, so a fallback text cannot apply: the list must be fixed).
-	const { rows, rejected } = readRecipientTable(table, { phoneColumn: 'number', columns, normalise: phoneNumberNormaliser(options.defaultCountry) });
+	const { rows, rejected } = readRecipientTable(table, {
+		phoneColumn: 'number',
+		columns,
+		normalise: phoneNumberNormaliser(options.defaultCountry),
+	});
 	const empty = rejected.filter((row) => row.reason.startsWith('no value for'));
 	if (empty.length > 0) {
 		throw new CampaignInputError(
 			`Recipient list ${slotId} has rows without a value for the message's placeholders (${empty
 				.slice(0, 5)
 				.map((row) => `line ${row.line}: ${row.reason}`)
-				.join('; ')}${empty.length > 5 ? `; ${empty.length - 5} more` : ''}): OVHcloud would send them with the value empty; nothing was created. Fix the list, or send from its CSV file with "Fallback for Empty Values"`,
+				.join(
+					'; ',
+				)}${empty.length > 5 ? `; ${empty.length - 5} more` : ''}): OVHcloud would send them with the value empty; nothing was created. Fix the list, or send from its CSV file with "Fallback for Empty Values"`,
 		);
 	}
 	return {

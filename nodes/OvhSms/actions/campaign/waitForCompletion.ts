@@ -6,11 +6,7 @@ import type { WaitOptions } from './fields';
 const MAX_INTERVAL_MS = 5 * 60 * 1000;
 
 /** Waits for the campaign to finish (or the time limit), then reads its statistics. */
-export async function waitAndReport(
-	api: SmsApi,
-	id: string,
-	options: WaitOptions,
-): Promise<{ batch: Batch; report: IDataObject }> {
+export async function waitAndReport(api: SmsApi, id: string, options: WaitOptions): Promise<{ batch: Batch; report: IDataObject }> {
 	const timeLimitMinutes = options.timeLimitMinutes ?? 60;
 	const outcome = await waitForCampaign({
 		readBatch: async () => await api.getBatch(id),
@@ -22,9 +18,7 @@ export async function waitAndReport(
 	});
 	const statistics = await api.getBatchStatistics(id);
 	const counts = summariseStatistics(statistics);
-	const summary = outcome.finished
-		? counts
-		: `not finished after ${timeLimitMinutes} min (status ${outcome.batch.status}): ${counts}`;
+	const summary = outcome.finished ? counts : `not finished after ${timeLimitMinutes} min (status ${outcome.batch.status}): ${counts}`;
 	return {
 		batch: outcome.batch,
 		report: {

@@ -21,8 +21,6 @@ export function analysisJson(
 		remainingInLastPart: analysis.remainingInPart,
 		stopClause: options.stopClause,
 		charactersForcingUnicode: forcing,
-		...(options.transliterations?.length
-			? { transliterated: options.transliterations.map(({ from, to }) => ({ from, to })) }
-			: {}),
+		...(options.transliterations?.length ? { transliterated: options.transliterations.map(({ from, to }) => ({ from, to })) } : {}),
 	};
 }

@@ -37,7 +37,8 @@ export function senderTypeProperty(displayOptions: DisplayOptions, choices: Send
 		type: 'options',
 		noDataExpression: true,
 		default: 'sender',
-		description: 'Who the receivers see the SMS from. It also decides whether OVHcloud adds its STOP mention (sender names and the short number).',
+		description:
+			'Who the receivers see the SMS from. It also decides whether OVHcloud adds its STOP mention (sender names and the short number).',
 		options: choices.map((choice) => SENDER_TYPES[choice]),
 		displayOptions,
 	};

@@ -93,7 +93,12 @@ export class OptionValues {
 function shown(value: unknown): string {
 	let text: string;
 	try {
-		text = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' ? String(value) : JSON.stringify(value) ?? String(value);
+		text =
+			typeof value === 'string'
+				? JSON.stringify(value)
+				: typeof value === 'number'
+					? String(value)
+					: (JSON.stringify(value) ?? String(value));
 	} catch {
 		text = String(value);
 	}

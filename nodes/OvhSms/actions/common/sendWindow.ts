@@ -148,15 +148,27 @@ export function readSendWindow(
 	const fields = container?.window;
 	if (container && fields === undefined && Object.keys(container).length === 0) return undefined;
 	if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
-		throw itemError(node, itemIndex, `"${label}" must be a window (rule, days, hours…), not ${JSON.stringify(raw)?.slice(0, 60)}; ${consequence}`);
+		throw itemError(
+			node,
+			itemIndex,
+			`"${label}" must be a window (rule, days, hours…), not ${JSON.stringify(raw)?.slice(0, 60)}; ${consequence}`,
+		);
 	}
 	const values = new OptionValues(node, itemIndex, fields as Record<string, unknown>, consequence);
 	const rule = values.choice('rule', `${label} › Based On`, ['frenchCommercial', 'custom']) ?? 'frenchCommercial';
 	const base: SendWindow =
-		rule === 'frenchCommercial' ? FRENCH_COMMERCIAL_HOURS : { timeZone: workflowTimeZone, days: [0, 1, 2, 3, 4, 5, 6], opensAt: 0, closesAt: 1440 };
+		rule === 'frenchCommercial'
+			? FRENCH_COMMERCIAL_HOURS
+			: { timeZone: workflowTimeZone, days: [0, 1, 2, 3, 4, 5, 6], opensAt: 0, closesAt: 1440 };
 
 	const rawDays = (fields as Record<string, unknown>).days;
-	const dayList = typeof rawDays === 'string' ? rawDays.split(',').map((day) => day.trim().toLowerCase()).filter(Boolean) : rawDays;
+	const dayList =
+		typeof rawDays === 'string'
+			? rawDays
+					.split(',')
+					.map((day) => day.trim().toLowerCase())
+					.filter(Boolean)
+			: rawDays;
 	let days = base.days;
 	if (Array.isArray(dayList) && dayList.length) {
 		const unknown = dayList.filter((day) => !(DAYS as readonly unknown[]).includes(day));

@@ -60,7 +60,8 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		if (!continueOnFail) throw nodeError;
 		outputs.set(itemIndex, [errorItem(node, nodeError, { item: itemIndex })]);
 	};
-	const emit = (itemIndex: number, json: IDataObject) => outputs.set(itemIndex, [...(outputs.get(itemIndex) ?? []), { json, pairedItem: { item: itemIndex } }]);
+	const emit = (itemIndex: number, json: IDataObject) =>
+		outputs.set(itemIndex, [...(outputs.get(itemIndex) ?? []), { json, pairedItem: { item: itemIndex } }]);
 
 	const parameters = new ItemParameters(this);
 	const items: LookUpItem[] = [];
@@ -115,7 +116,12 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 			for (const item of live) {
 				fail(
 					item.itemIndex,
-					itemError(node, item.itemIndex, `No credits left on ${serviceName}; nothing was looked up`, 'Number lookups are billed in SMS credits: buy credits in the OVHcloud control panel.'),
+					itemError(
+						node,
+						item.itemIndex,
+						`No credits left on ${serviceName}; nothing was looked up`,
+						'Number lookups are billed in SMS credits: buy credits in the OVHcloud control panel.',
+					),
 				);
 			}
 			continue;
@@ -165,5 +171,10 @@ function lookupFailure(ctx: IExecuteFunctions, item: LookUpItem, failed: Extract
 	const advice = failed.unconfirmed
 		? 'Unconfirmed: OVHcloud’s answer was lost, so these numbers may have been looked up and billed. Check the lookups in the control panel (SMS › HLR) before running again: a new run looks them up, and bills them, again.'
 		: 'Not looked up, not billed.';
-	return itemError(ctx.getNode(), item.itemIndex, `Number lookup failed: ${cause.message.replace(/ \[item \d+\]$/, '')}`, `${advice}${cause.description ? ` ${cause.description}` : ''}`);
+	return itemError(
+		ctx.getNode(),
+		item.itemIndex,
+		`Number lookup failed: ${cause.message.replace(/ \[item \d+\]$/, '')}`,
+		`${advice}${cause.description ? ` ${cause.description}` : ''}`,
+	);
 }

@@ -16,7 +16,10 @@ export const receivedIdProperty = (operation: string): INodeProperties => ({
 export const description: INodeProperties[] = [receivedIdProperty('get')];
 
 /** The received SMS the item names, from the account's route or the virtual number that received it. */
-export async function findReceivedSms(ctx: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<FoundSms<'incoming'> & { id: number }> {
+export async function findReceivedSms(
+	ctx: IExecuteFunctions,
+	{ api, serviceName, itemIndex }: ItemContext,
+): Promise<FoundSms<'incoming'> & { id: number }> {
 	const id = String(ctx.getNodeParameter('receivedSmsId', itemIndex, '') ?? '').trim();
 	if (!/^\d+$/.test(id)) throw itemError(ctx.getNode(), itemIndex, `"Received SMS ID" must be a number (got "${id}")`);
 	const found = await findSms(api, ['incoming'], id);

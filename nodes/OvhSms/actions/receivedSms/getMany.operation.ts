@@ -19,7 +19,14 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			...dateFilterOptions,
-			{ displayName: 'Sender', name: 'sender', type: 'string', default: '', placeholder: '+33612345678', description: 'The number the SMS came from' },
+			{
+				displayName: 'Sender',
+				name: 'sender',
+				type: 'string',
+				default: '',
+				placeholder: '+33612345678',
+				description: 'The number the SMS came from',
+			},
 			{ displayName: 'Tag', name: 'tag', type: 'string', default: '', description: 'The tag of the SMS it answers' },
 			{
 				displayName: 'Virtual Number',

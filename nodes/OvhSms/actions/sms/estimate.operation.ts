@@ -82,14 +82,22 @@ export async function execute(this: IExecuteFunctions, context: ItemContext): Pr
 	const fields = new OptionValues(
 		this.getNode(),
 		itemIndex,
-		{ senderType: this.getNodeParameter('senderType', itemIndex, 'sender'), recipientCount: this.getNodeParameter('recipientCount', itemIndex, 1) },
+		{
+			senderType: this.getNodeParameter('senderType', itemIndex, 'sender'),
+			recipientCount: this.getNodeParameter('recipientCount', itemIndex, 1),
+		},
 		'nothing was estimated',
 	);
 	const senderType = (fields.choice('senderType', 'Send From', Object.keys(SENDER_TYPE_OF_CHOICE)) ?? 'sender') as SenderTypeChoice;
 	const message = String(this.getNodeParameter('message', itemIndex, '') ?? '');
 	if (message === '') throw itemError(this.getNode(), itemIndex, '"Message" is empty');
 	const recipientCount = fields.wholeNumber('recipientCount', 'Number of Recipients', { min: 0, max: 100_000_000 }) ?? 1;
-	const values = new OptionValues(this.getNode(), itemIndex, this.getNodeParameter('options', itemIndex, {}) as IDataObject, 'nothing was estimated');
+	const values = new OptionValues(
+		this.getNode(),
+		itemIndex,
+		this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		'nothing was estimated',
+	);
 	const options = {
 		maxParts: values.wholeNumber('maxParts', 'Maximum Parts', { min: 1, max: 255 }),
 		noStopClause: values.flag('noStopClause', 'Non-Commercial (No STOP Mention)'),

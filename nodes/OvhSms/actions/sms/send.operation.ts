@@ -173,7 +173,8 @@ function hintAtReceiversLeftOut(ctx: IExecuteFunctions, results: INodeExecutionD
 	const partly = results.filter((result) => result.json.status === 'partlySent' || result.json.status === 'nothingSent');
 	if (partly.length === 0) return;
 	// A summarised item (a very large send) counts them instead of listing them all.
-	const leftOut = (json: IDataObject) => (json.invalidReceiverCount as number | undefined) ?? (json.invalidReceivers as unknown[] | undefined)?.length ?? 0;
+	const leftOut = (json: IDataObject) =>
+		(json.invalidReceiverCount as number | undefined) ?? (json.invalidReceivers as unknown[] | undefined)?.length ?? 0;
 	const receivers = partly.reduce((sum, result) => sum + leftOut(result.json), 0);
 	ctx.addExecutionHints({
 		message: `${receivers} receiver(s) of ${partly.length} item(s) got no SMS (invalid number, or refused by OVHcloud such as on the STOP list): see status and invalidReceivers`,
@@ -187,7 +188,9 @@ function sendFailure(ctx: IExecuteFunctions, itemIndex: number, delivery: ItemDe
 	const cause = toNodeError(ctx.getNode(), (failure.error as { cause?: unknown }).cause ?? failure.error, itemIndex);
 	const tags = delivery.tags.join(', ');
 	const unsent = failure.unsent ? `${failure.unsent.length} receiver(s) of this item` : 'the recipient list';
-	const sent = delivery.counts.ids ? ` ${delivery.counts.ids} SMS of this item did go out (${delivery.summarised ? 'ids in the outgoing history under the output\'s tags' : 'ids in the output'}).` : '';
+	const sent = delivery.counts.ids
+		? ` ${delivery.counts.ids} SMS of this item did go out (${delivery.summarised ? "ids in the outgoing history under the output's tags" : 'ids in the output'}).`
+		: '';
 	const advice = failure.unconfirmed
 		? `Unconfirmed: OVHcloud's answer was lost and its history could not confirm ${unsent}; they may have been sent. Look in the outgoing history for tag ${tags} before sending again: running this node again with the same input (Retry) looks there first and sends only to the receivers it does not find.`
 		: `Not sent: ${unsent}.`;

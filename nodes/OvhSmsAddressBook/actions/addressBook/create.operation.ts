@@ -13,10 +13,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const name = (this.getNodeParameter('bookName', itemIndex) as string).trim();
 	const bookKey = await api.createPhonebook({ name });
 	return [{ json: await api.getPhonebook(bookKey) }];

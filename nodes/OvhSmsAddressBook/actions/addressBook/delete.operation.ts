@@ -4,10 +4,7 @@ import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [addressBookLocator({ resource: ['addressBook'], operation: ['delete'] })];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	await api.deletePhonebook(bookKey);
 	return [{ json: { bookKey, deleted: true } }];

@@ -20,15 +20,16 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const book = await api.getPhonebook(bookKey);
 	const contacts = await readContacts(api, bookKey);
 	const fileName = `${book.name.replace(/[^\w.-]+/g, '_') || bookKey}.csv`;
-	const file = await this.helpers.prepareBinaryData(Buffer.from(writeContactsCsv(contacts, { forSpreadsheets: true }), 'utf8'), fileName, 'text/csv');
+	const file = await this.helpers.prepareBinaryData(
+		Buffer.from(writeContactsCsv(contacts, { forSpreadsheets: true }), 'utf8'),
+		fileName,
+		'text/csv',
+	);
 	return [{ json: { bookKey, name: book.name, contacts: contacts.length, fileName }, binary: { [binaryPropertyName]: file } }];
 }

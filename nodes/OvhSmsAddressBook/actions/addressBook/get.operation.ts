@@ -4,14 +4,8 @@ import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [addressBookLocator({ resource: ['addressBook'], operation: ['get'] })];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
-	const [book, ids] = await Promise.all([
-		api.getPhonebook(bookKey),
-		api.listContacts(bookKey),
-	]);
+	const [book, ids] = await Promise.all([api.getPhonebook(bookKey), api.listContacts(bookKey)]);
 	return [{ json: { ...book, contactCount: ids.length } }];
 }

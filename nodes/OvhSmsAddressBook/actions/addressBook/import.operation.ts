@@ -1,10 +1,4 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import {
 	ContactFileError,
 	planContactImport,
@@ -20,14 +14,7 @@ import type { SmsPhonebookImport, TelephonyTask, Wire } from '../../../../lib/ov
 import { normaliserFor } from '../contactInput';
 import { addressBookLocator, binaryField, DEFAULT_GROUP, defaultCountryField } from '../fields';
 import { mapWithConcurrency } from '../../../../lib/batching';
-import {
-	deleteDocument,
-	expireDocument,
-	readContacts,
-	readInputText,
-	uploadDocument,
-	waitForContactCount,
-} from '../phonebook';
+import { deleteDocument, expireDocument, readContacts, readInputText, uploadDocument, waitForContactCount } from '../phonebook';
 import type { ItemContext } from '../types';
 
 /** Writes in flight at once in contact-by-contact mode: fast, yet gentle on OVHcloud's rate limits. */
@@ -171,7 +158,9 @@ async function importThroughOvhcloud(
 		// may be running and reading it: it stays until its expiry date.
 		const refused = error instanceof OvhApiError && (error.httpStatus ?? 0) >= 400 && (error.httpStatus ?? 0) < 500;
 		const documentDeleted = refused && (await deleteDocument(api, document.id));
-		const file = documentDeleted ? 'the uploaded file was deleted' : `the uploaded file ${document.id} expires at ${documentExpiresAt ?? 'no date: delete it from /me/document'}`;
+		const file = documentDeleted
+			? 'the uploaded file was deleted'
+			: `the uploaded file ${document.id} expires at ${documentExpiresAt ?? 'no date: delete it from /me/document'}`;
 		throw new NodeOperationError(ctx.getNode(), error as Error, {
 			itemIndex,
 			description: `${refused ? 'OVHcloud refused the import' : 'The import may have started: it is not confirmed'}; ${file}. Running the import again adds only the contacts that are not in the address book yet.`,
@@ -227,7 +216,11 @@ async function importContactByContact(
 	const failed: RejectedRow[] = [];
 	let stoppedBy: { line: number; error: unknown } | undefined;
 	const writes = [
-		...plan.toCreate.map((row) => ({ line: row.line, kind: 'create' as const, run: async () => await api.createContact(bookKey, row.contact) })),
+		...plan.toCreate.map((row) => ({
+			line: row.line,
+			kind: 'create' as const,
+			run: async () => await api.createContact(bookKey, row.contact),
+		})),
 		...plan.toUpdate.map(({ row, existing, changes }) => ({
 			line: row.line,
 			kind: 'update' as const,

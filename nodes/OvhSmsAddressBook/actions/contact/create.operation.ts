@@ -7,10 +7,7 @@ const show = { resource: ['contact'], operation: ['create'] };
 
 export const description: INodeProperties[] = [addressBookLocator(show), ...contactTextFields(show, true), defaultCountryField(show)];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const contact = requireNewContact(this, itemIndex, readContactParameters(this, itemIndex, 'parameters'));
 	const id = await api.createContact(bookKey, contact);

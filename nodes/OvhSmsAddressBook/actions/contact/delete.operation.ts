@@ -3,12 +3,12 @@ import { addressBookLocator } from '../fields';
 import type { ItemContext } from '../types';
 import { contactIdField, readContactId } from './get.operation';
 
-export const description: INodeProperties[] = [addressBookLocator({ resource: ['contact'], operation: ['delete'] }), contactIdField('delete')];
+export const description: INodeProperties[] = [
+	addressBookLocator({ resource: ['contact'], operation: ['delete'] }),
+	contactIdField('delete'),
+];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const id = readContactId(this, itemIndex);
 	await api.deleteContact(bookKey, id);

@@ -24,7 +24,9 @@ export function readContactId(ctx: IExecuteFunctions, itemIndex: number): number
 	if (raw === '' || !Number.isSafeInteger(id) || id <= 0) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			raw === '' ? `"Contact ID" is empty [item ${itemIndex}]` : `"Contact ID" must be a contact's ID, a whole number such as 5000001 (got "${raw}") [item ${itemIndex}]`,
+			raw === ''
+				? `"Contact ID" is empty [item ${itemIndex}]`
+				: `"Contact ID" must be a contact's ID, a whole number such as 5000001 (got "${raw}") [item ${itemIndex}]`,
 			{ itemIndex, description: 'Get Many lists the contacts of an address book with their id.' },
 		);
 	}
@@ -33,10 +35,7 @@ export function readContactId(ctx: IExecuteFunctions, itemIndex: number): number
 
 export const description: INodeProperties[] = [addressBookLocator(show), contactIdField('get')];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const id = readContactId(this, itemIndex);
 	return [{ json: { ...(await api.getContact(bookKey, id)), addressBook: bookKey } }];

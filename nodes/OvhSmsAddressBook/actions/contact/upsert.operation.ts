@@ -21,10 +21,7 @@ export const description: INodeProperties[] = [
 	defaultCountryField(show),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex, memo }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex, memo }: ItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const wanted = readContactParameters(this, itemIndex, 'parameters');
 	const index = await contactIndexOf(memo, api, bookKey, normaliserFor(this, itemIndex));

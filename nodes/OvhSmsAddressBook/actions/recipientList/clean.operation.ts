@@ -41,10 +41,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const slotId = this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }) as string;
 	const freemium = this.getNodeParameter('cleaningType', itemIndex) === 'syntax';
 	const spend = this.getNodeParameter('spendCredits', itemIndex, false) as boolean;
@@ -52,7 +49,16 @@ export async function execute(
 	const quote = await api.cleanReceiver(slotId, { freemium, priceOnly: true });
 	const price = quote.totalCreditsRemoved;
 	if (!spend) {
-		return [{ json: { slotId: Number(slotId), quotedCredits: price, spent: false, summary: `Cleaning would cost ${price} credits; nothing was spent` } }];
+		return [
+			{
+				json: {
+					slotId: Number(slotId),
+					quotedCredits: price,
+					spent: false,
+					summary: `Cleaning would cost ${price} credits; nothing was spent`,
+				},
+			},
+		];
 	}
 	const maxCredits = this.getNodeParameter('maxCredits', itemIndex, 0) as number;
 	if (maxCredits > 0 && price > maxCredits) {

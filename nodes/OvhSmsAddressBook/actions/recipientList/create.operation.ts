@@ -85,16 +85,16 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number, text: string): Recip
 	if (file.records === 0) {
 		throw new NodeOperationError(ctx.getNode(), 'The file has no valid phone number', {
 			itemIndex,
-			description: file.rejected.slice(0, 5).map((row) => `line ${row.line}: ${row.reason}`).join('; '),
+			description: file.rejected
+				.slice(0, 5)
+				.map((row) => `line ${row.line}: ${row.reason}`)
+				.join('; '),
 		});
 	}
 	return file;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const slotId = Number(this.getNodeParameter('newSlotId', itemIndex));
 	const description = (this.getNodeParameter('listDescription', itemIndex) as string).trim();
 	if (this.getNodeParameter('listSource', itemIndex) === 'url') {

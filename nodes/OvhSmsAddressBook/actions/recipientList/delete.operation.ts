@@ -4,10 +4,7 @@ import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [recipientListProperty({ show: { resource: ['recipientList'], operation: ['delete'] } })];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const slotId = this.getNodeParameter('recipientListSlot', itemIndex, '', { extractValue: true }) as string;
 	await api.deleteReceiver(slotId);
 	return [{ json: { slotId: Number(slotId), deleted: true } }];

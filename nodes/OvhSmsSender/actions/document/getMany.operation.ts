@@ -4,10 +4,7 @@ import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [senderLocator({ resource: ['supportingDocument'], operation: ['getMany'] })];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const documents = await api.readSenderDocuments(sender, await api.listSenderDocuments(sender));
 	return documents.flatMap(({ value }) => {

@@ -93,10 +93,7 @@ export const description: INodeProperties[] = [
 	waitOptions({ ...show, creationMode: ['manual'] }),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, serviceName, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const mode = this.getNodeParameter('creationMode', itemIndex) as string;
 	const description = this.getNodeParameter('senderDescription', itemIndex, '') as string;
 	let sender: string;

@@ -4,10 +4,7 @@ import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [senderLocator({ resource: ['sender'], operation: ['delete'] })];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	await api.deleteSender(sender);
 	return [{ json: { sender, deleted: true } }];

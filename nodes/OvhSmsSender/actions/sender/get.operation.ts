@@ -7,10 +7,7 @@ const show = { resource: ['sender'], operation: ['get'] };
 
 export const description: INodeProperties[] = [senderLocator(show), waitOptions(show)];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const settings = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitSettings;
 	return [{ json: await readSenderMaybeWaiting.call(this, api, sender, settings) }];

@@ -32,10 +32,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as SmsSenderUpdate;
 	if (fields.description === undefined && fields.status === undefined) {

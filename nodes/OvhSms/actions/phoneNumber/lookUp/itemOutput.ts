@@ -6,9 +6,20 @@ import type { InvalidRecipient } from '../../../../../lib/recipients';
 type LookupStatus = 'done' | 'error' | 'pending' | 'refused' | 'invalidNumber';
 
 /** One number's result: what a workflow branches on first (`canReceiveSms`), then OVHcloud's fields. */
-export function lookupJson(number: string, result: Exclude<NumberLookup, { state: 'notLookedUp' }>, serviceName: string, creditsPerLookup: number): IDataObject {
+export function lookupJson(
+	number: string,
+	result: Exclude<NumberLookup, { state: 'notLookedUp' }>,
+	serviceName: string,
+	creditsPerLookup: number,
+): IDataObject {
 	if (result.state === 'refused') {
-		return { number, status: 'refused' satisfies LookupStatus, canReceiveSms: false, reason: 'Refused by OVHcloud: not a number it can look up; not billed', serviceName };
+		return {
+			number,
+			status: 'refused' satisfies LookupStatus,
+			canReceiveSms: false,
+			reason: 'Refused by OVHcloud: not a number it can look up; not billed',
+			serviceName,
+		};
 	}
 	const billed = { credits: creditsPerLookup, serviceName };
 	if (result.state === 'pending') {
@@ -42,5 +53,10 @@ export function lookupJson(number: string, result: Exclude<NumberLookup, { state
 
 /** A number that could not be read as a phone number: never sent to OVHcloud, never billed. */
 export function invalidNumberJson(invalid: InvalidRecipient): IDataObject {
-	return { number: invalid.receiver, status: 'invalidNumber' satisfies LookupStatus, canReceiveSms: false, reason: `${invalid.reason}; not looked up, not billed` };
+	return {
+		number: invalid.receiver,
+		status: 'invalidNumber' satisfies LookupStatus,
+		canReceiveSms: false,
+		reason: `${invalid.reason}; not looked up, not billed`,
+	};
 }

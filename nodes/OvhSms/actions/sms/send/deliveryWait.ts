@@ -109,7 +109,10 @@ export async function addDeliveryOutcomes(
 				historyReads: outcome.reads,
 			};
 			if (isListed(send, deliveries)) json.receivers = receivers as unknown as IDataObject[];
-			else json.failedReceivers = receivers.filter((entry) => entry.status === 'failed').slice(0, SUMMARY_FAILED_SHOWN) as unknown as IDataObject[];
+			else
+				json.failedReceivers = receivers
+					.filter((entry) => entry.status === 'failed')
+					.slice(0, SUMMARY_FAILED_SHOWN) as unknown as IDataObject[];
 			const result = results.get(send.item.itemIndex)!;
 			result.json = { ...result.json, delivery: json };
 		}

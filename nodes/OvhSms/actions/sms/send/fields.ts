@@ -90,8 +90,7 @@ export const sendFields: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getPhonebooks', loadOptionsDependsOn: ['serviceName.value'] },
 		default: '',
 		required: true,
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show: { ...show, recipientSource: ['addressBook'] } },
 	},
 	{
@@ -147,7 +146,7 @@ export const sendFields: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: 1000,
 				description:
-					'Above this many receivers in one item, its output gives counts (validReceiverCount, idCount, the first 100 invalid receivers) instead of every number and SMS ID, which a large send would store with each execution; the IDs stay findable by the output\'s tags',
+					"Above this many receivers in one item, its output gives counts (validReceiverCount, idCount, the first 100 invalid receivers) instead of every number and SMS ID, which a large send would store with each execution; the IDs stay findable by the output's tags",
 			},
 			{
 				displayName: 'Maximum Parts',

@@ -25,10 +25,7 @@ function commonJson(send: PreparedSend): IDataObject {
 }
 
 function invalidJson(invalid: InvalidRecipient[], refused: string[]): IDataObject[] {
-	return [
-		...invalid.map((entry) => ({ ...entry }) as IDataObject),
-		...refused.map((receiver) => ({ receiver, reason: REFUSED_REASON })),
-	];
+	return [...invalid.map((entry) => ({ ...entry }) as IDataObject), ...refused.map((receiver) => ({ receiver, reason: REFUSED_REASON }))];
 }
 
 /**
@@ -42,7 +39,10 @@ function invalidJson(invalid: InvalidRecipient[], refused: string[]): IDataObjec
 const listLimit = (send: PreparedSend) => send.item.options.listReceiversUpTo ?? DEFAULT_LIST_RECEIVERS_UP_TO;
 
 /** A summarised output: counts, the tags to find the ids by, the first invalid rows. */
-function summarised(full: IDataObject, counts: { valid: number; ids?: number; invalid: IDataObject[]; invalidCount: number; duplicates: number }): IDataObject {
+function summarised(
+	full: IDataObject,
+	counts: { valid: number; ids?: number; invalid: IDataObject[]; invalidCount: number; duplicates: number },
+): IDataObject {
 	const rest = { ...full };
 	for (const listed of ['validReceivers', 'ids', 'invalidReceivers', 'duplicateReceivers']) delete rest[listed];
 	return {
@@ -86,7 +86,16 @@ export function sentItemJson(send: PreparedSend, delivery: ItemDelivery): IDataO
 	if (delivery.summarised) {
 		const invalid = invalidJson((listed?.invalid ?? []).slice(0, SUMMARY_ROWS_SHOWN), delivery.refused.slice(0, SUMMARY_ROWS_SHOWN));
 		const duplicates = (listed?.duplicates.length ?? 0) + delivery.duplicates.length;
-		const full = sentItemJson(send, { ...delivery, summarised: false, ids: [], validReceivers: [], refused: [], duplicates: [], alreadySent: [], alreadySentIds: [] });
+		const full = sentItemJson(send, {
+			...delivery,
+			summarised: false,
+			ids: [],
+			validReceivers: [],
+			refused: [],
+			duplicates: [],
+			alreadySent: [],
+			alreadySentIds: [],
+		});
 		return summarised(
 			{ ...full, status, ...(counts.alreadySent ? { alreadySentCount: counts.alreadySent } : {}) },
 			{ valid: counts.validReceivers, ids: counts.ids, invalid, invalidCount: notSent, duplicates },

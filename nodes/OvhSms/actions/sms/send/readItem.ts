@@ -48,7 +48,10 @@ function readSendOptions(ctx: IExecuteFunctions, itemIndex: number, raw: Record<
 		maxReceiversPerJob: values.wholeNumber('maxReceiversPerJob', 'Maximum Receivers per Job', { min: 1, max: 10_000 }),
 		parallelJobs: values.wholeNumber('parallelJobs', 'Parallel Jobs', { min: 1, max: 16 }),
 		listReceiversUpTo: values.wholeNumber('listReceiversUpTo', 'List Receivers up To', { min: 0, max: 10_000_000 }),
-		skipAlreadySentHours: values.number('skipAlreadySentHours', 'Skip Receivers Who Already Got This Message (Hours)', { min: 1, max: 720 }),
+		skipAlreadySentHours: values.number('skipAlreadySentHours', 'Skip Receivers Who Already Got This Message (Hours)', {
+			min: 1,
+			max: 720,
+		}),
 		waitForDeliveryMinutes: values.number('waitForDeliveryMinutes', 'Wait for Delivery (Minutes)', DELIVERY_WAIT_MINUTES),
 		sendWindow: readSendWindow(ctx.getNode(), itemIndex, raw?.sendWindow, ctx.getTimezone(), 'nothing was sent'),
 	};

@@ -35,7 +35,9 @@ const NUMBER_FIELD_WORDS: Record<string, string> = {
 function describeInvalid(invalid: InvalidRecipient[]): string {
 	const shown = invalid
 		.slice(0, 3)
-		.map((entry) => `${entry.line === undefined ? '' : `line ${entry.line}: `}${entry.receiver ? `"${entry.receiver}" ` : ''}${entry.reason}`);
+		.map(
+			(entry) => `${entry.line === undefined ? '' : `line ${entry.line}: `}${entry.receiver ? `"${entry.receiver}" ` : ''}${entry.reason}`,
+		);
 	return shown.join('; ') + (invalid.length > 3 ? `; and ${invalid.length - 3} more` : '');
 }
 
@@ -144,9 +146,9 @@ export class RecipientReader {
 		const key = `${serviceName}\u0000${slotId}`;
 		let records = this.slots.get(key);
 		if (!records) {
-			records = this.client.getIfExists<{ records?: number }>(buildPath(['sms', serviceName, 'receivers', slotId])).then(
-				(slot) => (slot ? Number(slot.records ?? 0) : undefined),
-			);
+			records = this.client
+				.getIfExists<{ records?: number }>(buildPath(['sms', serviceName, 'receivers', slotId]))
+				.then((slot) => (slot ? Number(slot.records ?? 0) : undefined));
 			this.slots.set(key, records);
 		}
 		const count = await records;
@@ -170,16 +172,17 @@ export class RecipientReader {
 		}
 		const list = new RecipientList();
 		for (const contact of chosen) {
-			const number =
-				numberField === 'mobile'
-					? contact.homeMobile || contact.workMobile
-					: contact[numberField as keyof PhonebookContact];
+			const number = numberField === 'mobile' ? contact.homeMobile || contact.workMobile : contact[numberField as keyof PhonebookContact];
 			const who = [contact.name, contact.surname].filter(Boolean).join(' ') || `contact ${contact.id}`;
 			if (!number) list.reject(who, `no ${NUMBER_FIELD_WORDS[numberField] ?? numberField}`);
 			else if (list.add(number) === 'invalid') list.invalid[list.invalid.length - 1].receiver = `${who} (${number})`;
 		}
 		if (list.size === 0) {
-			throw itemError(node, itemIndex, `No contact of address book ${bookKey} has a usable ${NUMBER_FIELD_WORDS[numberField] ?? numberField}`);
+			throw itemError(
+				node,
+				itemIndex,
+				`No contact of address book ${bookKey} has a usable ${NUMBER_FIELD_WORDS[numberField] ?? numberField}`,
+			);
 		}
 		return { kind: 'addressBook', numbers: list.numbers, invalid: list.invalid, duplicates: list.duplicates };
 	}
