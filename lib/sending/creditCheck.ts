@@ -1,4 +1,4 @@
-import { buildPath, type OvhClient } from '../ovh';
+import { SmsApi, type OvhClient } from '../ovh';
 import type { PreparedSend } from './types';
 
 export interface CreditNeed {
@@ -44,7 +44,7 @@ export async function checkCredits(client: OvhClient, sends: PreparedSend[]): Pr
 		needs.set(serviceName, need);
 	}
 	for (const need of needs.values()) {
-		const account = await client.get<{ creditsLeft?: number }>(buildPath(['sms', need.serviceName]));
+		const account = await new SmsApi(client, need.serviceName).getAccount();
 		need.creditsLeft = Number(account.creditsLeft ?? 0);
 	}
 	return needs;

@@ -1,4 +1,4 @@
-import { buildPath, type OvhClient } from '../ovh';
+import { SmsApi, type OvhClient } from '../ovh';
 import { describeSenderStatus, isOfferedAsSender, virtualNumberKey, type OvhSender } from '../senders';
 import type { ResolvedSender, SenderChoice } from './types';
 
@@ -40,7 +40,7 @@ export class SenderResolver {
 		}
 		if (choice.kind === 'virtualNumber') return await this.checkVirtualNumber(serviceName, virtualNumberKey(choice.number));
 
-		const sender = await this.client.getIfExists<OvhSender>(buildPath(['sms', serviceName, 'senders', choice.name]));
+		const sender: OvhSender | undefined = await new SmsApi(this.client, serviceName).findSender(choice.name);
 		if (!sender) {
 			// The SMS standard caps an alphanumeric sender at 11 characters: say so, or the user looks for a typo.
 			const tooLong =
@@ -63,9 +63,10 @@ export class SenderResolver {
 	}
 
 	private async checkVirtualNumber(serviceName: string, number: string): Promise<ResolvedSender> {
-		const found = await this.client.getIfExists(buildPath(['sms', serviceName, 'virtualNumbers', number]));
+		const api = new SmsApi(this.client, serviceName);
+		const found = await api.findVirtualNumber(number);
 		if (!found) {
-			const numbers = await this.client.get<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']));
+			const numbers = await api.listVirtualNumbers();
 			throw new SenderRefusedError(
 				`The virtual number ${number} does not belong to ${serviceName}. ${
 					numbers.length ? `Its virtual numbers: ${numbers.join(', ')}` : 'The account has no virtual number.'
@@ -78,10 +79,10 @@ export class SenderResolver {
 	private async enabledSendersSentence(serviceName: string): Promise<string> {
 		let names = this.enabled.get(serviceName);
 		if (!names) {
-			const path = buildPath(['sms', serviceName, 'senders']);
-			names = this.client
-				.get<string[]>(path)
-				.then((all) => this.client.getMany<OvhSender>(path, all))
+			const api = new SmsApi(this.client, serviceName);
+			names = api
+				.listSenders()
+				.then((all) => api.readSenders(all))
 				.then((read) => read.flatMap(({ value }) => (isOfferedAsSender(value) ? [value.sender] : [])));
 			this.enabled.set(serviceName, names);
 		}

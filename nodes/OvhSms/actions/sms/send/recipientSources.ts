@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { buildPath, type OvhClient } from '../../../../../lib/ovh';
+import { SmsApi, type OvhClient } from '../../../../../lib/ovh';
 import {
 	readRecipientCsv,
 	RecipientList,
@@ -146,9 +146,7 @@ export class RecipientReader {
 		const key = `${serviceName}\u0000${slotId}`;
 		let records = this.slots.get(key);
 		if (!records) {
-			records = this.client
-				.getIfExists<{ records?: number }>(buildPath(['sms', serviceName, 'receivers', slotId]))
-				.then((slot) => (slot ? Number(slot.records ?? 0) : undefined));
+			records = new SmsApi(this.client, serviceName).findReceiver(slotId).then((slot) => (slot ? Number(slot.records ?? 0) : undefined));
 			this.slots.set(key, records);
 		}
 		const count = await records;
@@ -191,10 +189,10 @@ export class RecipientReader {
 		const key = `${serviceName}\u0000${bookKey}`;
 		let contacts = this.phonebooks.get(key);
 		if (!contacts) {
-			const path = buildPath(['sms', serviceName, 'phonebooks', bookKey, 'phonebookContact']);
-			contacts = this.client.getIfExists<number[]>(path).then(async (ids) => {
+			const api = new SmsApi(this.client, serviceName);
+			contacts = api.findContactIds(bookKey).then(async (ids) => {
 				if (!ids) return undefined;
-				const read = await this.client.getMany<PhonebookContact>(path, ids);
+				const read = await api.readContacts(bookKey, ids);
 				return read.flatMap((entry) => (entry.value ? [entry.value] : []));
 			});
 			this.phonebooks.set(key, contacts);
