@@ -7,8 +7,8 @@
  * Leaves out SMS a virtual number sent when OVHcloud lists them only under the number (they
  * stay pending) and deferred SMS still waiting in `/jobs` (pending too).
  */
-import { buildPath, type OvhClient } from '../ovh';
-import type { SmsOutgoing } from '../ovh/models';
+import { SmsApi, type OvhClient } from '../ovh';
+import type { SmsOutgoing, Wire } from '../ovh/models';
 import { FINAL_DELIVERY_RECEIPTS, formatQueryDatetime } from '../replies';
 import type { DeliveryHistory } from './waitForDelivery';
 
@@ -16,14 +16,14 @@ import type { DeliveryHistory } from './waitForDelivery';
 const CLOCK_MARGIN_MS = 10 * 60_000;
 
 export function ovhDeliveryHistory(client: OvhClient, serviceName: string, runStartedAtMs: number): DeliveryHistory {
-	const path = buildPath(['sms', serviceName, 'outgoing']);
+	const api = new SmsApi(client, serviceName);
 	const since = formatQueryDatetime(runStartedAtMs - CLOCK_MARGIN_MS);
 	return {
 		async readFinal(ids) {
 			const found = new Map<number, number>();
 			let filterIgnored = false;
 			for (const deliveryReceipt of FINAL_DELIVERY_RECEIPTS) {
-				const listed = await client.get<number[]>(path, { 'creationDatetime.from': since, deliveryReceipt });
+				const listed = await api.listSmsIds('outgoing', { 'creationDatetime.from': since, deliveryReceipt });
 				for (const id of listed) {
 					if (!ids.has(id)) continue;
 					// One SMS in two states' lists: the API did not filter by state; its own entries decide.
@@ -41,9 +41,13 @@ export function ovhDeliveryHistory(client: OvhClient, serviceName: string, runSt
 }
 
 /** The history entries of some SMS (batch GET, 50 ids a request), for the operator's reason of a failure. */
-export async function readOutgoing(client: OvhClient, serviceName: string, ids: readonly number[]): Promise<Map<number, SmsOutgoing>> {
-	const read = await client.getMany<SmsOutgoing>(buildPath(['sms', serviceName, 'outgoing']), [...ids]);
-	const byId = new Map<number, SmsOutgoing>();
+export async function readOutgoing(
+	client: OvhClient,
+	serviceName: string,
+	ids: readonly number[],
+): Promise<Map<number, Wire<SmsOutgoing>>> {
+	const read = await new SmsApi(client, serviceName).readSms('outgoing', [...ids]);
+	const byId = new Map<number, Wire<SmsOutgoing>>();
 	for (const entry of read) if (entry.value) byId.set(Number(entry.id), entry.value);
 	return byId;
 }

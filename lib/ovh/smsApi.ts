@@ -12,6 +12,9 @@ import type {
 	SmsBatchParams,
 	SmsBatchStatistics,
 	SmsBlacklist,
+	SmsHlrBody,
+	SmsHlrLookup,
+	SmsHlrOperator,
 	SmsContactCreate,
 	SmsContactUpdate,
 	SmsIncoming,
@@ -319,6 +322,21 @@ export class SmsApi {
 
 	async renameBatch(id: string, name: string): Promise<Wire<SmsBatch> | null> {
 		return await this.client.put<Wire<SmsBatch> | null>(this.path('batches', id), { name });
+	}
+
+	// ---- number lookups (HLR) -----------------------------------------------------------
+
+	/** Billed: never repeated after an ambiguous failure (the client's rule for POST). */
+	async requestLookups(body: SmsHlrBody): Promise<SmsSendingReport> {
+		return await this.client.post<SmsSendingReport>(this.path('hlr'), body);
+	}
+
+	async readLookups(ids: Id[]): Promise<Array<BatchItem<Wire<SmsHlrLookup>>>> {
+		return await this.client.getMany<Wire<SmsHlrLookup>>(this.path('hlr'), ids);
+	}
+
+	async getLookupOperator(id: Id): Promise<Wire<SmsHlrOperator>> {
+		return await this.client.get<Wire<SmsHlrOperator>>(this.path('hlr', id, 'operator'));
 	}
 
 	// ---- the STOP list (blacklists) ------------------------------------------------------

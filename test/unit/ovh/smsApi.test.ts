@@ -32,6 +32,8 @@ describe('SmsApi', () => {
 		['a contact of a book', (api) => api.deleteContact('book-1', 7), 'DELETE /sms/sms-ab12345-1/phonebooks/book-1/phonebookContact/7'],
 		['a recipient list as CSV', (api) => api.receiverCsv(3), 'GET /sms/sms-ab12345-1/receivers/3/csv'],
 		['a campaign cancelled', (api) => api.cancelBatch('b-1'), 'POST /sms/sms-ab12345-1/batches/b-1/cancel'],
+		['a number lookup requested', (api) => api.requestLookups({ receivers: ['+33612345678'] }), 'POST /sms/sms-ab12345-1/hlr'],
+		["a number lookup's operator", (api) => api.getLookupOperator(9), 'GET /sms/sms-ab12345-1/hlr/9/operator'],
 		['a STOP entry', (api) => api.findBlacklistEntry('+33612345678'), 'GET /sms/sms-ab12345-1/blacklists/%2B33612345678'],
 		['an uploaded file', (api) => api.deleteDocument('doc-1'), 'DELETE /me/document/doc-1'],
 	])('%s is read or written on its route', async (_what, call, expected) => {
@@ -48,6 +50,9 @@ describe('SmsApi', () => {
 		const cleaning = fails();
 		await expect(cleaning.api.cleanReceiver(3, { freemium: true, priceOnly: false })).rejects.toThrow();
 		expect(cleaning.requests).toHaveLength(1);
+		const lookup = fails();
+		await expect(lookup.api.requestLookups({ receivers: ['+33612345678'] })).rejects.toThrow();
+		expect(lookup.requests).toHaveLength(1);
 		const campaign = fails();
 		await expect(campaign.api.createBatch({ message: 'Hi', to: ['+33612345678'] })).rejects.toThrow();
 		expect(campaign.requests).toHaveLength(1);

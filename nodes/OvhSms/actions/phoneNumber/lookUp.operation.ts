@@ -1,7 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { lookUpNumbers, ovhLookupGateway, type NumberLookup } from '../../../../lib/numberLookup';
-import { buildPath, type OvhClient } from '../../../../lib/ovh';
-import type { SmsAccount } from '../../../../lib/ovh/models';
+import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { RecipientList, splitNumberList, type InvalidRecipient } from '../../../../lib/recipients';
 import { errorItem, toNodeError } from '../../../shared/errors';
 import { itemError } from '../common/itemError';
@@ -94,7 +93,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 		}
 		let creditsLeft: number;
 		try {
-			creditsLeft = (await client.get<SmsAccount>(buildPath(['sms', serviceName]))).creditsLeft;
+			creditsLeft = (await new SmsApi(client, serviceName).getAccount()).creditsLeft;
 		} catch (error) {
 			for (const item of [...live, ...ofService.filter((entry) => entry.dryRun)]) fail(item.itemIndex, error);
 			continue;
