@@ -10,5 +10,5 @@ export type { ConcurrencyOptions, Settled } from './concurrency';
 export { BATCH_TAG_PREFIX, createBatchTag } from './batchTag';
 export { JobSendError, sendJobSafely, sentFromReport } from './safeSend';
 export type { JobDelivery, JobGateway, SafeSendOptions, SendingReport, SentSms } from './safeSend';
-export { createOvhJobGateway, isAmbiguousSendFailure, isStillInFlight, jobCollectionPath } from './ovhJobGateway';
+export { createOvhJobGateway, isAmbiguousSendFailure, isStillInFlight } from './ovhJobGateway';
 export type { OvhJobBody, OvhJobFields, OvhJobGatewayOptions, OvhJobTarget, ReportOrder } from './ovhJobGateway';

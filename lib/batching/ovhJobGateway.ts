@@ -1,6 +1,6 @@
-import { buildPath, formatOvhDatetime, OvhApiError, type OvhClient } from '../ovh';
+import { formatOvhDatetime, OvhApiError, SmsApi, type OvhClient } from '../ovh';
 import { digitsOf } from '../recipients';
-import { sentFromReport, type JobGateway, type SendingReport, type SentSms } from './safeSend';
+import { sentFromReport, type JobGateway, type SentSms } from './safeSend';
 
 /** Where a job is sent: the account's jobs, or a virtual number's (the number is the sender). */
 export interface OvhJobTarget {
@@ -66,13 +66,6 @@ function sameSender(stored: string | null, sent: string): boolean {
 	return /^\+?\d+$/.test(sent) && digits !== '' && digitsOf(stored) === digits;
 }
 
-/** The path of a job collection (`/sms/{sn}/jobs` or `/sms/{sn}/virtualNumbers/{n}/jobs`). */
-export function jobCollectionPath(target: OvhJobTarget, collection: 'jobs' | 'outgoing'): string {
-	return target.virtualNumber
-		? buildPath(['sms', target.serviceName, 'virtualNumbers', target.virtualNumber, collection])
-		: buildPath(['sms', target.serviceName, collection]);
-}
-
 /** An ambiguous failure: OVHcloud may have created the SMS although no success came back. */
 export function isAmbiguousSendFailure(error: unknown): boolean {
 	return error instanceof OvhApiError && error.requestMayHaveBeenProcessed;
@@ -92,6 +85,9 @@ export function isStillInFlight(error: unknown): boolean {
  */
 export function createOvhJobGateway(client: OvhClient, target: OvhJobTarget, body: OvhJobBody, options: OvhJobGatewayOptions): JobGateway {
 	const nowMs = options.nowMs ?? (() => Date.now());
+	const api = new SmsApi(client, target.serviceName);
+	// An empty number means the account's own collections, as it always has.
+	const virtualNumber = target.virtualNumber || undefined;
 
 	const matches = (sms: StoredSms, wanted: Set<string> | undefined, sinceMs: number): boolean => {
 		if (options.claimed.has(sms.id)) return false;
@@ -103,9 +99,10 @@ export function createOvhJobGateway(client: OvhClient, target: OvhJobTarget, bod
 	};
 
 	const readAll = async (collection: 'jobs' | 'outgoing', query?: Record<string, string>): Promise<StoredSms[]> => {
-		const path = jobCollectionPath(target, collection);
-		const ids = (await client.get<number[]>(path, query)).filter((id) => !options.claimed.has(id));
-		const read = await client.getMany<StoredSms>(path, ids);
+		// Not `listSmsIds`, which reads a null answer as no SMS: here that would mean "not sent", and a resend.
+		const listed = await client.get<number[]>(api.collectionPath(collection, virtualNumber), query);
+		const ids = listed.filter((id) => !options.claimed.has(id));
+		const read = await api.readSms(collection, ids, virtualNumber);
 		return read.flatMap((entry) => (entry.value ? [entry.value] : []));
 	};
 
@@ -116,7 +113,7 @@ export function createOvhJobGateway(client: OvhClient, target: OvhJobTarget, bod
 		for (const collection of collections) {
 			const missing = ids.filter((id) => !held.has(id));
 			if (missing.length === 0) break;
-			for (const entry of await client.getMany<StoredSms>(jobCollectionPath(target, collection), missing)) {
+			for (const entry of await api.readSms(collection, missing, virtualNumber)) {
 				if (entry.value) held.set(Number(entry.id), entry.value);
 			}
 		}
@@ -124,7 +121,7 @@ export function createOvhJobGateway(client: OvhClient, target: OvhJobTarget, bod
 	};
 
 	return {
-		send: (receivers) => client.post<SendingReport>(jobCollectionPath(target, 'jobs'), receivers ? { ...body, receivers } : { ...body }),
+		send: (receivers) => api.sendJob(receivers ? { ...body, receivers } : { ...body }, virtualNumber),
 
 		async pairReport(report) {
 			const assumed = sentFromReport(report);
