@@ -79,7 +79,8 @@ export class SmsApi {
 		return await this.client.get<Wire<SmsAccount>>(this.path());
 	}
 
-	async updateAccount(body: SmsAccountUpdate): Promise<void> {
+	/** A field sent as null is cleared (how a callback URL is removed). */
+	async updateAccount(body: Wire<SmsAccountUpdate>): Promise<void> {
 		await this.client.put(this.path(), body);
 	}
 

@@ -1,5 +1,10 @@
-/** The OVHcloud routes the trigger reads and writes, typed. */
-import { buildPath, OvhApiError, type BatchItem, type OvhClient } from '../../lib/ovh';
+/**
+ * What the trigger reads and writes on OVHcloud, through `SmsApi` (which knows the routes): its
+ * reply scopes and the rules it adds (a delete's 404 means gone; a guessed route's refusal means
+ * not there). Leaves out the paths (`lib/ovh/smsApi`) and what an event is (`./events`).
+ */
+import { OvhApiError, SmsApi, type BatchItem, type OvhClient } from '../../lib/ovh';
+import type { SmsAccountUpdate, Wire } from '../../lib/ovh/models';
 import { formatQueryDatetime, type BlacklistEntry, type IncomingSms, type OutgoingSms } from '../../lib/replies';
 
 /** Where replies are read: the whole account, or one of its virtual numbers. */
@@ -17,31 +22,13 @@ export interface AccountCallbacks {
 /** The page of ids one poll reads at most; the rest waits for the next poll. */
 export const MAX_IDS_PER_POLL = 500;
 
-function incomingPath(scope: ReplyScope): string {
-	return scope.virtualNumber
-		? buildPath(['sms', scope.serviceName, 'virtualNumbers', scope.virtualNumber, 'incoming'])
-		: buildPath(['sms', scope.serviceName, 'incoming']);
-}
-
-/** The SMS a scope sent: the account's, or one virtual number's. */
-function outgoingPath(scope: ReplyScope): string {
-	return scope.virtualNumber
-		? buildPath(['sms', scope.serviceName, 'virtualNumbers', scope.virtualNumber, 'outgoing'])
-		: buildPath(['sms', scope.serviceName, 'outgoing']);
-}
-
-function blacklistPath(serviceName: string): string {
-	return buildPath(['sms', serviceName, 'blacklists']);
+/** The scope's routes: an empty virtual number means the account's own, as it always has. */
+function scopeApi(client: OvhClient, scope: ReplyScope): { api: SmsApi; virtualNumber?: string } {
+	return { api: new SmsApi(client, scope.serviceName), virtualNumber: scope.virtualNumber || undefined };
 }
 
 function isNotFound(error: unknown): boolean {
 	return error instanceof OvhApiError && error.httpStatus === 404;
-}
-
-/** The object, or undefined when the API does not know it; other failures go to the caller,
- * which turns them into n8n errors. */
-async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
-	return await request.catch(async (error: unknown) => (isNotFound(error) ? undefined : await Promise.reject(error)));
 }
 
 /** The API's clock (epoch ms), so that a first activation does not depend on n8n's. */
@@ -52,7 +39,8 @@ export async function serverNowMs(client: OvhClient): Promise<number> {
 
 export async function listIncomingIds(client: OvhClient, scope: ReplyScope, fromMs?: number): Promise<number[]> {
 	const query = fromMs === undefined ? undefined : { 'creationDatetime.from': formatQueryDatetime(fromMs) };
-	return (await client.get<number[]>(incomingPath(scope), query)) ?? [];
+	const { api, virtualNumber } = scopeApi(client, scope);
+	return await api.listSmsIds('incoming', query, virtualNumber);
 }
 
 export async function readIncoming(
@@ -60,17 +48,20 @@ export async function readIncoming(
 	scope: ReplyScope,
 	ids: Array<string | number>,
 ): Promise<Array<BatchItem<IncomingSms>>> {
-	return await client.getMany<IncomingSms>(incomingPath(scope), ids);
+	const { api, virtualNumber } = scopeApi(client, scope);
+	return await api.readSms('incoming', ids, virtualNumber);
 }
 
 export async function findIncoming(client: OvhClient, scope: ReplyScope, id: string): Promise<IncomingSms | undefined> {
-	return await unlessNotFound(client.get<IncomingSms>(`${incomingPath(scope)}/${encodeURIComponent(id)}`));
+	const { api, virtualNumber } = scopeApi(client, scope);
+	return await api.findSms('incoming', id, virtualNumber);
 }
 
 /** Deletes a reply; true when it is gone (already deleted counts). */
 export async function deleteIncoming(client: OvhClient, scope: ReplyScope, id: string | number): Promise<boolean> {
 	try {
-		await client.delete(`${incomingPath(scope)}/${encodeURIComponent(String(id))}`);
+		const { api, virtualNumber } = scopeApi(client, scope);
+		await api.deleteSms('incoming', id, virtualNumber);
 		return true;
 	} catch (error) {
 		if (isNotFound(error)) return true;
@@ -80,7 +71,8 @@ export async function deleteIncoming(client: OvhClient, scope: ReplyScope, id: s
 
 export async function listOutgoingIds(client: OvhClient, scope: ReplyScope, fromMs?: number): Promise<number[]> {
 	const query = fromMs === undefined ? undefined : { 'creationDatetime.from': formatQueryDatetime(fromMs) };
-	return (await client.get<number[]>(outgoingPath(scope), query)) ?? [];
+	const { api, virtualNumber } = scopeApi(client, scope);
+	return await api.listSmsIds('outgoing', query, virtualNumber);
 }
 
 export async function readOutgoing(
@@ -88,11 +80,13 @@ export async function readOutgoing(
 	scope: ReplyScope,
 	ids: Array<string | number>,
 ): Promise<Array<BatchItem<OutgoingSms>>> {
-	return await client.getMany<OutgoingSms>(outgoingPath(scope), ids);
+	const { api, virtualNumber } = scopeApi(client, scope);
+	return await api.readSms('outgoing', ids, virtualNumber);
 }
 
 export async function findOutgoing(client: OvhClient, scope: ReplyScope, id: string): Promise<OutgoingSms | undefined> {
-	return await unlessNotFound(client.get<OutgoingSms>(`${outgoingPath(scope)}/${encodeURIComponent(id)}`));
+	const { api, virtualNumber } = scopeApi(client, scope);
+	return await api.findSms('outgoing', id, virtualNumber);
 }
 
 /** The line a reply came to, as far as it is known. */
@@ -131,9 +125,11 @@ export async function findRepliedOutgoingId(
 	if (!scope.virtualNumber && line.number) routes.push({ serviceName: scope.serviceName, virtualNumber: digits(line.number) });
 	for (const [index, route] of routes.entries()) {
 		const query = { receiver: reply.sender, tag: reply.tag || undefined, sender: number || undefined };
-		const listing = client.get<number[]>(outgoingPath(route), query);
+		const { api, virtualNumber } = scopeApi(client, route);
+		const path = api.collectionPath('outgoing', virtualNumber);
 		// The second route is a guess (the line may be the short number, not a virtual number): its refusal means "not there".
-		const ids = index === 0 ? await unlessNotFound(listing) : await listing.catch(() => undefined);
+		const ids =
+			index === 0 ? await client.getIfExists<number[]>(path, query) : await client.get<number[]>(path, query).catch(() => undefined);
 		const newest = (ids ?? [])
 			.map(Number)
 			.sort((a, b) => b - a)
@@ -146,25 +142,26 @@ export async function findRepliedOutgoingId(
 }
 
 export async function listBlacklist(client: OvhClient, serviceName: string): Promise<string[]> {
-	return (await client.get<string[]>(blacklistPath(serviceName))) ?? [];
+	return await new SmsApi(client, serviceName).listBlacklist();
 }
 
 export async function readBlacklist(client: OvhClient, serviceName: string, numbers: string[]): Promise<Array<BatchItem<BlacklistEntry>>> {
-	return await client.getMany<BlacklistEntry>(blacklistPath(serviceName), numbers);
+	return await new SmsApi(client, serviceName).readBlacklist(numbers);
 }
 
 export async function findBlacklistEntry(client: OvhClient, serviceName: string, number: string): Promise<BlacklistEntry | undefined> {
-	return await unlessNotFound(client.get<BlacklistEntry>(`${blacklistPath(serviceName)}/${encodeURIComponent(number)}`));
+	return await new SmsApi(client, serviceName).findBlacklistEntry(number);
 }
 
 export async function readAccountCallbacks(client: OvhClient, serviceName: string): Promise<AccountCallbacks> {
-	return (await client.get<AccountCallbacks>(buildPath(['sms', serviceName]))) ?? {};
+	return (await new SmsApi(client, serviceName).getAccount()) ?? {};
 }
 
 export async function updateAccount(client: OvhClient, serviceName: string, body: AccountCallbacks): Promise<void> {
-	await client.put(buildPath(['sms', serviceName]), body);
+	// Restores what was read or stored earlier, a response type the model may not list yet included.
+	await new SmsApi(client, serviceName).updateAccount(body as Wire<SmsAccountUpdate>);
 }
 
 export async function listVirtualNumbers(client: OvhClient, serviceName: string): Promise<string[]> {
-	return (await client.get<string[]>(buildPath(['sms', serviceName, 'virtualNumbers']))) ?? [];
+	return await new SmsApi(client, serviceName).listVirtualNumbers();
 }
