@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { createOvhClient } from '../shared/transport';
-import { listVirtualNumbers } from './ovhSmsApi';
+import { SmsApi } from '../../lib/ovh';
 
 /** The SMS accounts the credential can use. */
 export async function getSmsAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -14,6 +14,6 @@ export async function getReceivingNumbers(this: ILoadOptionsFunctions): Promise<
 	const all: INodePropertyOptions = { name: 'All Numbers of the Account', value: '' };
 	const serviceName = String(this.getNodeParameter('serviceName', '', { extractValue: true }) ?? '');
 	if (!serviceName) return [all];
-	const numbers = await listVirtualNumbers(await createOvhClient(this), serviceName);
+	const numbers = await new SmsApi(await createOvhClient(this), serviceName).listVirtualNumbers();
 	return [all, ...numbers.map((number) => ({ name: `+${number.replace(/^(\+|00)/, '')}`, value: number }))];
 }

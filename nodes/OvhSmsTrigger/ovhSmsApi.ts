@@ -5,7 +5,7 @@
  */
 import { OvhApiError, SmsApi, type BatchItem, type OvhClient } from '../../lib/ovh';
 import type { SmsAccountUpdate, Wire } from '../../lib/ovh/models';
-import { formatQueryDatetime, type BlacklistEntry, type IncomingSms, type OutgoingSms } from '../../lib/replies';
+import { formatQueryDatetime, type IncomingSms, type OutgoingSms } from '../../lib/replies';
 
 /** Where replies are read: the whole account, or one of its virtual numbers. */
 export interface ReplyScope {
@@ -141,18 +141,6 @@ export async function findRepliedOutgoingId(
 	return undefined;
 }
 
-export async function listBlacklist(client: OvhClient, serviceName: string): Promise<string[]> {
-	return await new SmsApi(client, serviceName).listBlacklist();
-}
-
-export async function readBlacklist(client: OvhClient, serviceName: string, numbers: string[]): Promise<Array<BatchItem<BlacklistEntry>>> {
-	return await new SmsApi(client, serviceName).readBlacklist(numbers);
-}
-
-export async function findBlacklistEntry(client: OvhClient, serviceName: string, number: string): Promise<BlacklistEntry | undefined> {
-	return await new SmsApi(client, serviceName).findBlacklistEntry(number);
-}
-
 export async function readAccountCallbacks(client: OvhClient, serviceName: string): Promise<AccountCallbacks> {
 	return (await new SmsApi(client, serviceName).getAccount()) ?? {};
 }
@@ -160,8 +148,4 @@ export async function readAccountCallbacks(client: OvhClient, serviceName: strin
 export async function updateAccount(client: OvhClient, serviceName: string, body: AccountCallbacks): Promise<void> {
 	// Restores what was read or stored earlier, a response type the model may not list yet included.
 	await new SmsApi(client, serviceName).updateAccount(body as Wire<SmsAccountUpdate>);
-}
-
-export async function listVirtualNumbers(client: OvhClient, serviceName: string): Promise<string[]> {
-	return await new SmsApi(client, serviceName).listVirtualNumbers();
 }

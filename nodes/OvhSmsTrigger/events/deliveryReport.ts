@@ -23,16 +23,8 @@ import {
 	type DeliveryTracker,
 	type OutgoingSms,
 } from '../../../lib/replies';
-import type { OvhClient } from '../../../lib/ovh';
-import {
-	findOutgoing,
-	listOutgoingIds,
-	listVirtualNumbers,
-	MAX_IDS_PER_POLL,
-	readOutgoing,
-	serverNowMs,
-	type ReplyScope,
-} from '../ovhSmsApi';
+import { SmsApi, type OvhClient } from '../../../lib/ovh';
+import { findOutgoing, listOutgoingIds, MAX_IDS_PER_POLL, readOutgoing, serverNowMs, type ReplyScope } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
 import { byCreation, createdMsOf, oldestFirst, readWithinBudget, searchNewestFirst, type PollBudget } from './shared';
 import { ACCEPTED, urlFieldSetting, type EventJson, type FoundEvent, type TriggerEventHandler } from './types';
@@ -116,7 +108,7 @@ async function pollSource(
 async function findSentSms(client: OvhClient, serviceName: string, id: string): Promise<OutgoingSms | undefined> {
 	const fromAccount = await findOutgoing(client, { serviceName }, id);
 	if (fromAccount) return fromAccount;
-	for (const virtualNumber of await listVirtualNumbers(client, serviceName)) {
+	for (const virtualNumber of await new SmsApi(client, serviceName).listVirtualNumbers()) {
 		const fromLine = await findOutgoing(client, { serviceName, virtualNumber }, id);
 		if (fromLine) return fromLine;
 	}
@@ -132,7 +124,10 @@ export const deliveryReport: TriggerEventHandler = {
 	async poll(client, settings, saved, budget) {
 		const key = stateKey(settings);
 		const account: ReplyScope = { serviceName: settings.serviceName };
-		const lines = (await listVirtualNumbers(client, settings.serviceName)).map((virtualNumber) => ({ ...account, virtualNumber }));
+		const lines = (await new SmsApi(client, settings.serviceName).listVirtualNumbers()).map((virtualNumber) => ({
+			...account,
+			virtualNumber,
+		}));
 		let nowMs: Promise<number> | undefined;
 		const serverNow = () => (nowMs ??= serverNowMs(client));
 		const previous = (saved ?? {}) as ReportState;

@@ -2,7 +2,7 @@
  * Replies: the account's `smsResponse` CGI URL when pushed, `/incoming` (of the account or of
  * one virtual number) when polled. The event id is the reply's id.
  */
-import type { OvhClient } from '../../../lib/ovh';
+import { SmsApi, type OvhClient } from '../../../lib/ovh';
 import {
 	DEFAULT_CURSOR_SETTINGS,
 	listingStartMs,
@@ -23,7 +23,6 @@ import {
 	findIncoming,
 	findRepliedOutgoingId,
 	listIncomingIds,
-	listVirtualNumbers,
 	MAX_IDS_PER_POLL,
 	readIncoming,
 	serverNowMs,
@@ -66,7 +65,7 @@ interface ReplyState {
  */
 async function replySources(client: OvhClient, settings: TriggerSettings): Promise<{ scopes: ReplyScope[]; virtualNumbers: string[] }> {
 	if (settings.receivingNumber) return { scopes: [replyScope(settings)], virtualNumbers: [settings.receivingNumber] };
-	const virtualNumbers = await listVirtualNumbers(client, settings.serviceName);
+	const virtualNumbers = await new SmsApi(client, settings.serviceName).listVirtualNumbers();
 	const lines = virtualNumbers.map((virtualNumber) => ({ serviceName: settings.serviceName, virtualNumber }));
 	return { scopes: [...lines, { serviceName: settings.serviceName }], virtualNumbers };
 }

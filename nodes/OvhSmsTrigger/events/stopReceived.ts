@@ -3,7 +3,8 @@
  * event id is the number put on the blacklist.
  */
 import { parseOvhDatetime, readStopCallback, stopReceivedEvent, type BlacklistEntry } from '../../../lib/replies';
-import { findBlacklistEntry, listBlacklist, MAX_IDS_PER_POLL, readBlacklist } from '../ovhSmsApi';
+import { SmsApi } from '../../../lib/ovh';
+import { MAX_IDS_PER_POLL } from '../ovhSmsApi';
 import { stateKey, type TriggerSettings } from '../settings';
 import { readWithinBudget, TEST_EVENT_SEARCH_LIMIT } from './shared';
 import { ACCEPTED, urlFieldSetting, type EventJson, type TriggerEventHandler } from './types';
@@ -41,11 +42,12 @@ export const stopReceived: TriggerEventHandler = {
 	 */
 	async poll(client, settings, saved, budget) {
 		const key = stateKey(settings);
-		const numbers = await listBlacklist(client, settings.serviceName);
+		const api = new SmsApi(client, settings.serviceName);
+		const numbers = await api.listBlacklist();
 		if (!Array.isArray(saved?.known)) return { events: [], state: { key, known: numbers } };
 		const known = new Set(saved.known);
 		const fresh = numbers.filter((number) => !known.has(number)).slice(0, MAX_IDS_PER_POLL);
-		const entries = (await readWithinBudget(fresh, budget, async (chunk) => await readBlacklist(client, settings.serviceName, chunk)))
+		const entries = (await readWithinBudget(fresh, budget, async (chunk) => await api.readBlacklist(chunk)))
 			.flatMap((item) => (item.value ? [{ listed: item.id, entry: item.value }] : []))
 			.sort((a, b) => byDateCreation(a.entry, b.entry));
 		const read = new Set(entries.map(({ listed }) => listed));
@@ -60,7 +62,7 @@ export const stopReceived: TriggerEventHandler = {
 		if (!call) return { status: 400, text: 'Not a STOP notice' };
 		let entry: BlacklistEntry = { number: plusForm(call.number) };
 		if (client && settings.verifyWithApi) {
-			const stored = await findBlacklistEntry(client, settings.serviceName, entry.number);
+			const stored = await new SmsApi(client, settings.serviceName).findBlacklistEntry(entry.number);
 			if (!stored) return { status: 404, text: 'Unknown number' };
 			entry = stored;
 		}
@@ -77,8 +79,9 @@ export const stopReceived: TriggerEventHandler = {
 	},
 
 	async latest(client, settings) {
-		const numbers = (await listBlacklist(client, settings.serviceName)).slice(-TEST_EVENT_SEARCH_LIMIT);
-		const entries = (await readBlacklist(client, settings.serviceName, numbers)).flatMap((item) => (item.value ? [item.value] : []));
+		const api = new SmsApi(client, settings.serviceName);
+		const numbers = (await api.listBlacklist()).slice(-TEST_EVENT_SEARCH_LIMIT);
+		const entries = (await api.readBlacklist(numbers)).flatMap((item) => (item.value ? [item.value] : []));
 		const newest = entries.sort(byDateCreation).pop();
 		return newest && stopEvent(settings, newest);
 	},
