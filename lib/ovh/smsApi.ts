@@ -68,6 +68,11 @@ export class SmsApi {
 		readonly serviceName: string,
 	) {}
 
+	/** The SMS accounts (service names) the credential can use: `GET /sms`. */
+	static async listServices(client: OvhClient): Promise<string[]> {
+		return (await client.get<string[]>(buildPath(['sms']))) ?? [];
+	}
+
 	/** `/sms/{serviceName}/…rest`. */
 	path(...rest: Id[]): string {
 		return buildPath(['sms', this.serviceName, ...rest.map(String)]);

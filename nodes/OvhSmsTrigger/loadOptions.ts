@@ -5,7 +5,7 @@ import { SmsApi } from '../../lib/ovh';
 /** The SMS accounts the credential can use. */
 export async function getSmsAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const client = await createOvhClient(this);
-	const services = (await client.get<string[]>('/sms')) ?? [];
+	const services = await SmsApi.listServices(client);
 	return services.map((name) => ({ name, value: name }));
 }
 

@@ -1,4 +1,5 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { SmsApi } from '../../lib/ovh';
 import { chosenAccountApi } from './chosenAccount';
 import { createOvhClient } from './transport';
 
@@ -8,7 +9,7 @@ export const matchesFilter = (filter: string | undefined, text: string) =>
 
 export async function searchServices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await createOvhClient(this);
-	const services = await client.get<string[]>('/sms');
+	const services = await SmsApi.listServices(client);
 	const wanted = filter?.trim().toLowerCase();
 	return {
 		results: services.filter((name) => !wanted || name.toLowerCase().includes(wanted)).map((name) => ({ name, value: name })),

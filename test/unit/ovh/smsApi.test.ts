@@ -21,6 +21,7 @@ const route = (request: OvhHttpRequest) => `${request.method} ${request.url.repl
 
 describe('SmsApi', () => {
 	test.each<[string, (api: SmsApi) => Promise<unknown>, string]>([
+		['the accounts the credential can use', (api) => SmsApi.listServices(api.client), 'GET /sms'],
 		['the account', (api) => api.getAccount(), 'GET /sms/sms-ab12345-1'],
 		[
 			"a virtual number's received SMS",
