@@ -1,5 +1,5 @@
 // The sandbox's number lookups (`/hlr`): billing, the todo → doing → final walk, the results
-// decided by the number's last digits, and the buffered-phone delivery rule (`…9999`).
+// decided by the number's last digits, and the buffered-phone delivery rule (`…99999`).
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { eventually, ovh } from './ovh-test-client';
 
@@ -80,10 +80,10 @@ describe('number lookups (/hlr)', () => {
 	});
 });
 
-describe('delivery of an SMS to a phone that stays off (…9999)', () => {
+describe('delivery of an SMS to a phone that stays off (…99999)', () => {
 	it('is accepted, then buffered (ptt 1, DLR 8) and never final', async () => {
 		const sent = await ovh(sandbox, 'POST', sms('/jobs'), {
-			body: { message: 'Hi', sender: 'MyCompany', receivers: ['+33611119999', '+33611111111'] },
+			body: { message: 'Hi', sender: 'MyCompany', receivers: ['+33611199999', '+33611111111'] },
 		});
 		const [buffered, delivered] = sent.json.ids as number[];
 		await eventually(async () => (await ovh(sandbox, 'GET', sms(`/outgoing/${delivered}`))).json.deliveryReceipt === 1);
