@@ -7,7 +7,9 @@ const sendFrom = (sender: string) =>
 	ovh(sandbox, 'POST', `/sms/${sandbox.serviceName}/jobs`, { body: { message: 'Hi', sender, receivers: ['+33611112222'] } });
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ senderValidationDelayMs: 60 });
+	// Long enough that a loaded machine still sends and refuses before moderation decides (60 ms
+	// did not: CI saw a send from a just-created sender accepted), short enough to wait out.
+	sandbox = await startSandbox({ senderValidationDelayMs: 1_000 });
 });
 afterAll(() => sandbox.close());
 afterEach(() => sandbox.reset());
