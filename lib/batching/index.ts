@@ -7,7 +7,7 @@ export { DEFAULT_MAX_RECEIVERS_PER_JOB, groupIntoJobs } from './groupIntoJobs';
 export type { JobPlan, PlannedJob, SendRequest } from './groupIntoJobs';
 export { mapWithConcurrency } from './concurrency';
 export type { ConcurrencyOptions, Settled } from './concurrency';
-export { BATCH_TAG_PREFIX, createBatchTag } from './batchTag';
+export { BATCH_TAG_PREFIX, createBatchTag, MAX_TAG_LENGTH } from './batchTag';
 export { JobSendError, sendJobSafely, sentFromReport } from './safeSend';
 export type { JobDelivery, JobGateway, SafeSendOptions, SendingReport, SentSms } from './safeSend';
 export { createOvhJobGateway, isAmbiguousSendFailure, isStillInFlight } from './ovhJobGateway';

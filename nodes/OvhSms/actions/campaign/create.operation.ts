@@ -11,8 +11,8 @@ import {
 import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { errorItem, toNodeError } from '../../../shared/errors';
 import { forEachItem } from '../../../shared/router';
-import { campaignJson } from './campaignJson';
-import { showFor, waitFields, type WaitOptions } from './fields';
+import { campaignJson } from './common/campaignJson';
+import { showFor, waitFields, type WaitOptions } from './common/fields';
 import { senderTypeOfName, stopMentionAdded, type Transliteration } from '../../../../lib/messages';
 import {
 	csvColumnProperty,
@@ -27,12 +27,12 @@ import {
 	transliterationOption,
 } from '../common/messageFields';
 import { messageCostNotices } from '../common/messageCost';
-import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './recipients';
-import { waitAndReport } from './waitForCompletion';
+import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './create/recipients';
+import { waitAndReport } from './common/waitForCompletion';
 import { putToUploadUrl } from '../../../shared/upload';
 import { COUNTRIES } from '../../../../lib/recipients';
 import { OptionValues } from '../common/optionValues';
-import { MAX_TAG_LENGTH } from '../sms/send/fields';
+import { MAX_TAG_LENGTH } from '../../../../lib/batching';
 import { readSendWindow, sendWindowOption, timeItemSend } from '../common/sendWindow';
 import { formatInZone, type SendWindowPolicy } from '../../../../lib/sendWindow';
 

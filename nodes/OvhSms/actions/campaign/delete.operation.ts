@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from '../types';
-import { campaignIdField, showFor } from './fields';
+import { campaignIdField, showFor } from './common/fields';
 
 export const description: INodeProperties[] = [campaignIdField(showFor('delete'))];
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { BatchStatus } from '../../../../lib/campaigns';
 import type { ItemContext } from '../types';
-import { campaignJson } from './campaignJson';
-import { showFor } from './fields';
+import { campaignJson } from './common/campaignJson';
+import { showFor } from './common/fields';
 import { limitProperties, readLimit } from '../../../shared/limit';
 
 const show = showFor('getMany');

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { summariseStatistics } from '../../../../lib/campaigns';
 import type { ItemContext } from '../types';
-import { campaignIdField, showFor, waitFields, type WaitOptions } from './fields';
-import { waitAndReport } from './waitForCompletion';
+import { campaignIdField, showFor, waitFields, type WaitOptions } from './common/fields';
+import { waitAndReport } from './common/waitForCompletion';
 
 const show = showFor('getStatistics');
 

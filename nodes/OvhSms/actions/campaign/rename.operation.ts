@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from '../types';
-import { campaignJson } from './campaignJson';
-import { campaignIdField, showFor } from './fields';
+import { campaignJson } from './common/campaignJson';
+import { campaignIdField, showFor } from './common/fields';
 
 const show = showFor('rename');
 

@@ -3,7 +3,7 @@ import type { Query } from '../../../../lib/ovh';
 import { normalizePhoneNumber } from '../../../../lib/recipients';
 import { limitProperties, readLimit } from '../../../shared/limit';
 import { dateFilterOptions, dateFilters, newestIds } from '../common/listing';
-import { virtualNumberKey } from '../common/virtualNumber';
+import { virtualNumberKey } from '../../../../lib/senders';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['receivedSms'], operation: ['getMany'] };

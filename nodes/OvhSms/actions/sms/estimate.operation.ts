@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { prepareMessage, senderTypeOfName, type MessageSenderType, type Transliteration } from '../../../../lib/messages';
-import { analysisJson } from '../common/messageAnalysis';
+import { analysisJson, DEFAULT_MAX_PARTS } from './common/messageAnalysis';
 import {
 	messageProperty,
 	nonCommercialOption,
@@ -12,7 +12,6 @@ import {
 import { messageCostNotices } from '../common/messageCost';
 import { itemError } from '../common/itemError';
 import { OptionValues } from '../common/optionValues';
-import { DEFAULT_MAX_PARTS } from './send/fields';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['sms'], operation: ['estimate'] };

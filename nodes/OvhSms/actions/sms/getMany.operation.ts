@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Query } from '../../../../lib/ovh';
 import { normalizePhoneNumber } from '../../../../lib/recipients';
-import { outgoingJson } from '../common/delivery';
+import { outgoingJson } from './common/delivery';
 import { limitProperties, readLimit } from '../../../shared/limit';
 import { dateFilterOptions, dateFilters, newestIds } from '../common/listing';
 import type { ItemContext } from '../types';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { findSms } from '../common/findSms';
-import { outgoingJson, scheduledJson } from '../common/delivery';
+import { outgoingJson, scheduledJson } from './common/delivery';
 import { itemError } from '../common/itemError';
 import type { ItemContext } from '../types';
 

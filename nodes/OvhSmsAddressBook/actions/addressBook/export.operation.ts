@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { writeContactsCsv } from '../../../../lib/contacts';
-import { addressBookLocator } from '../fields';
-import { readContacts } from '../phonebook';
+import { addressBookLocator } from '../common/fields';
+import { readContacts } from '../common/phonebook';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['addressBook'], operation: ['export'] };

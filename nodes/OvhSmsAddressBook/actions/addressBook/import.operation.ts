@@ -11,10 +11,10 @@ import {
 } from '../../../../lib/contacts';
 import { OvhApiError } from '../../../../lib/ovh';
 import type { SmsPhonebookImport, TelephonyTask, Wire } from '../../../../lib/ovh/models';
-import { normaliserFor } from '../contactInput';
-import { addressBookLocator, binaryField, DEFAULT_GROUP, defaultCountryField } from '../fields';
+import { normaliserFor } from '../common/contactInput';
+import { addressBookLocator, binaryField, DEFAULT_GROUP, defaultCountryField } from '../common/fields';
 import { mapWithConcurrency } from '../../../../lib/batching';
-import { deleteDocument, expireDocument, readContacts, readInputText, uploadDocument, waitForContactCount } from '../phonebook';
+import { deleteDocument, expireDocument, readContacts, readInputText, uploadDocument, waitForContactCount } from '../common/phonebook';
 import type { ItemContext } from '../types';
 
 /** Writes in flight at once in contact-by-contact mode: fast, yet gentle on OVHcloud's rate limits. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { readContactParameters, requireNewContact } from '../contactInput';
-import { addressBookLocator, contactTextFields, defaultCountryField } from '../fields';
+import { readContactParameters, requireNewContact } from '../common/contactInput';
+import { addressBookLocator, contactTextFields, defaultCountryField } from '../common/fields';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['create'] };

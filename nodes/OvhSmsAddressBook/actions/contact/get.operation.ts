@@ -1,5 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { addressBookLocator } from '../fields';
+import { addressBookLocator } from '../common/fields';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['get'] };

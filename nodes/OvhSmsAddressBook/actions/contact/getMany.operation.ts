@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { addressBookLocator } from '../fields';
-import { readContacts } from '../phonebook';
+import { addressBookLocator } from '../common/fields';
+import { readContacts } from '../common/phonebook';
 import type { ItemContext } from '../types';
 import { limitProperties, readLimit } from '../../../shared/limit';
 

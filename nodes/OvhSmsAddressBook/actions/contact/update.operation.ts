@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { readContactParameters } from '../contactInput';
-import { addressBookLocator, CONTACT_NAME_FIELDS, defaultCountryField, phoneFieldOptions } from '../fields';
+import { readContactParameters } from '../common/contactInput';
+import { addressBookLocator, CONTACT_NAME_FIELDS, defaultCountryField, phoneFieldOptions } from '../common/fields';
 import type { ItemContext } from '../types';
 import { contactIdField, readContactId } from './get.operation';
 

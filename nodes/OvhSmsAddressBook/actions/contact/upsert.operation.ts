@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { contactChanges, type PhonebookContact } from '../../../../lib/contacts';
-import { normaliserFor, readContactParameters, requireNewContact } from '../contactInput';
-import { addressBookLocator, contactTextFields, DEFAULT_GROUP, defaultCountryField } from '../fields';
-import { contactIndexOf } from '../phonebook';
+import { normaliserFor, readContactParameters, requireNewContact } from '../common/contactInput';
+import { addressBookLocator, contactTextFields, DEFAULT_GROUP, defaultCountryField } from '../common/fields';
+import { contactIndexOf } from '../common/phonebook';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['upsert'] };

@@ -1,9 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { ContactFileError, prepareRecipientListFile, type RecipientListFile } from '../../../../lib/contacts';
-import { normaliserFor } from '../contactInput';
-import { binaryField, defaultCountryField } from '../fields';
+import { normaliserFor } from '../common/contactInput';
+import { binaryField, defaultCountryField } from '../common/fields';
 import type { SmsReceiverCreate } from '../../../../lib/ovh/models';
-import { deleteDocument, expireDocument, readInputText, uploadDocument } from '../phonebook';
+import { deleteDocument, expireDocument, readInputText, uploadDocument } from '../common/phonebook';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['recipientList'], operation: ['create'] };

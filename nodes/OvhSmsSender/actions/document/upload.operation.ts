@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { senderLocator } from '../fields';
+import { senderLocator } from '../common/fields';
 import type { ItemContext } from '../types';
 import { putToUploadUrl } from '../../../shared/upload';
 

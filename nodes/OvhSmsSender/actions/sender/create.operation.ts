@@ -1,8 +1,8 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { OvhApiError } from '../../../../lib/ovh';
 import { checkSenderName } from '../../../../lib/senders';
-import { waitOptions } from '../fields';
-import { readSenderMaybeWaiting, type WaitSettings } from '../readSender';
+import { waitOptions } from '../common/fields';
+import { readSenderMaybeWaiting, type WaitSettings } from './common/readSender';
 import type { ItemContext } from '../types';
 
 /**

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { senderLocator } from '../fields';
+import { senderLocator } from '../common/fields';
 import type { ItemContext } from '../types';
 
 export const description: INodeProperties[] = [senderLocator({ resource: ['sender'], operation: ['delete'] })];

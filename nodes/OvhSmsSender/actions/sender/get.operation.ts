@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { senderLocator, waitOptions } from '../fields';
-import { readSenderMaybeWaiting, type WaitSettings } from '../readSender';
+import { senderLocator, waitOptions } from '../common/fields';
+import { readSenderMaybeWaiting, type WaitSettings } from './common/readSender';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['get'] };

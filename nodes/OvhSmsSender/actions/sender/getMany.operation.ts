@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { senderJson } from '../readSender';
+import { senderJson } from './common/readSender';
 import type { ItemContext } from '../types';
 import { limitProperties, readLimit } from '../../../shared/limit';
 

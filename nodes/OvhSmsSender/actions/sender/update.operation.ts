@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { SmsSenderUpdate } from '../../../../lib/ovh/models';
-import { senderLocator } from '../fields';
-import { readSenderMaybeWaiting } from '../readSender';
+import { senderLocator } from '../common/fields';
+import { readSenderMaybeWaiting } from './common/readSender';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['update'] };

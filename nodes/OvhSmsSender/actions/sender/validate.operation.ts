@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { senderLocator } from '../fields';
-import { readSenderMaybeWaiting } from '../readSender';
+import { senderLocator } from '../common/fields';
+import { readSenderMaybeWaiting } from './common/readSender';
 import type { ItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['validate'] };

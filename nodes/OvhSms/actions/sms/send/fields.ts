@@ -13,15 +13,13 @@ import {
 	transliterationOption,
 } from '../../common/messageFields';
 import { messageCostNotices } from '../../common/messageCost';
+import { DEFAULT_MAX_PARTS } from '../common/messageAnalysis';
 import { waitForDeliveryOption } from './deliveryWait';
 import { sendWindowOption } from '../../common/sendWindow';
 
 const show = { resource: ['sms'], operation: ['send'] };
 
-export const DEFAULT_MAX_PARTS = 6;
 export const DEFAULT_PARALLEL_JOBS = 4;
-/** The longest tag OVHcloud documents (http2sms: "Invalid tag: is too long" above 20). */
-export const MAX_TAG_LENGTH = 20;
 
 export const sendFields: INodeProperties[] = [
 	senderTypeProperty({ show }, ['sender', 'shortNumber', 'virtualNumber']),

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { InvalidRecipient } from '../../../../../lib/recipients';
-import { analysisJson } from '../../common/messageAnalysis';
+import { analysisJson } from '../common/messageAnalysis';
 import { DEFAULT_LIST_RECEIVERS_UP_TO, SUMMARY_ROWS_SHOWN, type ItemDelivery } from '../../../../../lib/sending';
 import type { PreparedSend } from './types';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { analyzeMessage } from '../../../../../lib/encoding';
 import { prepareText, stopMentionAdded } from '../../../../../lib/messages';
-import type { OvhJobFields } from '../../../../../lib/batching';
+import { MAX_TAG_LENGTH, type OvhJobFields } from '../../../../../lib/batching';
 import { MAX_START_AHEAD_DAYS, PAST_START_TOLERANCE_MS } from '../../../../../lib/campaigns';
 import { itemError } from '../../common/itemError';
 import type { ItemParameters } from '../../common/itemParameters';
@@ -10,7 +10,7 @@ import { OptionValues } from '../../common/optionValues';
 import { DELIVERY_WAIT_MINUTES } from './deliveryWait';
 import { readSendWindow, timeItemSend } from '../../common/sendWindow';
 import { formatInZone } from '../../../../../lib/sendWindow';
-import { DEFAULT_MAX_PARTS, MAX_TAG_LENGTH } from './fields';
+import { DEFAULT_MAX_PARTS } from '../common/messageAnalysis';
 import type { RecipientReader } from './recipientSources';
 import type { PreparedSend, ResolvedSender, SendItem, SendOptions, SenderChoice } from './types';
 

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
-import { PHONE_FIELDS, TEXT_FIELDS, type ContactFields } from '../../../lib/contacts';
-import { phoneNumberNormaliser, type PhoneNumberNormaliser } from '../../../lib/recipients';
+import { PHONE_FIELDS, TEXT_FIELDS, type ContactFields } from '../../../../lib/contacts';
+import { phoneNumberNormaliser, type PhoneNumberNormaliser } from '../../../../lib/recipients';
 import { CONTACT_NAME_FIELDS, PHONE_LABELS } from './fields';
 
 export function normaliserFor(ctx: IExecuteFunctions, itemIndex: number): PhoneNumberNormaliser {

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { senderProperty } from '../../shared/descriptions';
+import { senderProperty } from '../../../shared/descriptions';
 
 /** The sender an operation is about: the shared Sender field, worded for senders in any state. */
 export function senderLocator(show: Record<string, string[]>): INodeProperties {

@@ -4,10 +4,10 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
-import { ContactIndex, type PhonebookContact } from '../../../lib/contacts';
-import type { SmsApi } from '../../../lib/ovh';
-import { decodeText, whyNotText, type PhoneNumberNormaliser } from '../../../lib/recipients';
-import { putToUploadUrl } from '../../shared/upload';
+import { ContactIndex, type PhonebookContact } from '../../../../lib/contacts';
+import type { SmsApi } from '../../../../lib/ovh';
+import { decodeText, whyNotText, type PhoneNumberNormaliser } from '../../../../lib/recipients';
+import { putToUploadUrl } from '../../../shared/upload';
 
 /** Every contact of a book: one list call, then batch reads of 50 (no call per contact). */
 export async function readContacts(api: SmsApi, bookKey: string, limit = Infinity): Promise<PhonebookContact[]> {

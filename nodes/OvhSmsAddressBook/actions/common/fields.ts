@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { PHONE_FIELDS } from '../../../lib/contacts';
-import { defaultCountryProperty } from '../../shared/descriptions';
+import { PHONE_FIELDS } from '../../../../lib/contacts';
+import { defaultCountryProperty } from '../../../shared/descriptions';
 
 type Show = Record<string, string[]>;
 

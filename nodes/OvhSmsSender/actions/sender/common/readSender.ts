@@ -1,8 +1,8 @@
 /** A sender as the Sender node outputs it: OVHcloud's object with its status in plain words, read once or until moderation is over. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import type { SmsApi } from '../../../lib/ovh';
-import { describeSenderStatus, waitForSenderDecision, type OvhSender } from '../../../lib/senders';
+import type { SmsApi } from '../../../../../lib/ovh';
+import { describeSenderStatus, waitForSenderDecision, type OvhSender } from '../../../../../lib/senders';
 
 /** The sender as OVHcloud returns it, plus its status in plain words. */
 export function senderJson(sender: OvhSender, extra: IDataObject = {}): IDataObject {

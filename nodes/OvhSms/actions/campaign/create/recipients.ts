@@ -16,10 +16,10 @@ import {
 	type CampaignRecipients,
 	type RecipientRow,
 	type RejectedRecipient,
-} from '../../../../lib/campaigns';
-import { SmsApi, type OvhClient } from '../../../../lib/ovh';
-import { prepareText, type Transliteration } from '../../../../lib/messages';
-import { phoneNumberNormaliser } from '../../../../lib/recipients';
+} from '../../../../../lib/campaigns';
+import { SmsApi, type OvhClient } from '../../../../../lib/ovh';
+import { prepareText, type Transliteration } from '../../../../../lib/messages';
+import { phoneNumberNormaliser } from '../../../../../lib/recipients';
 
 export interface CampaignPlan {
 	/** The text given to OVHcloud (placeholders included). */

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { describeDelivery } from '../../../../lib/replies';
+import { describeDelivery } from '../../../../../lib/replies';
 
 /** An outgoing SMS as OVHcloud gives it, with its delivery state in plain words added. */
 export function outgoingJson(sms: IDataObject): IDataObject {

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { Batch } from '../../../../lib/campaigns';
+import type { Batch } from '../../../../../lib/campaigns';
 
 /** A campaign as output: OVHcloud's fields, plus its progress in percent and how many receivers were refused. */
 export function campaignJson(batch: Batch): IDataObject {

@@ -1,6 +1,6 @@
 import { sleep, type IDataObject } from 'n8n-workflow';
-import { summariseStatistics, waitForCampaign, type Batch } from '../../../../lib/campaigns';
-import type { SmsApi } from '../../../../lib/ovh';
+import { summariseStatistics, waitForCampaign, type Batch } from '../../../../../lib/campaigns';
+import type { SmsApi } from '../../../../../lib/ovh';
 import type { WaitOptions } from './fields';
 
 const MAX_INTERVAL_MS = 5 * 60 * 1000;

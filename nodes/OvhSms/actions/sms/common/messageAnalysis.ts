@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { GsmChange, MessageAnalysis } from '../../../../lib/encoding';
+import type { GsmChange, MessageAnalysis } from '../../../../../lib/encoding';
+
+/** The Maximum Parts a Send applies, and Estimate checks against, when none is set. */
+export const DEFAULT_MAX_PARTS = 6;
 
 /**
  * What the control panel's counter shows, as output fields: encoding, characters, SMS parts,

@@ -1,1 +1,0 @@
-export { virtualNumberKey } from '../../../../lib/senders';
