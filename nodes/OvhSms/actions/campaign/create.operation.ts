@@ -1,4 +1,11 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import {
 	CampaignInputError,
 	deferredStart,
@@ -8,207 +15,38 @@ import {
 	startInstant,
 	type BatchParams,
 } from '../../../../lib/campaigns';
+import { senderTypeOfName, stopMentionAdded } from '../../../../lib/messages';
 import { SmsApi, type OvhClient } from '../../../../lib/ovh';
+import { formatInZone } from '../../../../lib/sendWindow';
 import { errorItem, toNodeError } from '../../../shared/errors';
 import { forEachItem } from '../../../shared/router';
-import { campaignJson } from './common/campaignJson';
-import { showFor, waitFields, type WaitOptions } from './common/fields';
-import { senderTypeOfName, stopMentionAdded, type Transliteration } from '../../../../lib/messages';
-import {
-	csvColumnProperty,
-	defaultCountryProperty,
-	dryRunOption,
-	messageProperty,
-	nonCommercialOption,
-	recipientListProperty,
-	recipientSourceProperty,
-	senderProperty,
-	senderTypeProperty,
-	transliterationOption,
-} from '../common/messageFields';
-import { messageCostNotices } from '../common/messageCost';
-import { planFromCsv, planFromItems, planFromRecipientList, type CampaignPlan, type PlanOptions } from './create/recipients';
-import { waitAndReport } from './common/waitForCompletion';
 import { putToUploadUrl } from '../../../shared/upload';
-import { COUNTRIES } from '../../../../lib/recipients';
-import { OptionValues } from '../common/optionValues';
-import { MAX_TAG_LENGTH } from '../../../../lib/batching';
-import { readSendWindow, sendWindowOption, timeItemSend } from '../common/sendWindow';
-import { formatInZone, type SendWindowPolicy } from '../../../../lib/sendWindow';
+import { timeItemSend } from '../common/sendWindow';
+import { campaignJson } from './common/campaignJson';
+import { waitAndReport } from './common/waitForCompletion';
+import { createFields } from './create/fields';
+import { readCampaignOptions } from './create/readOptions';
+import {
+	planFromCsv,
+	planFromItems,
+	planFromRecipientList,
+	type CampaignPlan,
+	type CampaignSource,
+	type PlanOptions,
+} from './create/recipients';
 
-const show = showFor('create');
+export const description: INodeProperties[] = createFields;
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Campaign Name',
-		name: 'campaignName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'Monday promotion',
-		displayOptions: { show },
-	},
-	senderTypeProperty({ show }, ['sender', 'shortNumber']),
-	senderProperty({ show: { ...show, senderType: ['sender'] } }),
-	recipientSourceProperty({ show }, ['csv', 'items', 'recipientList'], 'items'),
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '={{ $json.phone }}',
-		description: 'The receiver of each item, in international format (+33…) or national format of the default country',
-		displayOptions: { show: { ...show, recipientSource: ['items'] } },
-	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		description: 'The binary field holding the CSV file (a header line, then one receiver per line; ; , or tab separated)',
-		displayOptions: { show: { ...show, recipientSource: ['csv'] } },
-	},
-	csvColumnProperty(
-		{ show: { ...show, recipientSource: ['csv'] } },
-		'Header name of the column of the CSV file holding the phone numbers. Empty: the column named number.',
-	),
-	recipientListProperty({ show: { ...show, recipientSource: ['recipientList'] } }),
-	defaultCountryProperty({ show }),
-	messageProperty(
-		{ show },
-		{
-			placeholder: 'Hello #firstname#, -20% in our #city# shop this Monday!',
-			description:
-				"Expressions ({{ }}) are evaluated for each item. With a CSV file or a recipient list, #column# placeholders are replaced by each receiver's value in that column; an unknown column stops the campaign before anything is sent.",
-		},
-	),
-	...messageCostNotices(show),
-	{
-		displayName: 'Start',
-		name: 'startMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Now', value: 'now' },
-			{ name: 'At a Date', value: 'scheduled' },
-		],
-		default: 'now',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Start At',
-		name: 'startAt',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: "When OVHcloud starts sending (in the workflow's time zone unless the date has an offset)",
-		displayOptions: { show: { ...show, startMode: ['scheduled'] } },
-	},
-	...waitFields(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			dryRunOption(
-				'Whether to only check the receivers and the message and estimate the cost (parts of the longest personalised text, credits needed, credits left), without creating the campaign (nor waiting for it)',
-			),
-			nonCommercialOption,
-			{
-				displayName: 'Fallback for Empty Values',
-				name: 'emptyValueFallback',
-				type: 'string',
-				default: '',
-				placeholder: 'customer',
-				description:
-					'The text a #column# placeholder gets when a row has no value in that column (may be left empty). Without this option such rows are left out and reported with their line, as a message like "Hello , your order is ready" is rarely meant.',
-			},
-			sendWindowOption,
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				description: 'A label OVHcloud stores with every SMS of the campaign (to filter the history)',
-			},
-			{
-				...transliterationOption,
-				description:
-					'Replace characters outside the GSM alphabet in the message and in the #column# values. OVHcloud only puts GSM-7 text in placeholders: with None, a value outside it stops the campaign before anything is sent.',
-			},
-		],
-	},
-];
-
-interface CampaignOptions {
-	noStop: boolean;
-	dryRun: boolean;
-	defaultCountry?: string;
-	transliteration: Transliteration;
-	tag?: string;
-	emptyValue?: string;
-	waitForCompletion: boolean;
-	wait: WaitOptions;
-	sendWindow?: SendWindowPolicy;
-}
-
-/** The campaign's switches and options, checked whatever their source (see OptionValues). */
-function readCampaignOptions(ctx: IExecuteFunctions, itemIndex: number): CampaignOptions {
-	const node = ctx.getNode();
-	const created = 'nothing was created';
-	const raw = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const options = new OptionValues(node, itemIndex, raw, created);
-	const countryValue = ctx.getNodeParameter('defaultCountry', itemIndex, 'FR');
-	const country = typeof countryValue === 'string' ? countryValue.trim().toUpperCase() : countryValue;
-	const fields = new OptionValues(
-		node,
-		itemIndex,
-		{ defaultCountry: country, waitForCompletion: ctx.getNodeParameter('waitForCompletion', itemIndex, false) },
-		created,
-	);
-	const waitForCompletion = fields.flag('waitForCompletion', 'Wait for Completion') ?? false;
-	const wait = new OptionValues(
-		node,
-		itemIndex,
-		waitForCompletion ? (ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject) : {},
-		created,
-	);
-	return {
-		noStop: options.flag('noStopClause', 'Non-Commercial (No STOP Mention)') ?? false,
-		dryRun: options.flag('dryRun', 'Dry Run') ?? false,
-		// Empty means no default country (international numbers only), not the default FR.
-		defaultCountry:
-			country === ''
-				? ''
-				: fields.choice(
-						'defaultCountry',
-						'Default Country',
-						COUNTRIES.map((c) => c.code),
-					),
-		transliteration: (options.choice('transliteration', 'Transliteration', ['none', 'safe', 'lossy']) ?? 'none') as Transliteration,
-		tag: options.text('tag', 'Tag', MAX_TAG_LENGTH),
-		// Present (even empty) means "use this text"; absent means "reject such rows".
-		emptyValue: 'emptyValueFallback' in raw ? (options.text('emptyValueFallback', 'Fallback for Empty Values', 160) ?? '') : undefined,
-		waitForCompletion,
-		sendWindow: readSendWindow(node, itemIndex, raw.sendWindow, ctx.getTimezone(), created),
-		wait: {
-			// A day: a campaign of a million SMS at OVHcloud's pace is done well before.
-			timeLimitMinutes: wait.number('timeLimitMinutes', 'Time Limit (Minutes)', { min: 0, max: 1440 }),
-			pollIntervalSeconds: wait.number('pollIntervalSeconds', 'First Check After (Seconds)', { min: 0.01, max: 300 }),
-		},
-	};
-}
+/** Reads the recipients of one campaign from its source. */
+type Planner = (serviceName: string, options: PlanOptions) => Promise<CampaignPlan>;
+/** Makes the campaigns of a run: their output items, paired. */
+type CampaignsOf = (ctx: IExecuteFunctions, client: OvhClient, claimed: Set<string>) => Promise<INodeExecutionData[]>;
 
 async function createOne(
 	this: IExecuteFunctions,
 	client: OvhClient,
 	itemIndex: number,
-	plan: (serviceName: string, options: PlanOptions) => Promise<CampaignPlan>,
+	plan: Planner,
 	claimed: Set<string>,
 ): Promise<IDataObject> {
 	const serviceName = this.getNodeParameter('serviceName', itemIndex, '', { extractValue: true }) as string;
@@ -298,37 +136,40 @@ async function createOne(
 	return out;
 }
 
-/**
- * Input items: one campaign for all of them. A CSV file or a recipient list: one campaign per
- * input item (each may hold its own file).
- */
-export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
-	const count = this.getInputData().length;
-	const source = this.getNodeParameter('recipientSource', 0) as string;
-	const claimed = new Set<string>();
-	if (source === 'items') {
-		const pairedItem = Array.from({ length: count }, (_, item) => ({ item }));
-		try {
-			const json = await createOne.call(this, client, 0, async (_serviceName, options) => planFromItems.call(this, options), claimed);
-			return [{ json, pairedItem }];
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, 0);
-			if (!this.continueOnFail()) throw nodeError;
-			return [errorItem(this.getNode(), nodeError, pairedItem)];
-		}
+/** Input items: one campaign for all of them, paired with every item. */
+const oneCampaignForAllItems: CampaignsOf = async (ctx, client, claimed) => {
+	const pairedItem = Array.from({ length: ctx.getInputData().length }, (_, item) => ({ item }));
+	try {
+		const json = await createOne.call(ctx, client, 0, async (_serviceName, options) => planFromItems.call(ctx, options), claimed);
+		return [{ json, pairedItem }];
+	} catch (error) {
+		const nodeError = toNodeError(ctx.getNode(), error, 0);
+		if (!ctx.continueOnFail()) throw nodeError;
+		return [errorItem(ctx.getNode(), nodeError, pairedItem)];
 	}
-	return await forEachItem(this, client, async ({ itemIndex }) => [
-		{
-			json: await createOne.call(
-				this,
-				client,
-				itemIndex,
-				async (serviceName, options) =>
-					source === 'csv'
-						? await planFromCsv.call(this, itemIndex, options)
-						: await planFromRecipientList.call(this, client, serviceName, itemIndex, options),
-				claimed,
-			),
-		},
-	]);
+};
+
+/** A CSV file or a recipient list: one campaign per input item (each may hold its own file). */
+function campaignPerItem(planOf: (ctx: IExecuteFunctions, client: OvhClient, itemIndex: number) => Planner): CampaignsOf {
+	return async (ctx, client, claimed) =>
+		await forEachItem(ctx, client, async ({ itemIndex }) => [
+			{ json: await createOne.call(ctx, client, itemIndex, planOf(ctx, client, itemIndex), claimed) },
+		]);
+}
+
+const CAMPAIGNS_BY_SOURCE: Record<CampaignSource, CampaignsOf> = {
+	items: oneCampaignForAllItems,
+	csv: campaignPerItem((ctx, _client, itemIndex) => async (_serviceName, options) => await planFromCsv.call(ctx, itemIndex, options)),
+	recipientList: campaignPerItem(
+		(ctx, client, itemIndex) => async (serviceName, options) =>
+			await planFromRecipientList.call(ctx, client, serviceName, itemIndex, options),
+	),
+};
+
+export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
+	const source = this.getNodeParameter('recipientSource', 0) as CampaignSource;
+	const campaigns = CAMPAIGNS_BY_SOURCE[source];
+	if (!campaigns) throw new NodeOperationError(this.getNode(), `Recipients "${String(source)}" is not supported`);
+	// A Retry finds what the first run created: each campaign is claimed once, so two identical items make two.
+	return await campaigns(this, client, new Set<string>());
 }

@@ -21,6 +21,9 @@ import { SmsApi, type OvhClient } from '../../../../../lib/ovh';
 import { prepareText, type Transliteration } from '../../../../../lib/messages';
 import { phoneNumberNormaliser } from '../../../../../lib/recipients';
 
+/** Where a campaign's recipients come from (the Recipients parameter). */
+export type CampaignSource = 'csv' | 'items' | 'recipientList';
+
 export interface CampaignPlan {
 	/** The text given to OVHcloud (placeholders included). */
 	template: string;
