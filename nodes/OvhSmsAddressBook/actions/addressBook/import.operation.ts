@@ -12,7 +12,8 @@ import {
 import { OvhApiError } from '../../../../lib/ovh';
 import type { SmsPhonebookImport, TelephonyTask, Wire } from '../../../../lib/ovh/models';
 import { normaliserFor } from '../common/contactInput';
-import { addressBookLocator, binaryField, DEFAULT_GROUP, defaultCountryField } from '../common/fields';
+import { DEFAULT_GROUP } from '../common/fields';
+import { importFields } from './import/fields';
 import { mapWithConcurrency } from '../../../../lib/batching';
 import { deleteDocument, expireDocument, readContacts, readInputText, uploadDocument, waitForContactCount } from '../common/phonebook';
 import type { ItemContext } from '../types';
@@ -20,101 +21,19 @@ import type { ItemContext } from '../types';
 /** Writes in flight at once in contact-by-contact mode: fast, yet gentle on OVHcloud's rate limits. */
 const WRITE_CONCURRENCY = 4;
 
-const show = { resource: ['addressBook'], operation: ['import'] };
+export const description: INodeProperties[] = importFields;
 
-export const description: INodeProperties[] = [
-	addressBookLocator(show),
-	binaryField(show, 'The binary field of the input item that holds the .csv or .txt file (; , or tab separated, with a header line)'),
-	{
-		displayName: 'Mode',
-		name: 'importMode',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{
-				name: 'OVHcloud Import',
-				value: 'ovhImport',
-				description:
-					'Columns named like OVHcloud’s fields (group, name, surname, homeMobile, homePhone, workMobile, workPhone). The new contacts go to OVHcloud in one file: few API calls whatever the size. Rows with accented characters are reported (OVHcloud would skip them).',
-			},
-			{
-				name: 'Contact by Contact',
-				value: 'contactByContact',
-				description: 'Map your own columns to fields; one call per new contact; accents kept; changed contacts can be updated',
-			},
-		],
-		default: 'ovhImport',
-	},
-	{
-		displayName: 'Columns',
-		name: 'columnMapping',
-		type: 'collection',
-		placeholder: 'Map a Column',
-		default: {},
-		description: 'The header of the column that holds each field. With no mapping, columns named like OVHcloud’s fields are used.',
-		displayOptions: { show: { ...show, importMode: ['contactByContact'] } },
-		options: [
-			{ displayName: 'Group Column', name: 'group', type: 'string', default: '' },
-			{ displayName: 'Home Mobile Column', name: 'homeMobile', type: 'string', default: '' },
-			{ displayName: 'Home Phone Column', name: 'homePhone', type: 'string', default: '' },
-			{ displayName: 'Name Column', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Surname Column', name: 'surname', type: 'string', default: '' },
-			{ displayName: 'Work Mobile Column', name: 'workMobile', type: 'string', default: '' },
-			{ displayName: 'Work Phone Column', name: 'workPhone', type: 'string', default: '' },
-		],
-	},
-	{
-		displayName: 'Default Group',
-		name: 'defaultGroup',
-		type: 'string',
-		default: DEFAULT_GROUP,
-		description: 'Group of the rows that have none',
-		displayOptions: { show },
-	},
-	defaultCountryField(show),
-	{
-		displayName: 'Update Existing Contacts',
-		name: 'updateExisting',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether a row whose number is already in the address book updates that contact when its fields differ (otherwise it is left as it is)',
-		displayOptions: { show: { ...show, importMode: ['contactByContact'] } },
-	},
-	{
-		displayName: 'Options',
-		name: 'importOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { ...show, importMode: ['ovhImport'] } },
-		options: [
-			{
-				displayName: 'Wait for Import',
-				name: 'waitForImport',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to wait until the new contacts are in the address book before going on. If they are not all there within the time limit, the import is reported as submitted, not confirmed.',
-			},
-			{
-				displayName: 'Time Limit (Seconds)',
-				name: 'timeLimitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 300,
-			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollIntervalSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0.01, numberPrecision: 2 },
-				default: 2,
-			},
-		],
-	},
-];
+/** The Mode parameter: OVHcloud imports one uploaded file, or the node writes contact by contact. */
+type ImportMode = 'ovhImport' | 'contactByContact';
+
+/** What an import writes, into which book. */
+interface ImportJob {
+	bookKey: string;
+	plan: ContactImportPlan;
+	fileName: string;
+	/** Contacts the book held before: OVHcloud's import is done when it holds these plus the new ones. */
+	contactsBefore: number;
+}
 
 interface ImportOutcome {
 	created: number;
@@ -135,10 +54,7 @@ interface ImportOutcome {
 async function importThroughOvhcloud(
 	ctx: IExecuteFunctions,
 	{ api, itemIndex }: ItemContext,
-	bookKey: string,
-	plan: ContactImportPlan,
-	fileName: string,
-	contactsBefore: number,
+	{ bookKey, plan, fileName, contactsBefore }: ImportJob,
 ): Promise<ImportOutcome> {
 	if (plan.toCreate.length === 0) return { created: 0, updated: 0, failed: [], extra: { importStatus: 'nothing to import' } };
 	const options = ctx.getNodeParameter('importOptions', itemIndex, {}) as {
@@ -210,8 +126,7 @@ function rowFailure(error: unknown, line: number): RejectedRow | undefined {
 async function importContactByContact(
 	ctx: IExecuteFunctions,
 	{ api, itemIndex }: ItemContext,
-	bookKey: string,
-	plan: ContactImportPlan,
+	{ bookKey, plan }: ImportJob,
 ): Promise<ImportOutcome> {
 	const failed: RejectedRow[] = [];
 	let stoppedBy: { line: number; error: unknown } | undefined;
@@ -254,7 +169,12 @@ async function importContactByContact(
 	return { created: done('create'), updated: done('update'), failed, extra: {} };
 }
 
-function readFile(ctx: IExecuteFunctions, itemIndex: number, text: string, mode: string): ContactFileReading {
+const IMPORTERS: Record<ImportMode, (ctx: IExecuteFunctions, context: ItemContext, job: ImportJob) => Promise<ImportOutcome>> = {
+	ovhImport: importThroughOvhcloud,
+	contactByContact: importContactByContact,
+};
+
+function readFile(ctx: IExecuteFunctions, itemIndex: number, text: string, mode: ImportMode): ContactFileReading {
 	const mapping = Object.fromEntries(
 		Object.entries(
 			mode === 'contactByContact' ? (ctx.getNodeParameter('columnMapping', itemIndex, {}) as ContactColumnMapping) : {},
@@ -280,7 +200,7 @@ function readFile(ctx: IExecuteFunctions, itemIndex: number, text: string, mode:
 export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<INodeExecutionData[]> {
 	const { api, itemIndex } = context;
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
-	const mode = this.getNodeParameter('importMode', itemIndex) as string;
+	const mode = this.getNodeParameter('importMode', itemIndex) as ImportMode;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const { text, fileName } = await readInputText(this, itemIndex, binaryPropertyName);
 	const reading = readFile(this, itemIndex, text, mode);
@@ -290,10 +210,9 @@ export async function execute(this: IExecuteFunctions, context: ItemContext): Pr
 		updateExisting: mode === 'contactByContact' && (this.getNodeParameter('updateExisting', itemIndex, false) as boolean),
 		normaliseNumber: normaliserFor(this, itemIndex),
 	});
-	const outcome =
-		mode === 'ovhImport'
-			? await importThroughOvhcloud(this, context, bookKey, plan, fileName, existing.length)
-			: await importContactByContact(this, context, bookKey, plan);
+	const importer = IMPORTERS[mode];
+	if (!importer) throw new NodeOperationError(this.getNode(), `Mode "${String(mode)}" is not supported`, { itemIndex });
+	const outcome = await importer(this, context, { bookKey, plan, fileName, contactsBefore: existing.length });
 
 	const rejectedRows = [...reading.rejected, ...plan.duplicates, ...outcome.failed].sort((a, b) => a.line - b.line);
 	const created = outcome.submitted ? `${outcome.submitted} submitted (not confirmed yet)` : `${outcome.created} created`;
