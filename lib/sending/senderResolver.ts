@@ -1,3 +1,4 @@
+import type { RunMemo } from '../memo';
 import { SmsApi, type OvhClient } from '../ovh';
 import { describeSenderStatus, isOfferedAsSender, virtualNumberKey, type OvhSender } from '../senders';
 import type { ResolvedSender, SenderChoice } from './types';
@@ -13,25 +14,17 @@ export class SenderRefusedError extends Error {
 }
 
 /**
- * Checks each sender once per run: it must exist and be enabled. A sender of type `virtual`
- * sends through its number's own jobs endpoint, as the control panel does.
+ * Checks each sender once per run (the run's memo): it must exist and be enabled. A sender of
+ * type `virtual` sends through its number's own jobs endpoint, as the control panel does.
  */
 export class SenderResolver {
-	private readonly resolved = new Map<string, Promise<ResolvedSender>>();
-	private readonly enabled = new Map<string, Promise<string[]>>();
-
-	constructor(private readonly client: OvhClient) {}
+	constructor(
+		private readonly client: OvhClient,
+		private readonly memo: RunMemo,
+	) {}
 
 	resolve(serviceName: string, choice: SenderChoice): Promise<ResolvedSender> {
-		const key = JSON.stringify([serviceName, choice]);
-		let promise = this.resolved.get(key);
-		if (!promise) {
-			promise = this.check(serviceName, choice);
-			// Every caller awaits it; this only keeps an early rejection from being reported as unhandled.
-			promise.catch(() => undefined);
-			this.resolved.set(key, promise);
-		}
-		return promise;
+		return this.memo.once(`sender:${JSON.stringify([serviceName, choice])}`, async () => await this.check(serviceName, choice));
 	}
 
 	private async check(serviceName: string, choice: SenderChoice): Promise<ResolvedSender> {
@@ -39,16 +32,19 @@ export class SenderResolver {
 			return { target: { serviceName }, fields: { senderForResponse: true }, type: 'shortcode', label: 'short number' };
 		}
 		if (choice.kind === 'virtualNumber') return await this.checkVirtualNumber(serviceName, virtualNumberKey(choice.number));
+		return await this.checkSender(serviceName, choice.name);
+	}
 
-		const sender: OvhSender | undefined = await new SmsApi(this.client, serviceName).findSender(choice.name);
+	private async checkSender(serviceName: string, name: string): Promise<ResolvedSender> {
+		const sender: OvhSender | undefined = await new SmsApi(this.client, serviceName).findSender(name);
 		if (!sender) {
 			// The SMS standard caps an alphanumeric sender at 11 characters: say so, or the user looks for a typo.
 			const tooLong =
-				/\p{L}/u.test(choice.name) && [...choice.name].length > MAX_ALPHANUMERIC_SENDER_LENGTH
-					? ` A sender name has at most ${MAX_ALPHANUMERIC_SENDER_LENGTH} characters; "${choice.name}" has ${[...choice.name].length}.`
+				/\p{L}/u.test(name) && [...name].length > MAX_ALPHANUMERIC_SENDER_LENGTH
+					? ` A sender name has at most ${MAX_ALPHANUMERIC_SENDER_LENGTH} characters; "${name}" has ${[...name].length}.`
 					: '';
 			throw new SenderRefusedError(
-				`The sender "${choice.name}" does not exist on ${serviceName}.${tooLong} ${await this.enabledSendersSentence(serviceName)}`,
+				`The sender "${name}" does not exist on ${serviceName}.${tooLong} ${await this.enabledSendersSentence(serviceName)}`,
 			);
 		}
 		const status = describeSenderStatus(sender);
@@ -77,16 +73,11 @@ export class SenderResolver {
 	}
 
 	private async enabledSendersSentence(serviceName: string): Promise<string> {
-		let names = this.enabled.get(serviceName);
-		if (!names) {
+		const list = await this.memo.once(`enabledSenders:${serviceName}`, async () => {
 			const api = new SmsApi(this.client, serviceName);
-			names = api
-				.listSenders()
-				.then((all) => api.readSenders(all))
-				.then((read) => read.flatMap(({ value }) => (isOfferedAsSender(value) ? [value.sender] : [])));
-			this.enabled.set(serviceName, names);
-		}
-		const list = await names;
+			const read = await api.readSenders(await api.listSenders());
+			return read.flatMap(({ value }) => (isOfferedAsSender(value) ? [value.sender] : []));
+		});
 		return list.length
 			? `Enabled senders: ${list.join(', ')}.`
 			: 'The account has no enabled sender: request one with the OVHcloud SMS Sender node, or send from the short number.';

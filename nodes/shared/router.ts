@@ -4,22 +4,33 @@
  * an item's failure into an error item while the other items go on.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { RunMemo } from '../../lib/memo';
 import { SmsApi, type OvhClient } from '../../lib/ovh';
 import { errorItem, toNodeError } from './errors';
+import { createOvhClient } from './transport';
+
+/** What lives for one execution of an action node: the signed client and the run's memo. */
+export interface RunContext {
+	client: OvhClient;
+	/**
+	 * What an operation read once and reuses for the next items (an upsert of 500 CRM records
+	 * reads the address book once, not 500 times): `memo.once(key, read)`. Cleared when an item
+	 * fails in the per-item loop, since a failed write may leave it stale.
+	 */
+	memo: RunMemo;
+}
 
 /** What an operation gets for one input item; every action node's operations take this one type. */
-export interface PerItemContext {
-	client: OvhClient;
+export interface PerItemContext extends RunContext {
 	serviceName: string;
 	/** The SMS routes of `serviceName`, typed (lib/ovh's SmsApi). */
 	api: SmsApi;
 	itemIndex: number;
-	/**
-	 * Lives for one execution: what an operation read once and reuses for the next items (an
-	 * upsert of 500 CRM records reads the address book once, not 500 times). Cleared when an
-	 * item fails, since a failed write may leave it stale.
-	 */
-	memo: Map<string, unknown>;
+}
+
+/** A new execution: the client signed with the node's credentials, and an empty memo. */
+export async function startRun(ctx: IExecuteFunctions): Promise<RunContext> {
+	return { client: await createOvhClient(ctx), memo: new RunMemo() };
 }
 
 /** The operation the node's Resource and Operation parameters name. */
@@ -33,10 +44,10 @@ export function chosenOperation<T>(ctx: IExecuteFunctions, resources: Record<str
 
 export async function forEachItem(
 	ctx: IExecuteFunctions,
-	client: OvhClient,
+	run: RunContext,
 	execute: (context: PerItemContext) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
-	const memo = new Map<string, unknown>();
+	const { client, memo } = run;
 	const items = ctx.getInputData();
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { chosenOperation, forEachItem } from '../../shared/router';
-import { createOvhClient } from '../../shared/transport';
+import { chosenOperation, forEachItem, startRun } from '../../shared/router';
 import * as account from './account';
 import * as campaign from './campaign';
 import * as phoneNumber from './phoneNumber';
@@ -18,10 +17,10 @@ const resources: Record<string, Record<string, Operation>> = {
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = chosenOperation(this, resources);
-	const client = await createOvhClient(this);
-	if ('executeAll' in operation) return [await operation.executeAll.call(this, client)];
+	const run = await startRun(this);
+	if ('executeAll' in operation) return [await operation.executeAll.call(this, run)];
 	return [
-		await forEachItem(this, client, async (context) => {
+		await forEachItem(this, run, async (context) => {
 			const result = await operation.execute.call(this, context);
 			return (Array.isArray(result) ? result : [result]).map((json) => ({ json }));
 		}),

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { chosenOperation, forEachItem } from '../../shared/router';
-import { createOvhClient } from '../../shared/transport';
+import { chosenOperation, forEachItem, startRun } from '../../shared/router';
 import * as addressBook from './addressBook';
 import * as contact from './contact';
 import * as recipientList from './recipientList';
@@ -14,6 +13,5 @@ const resources: Record<string, Record<string, Operation>> = {
 
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = chosenOperation(this, resources);
-	const client = await createOvhClient(this);
-	return [await forEachItem(this, client, async (context) => await operation.execute.call(this, context))];
+	return [await forEachItem(this, await startRun(this), async (context) => await operation.execute.call(this, context))];
 }

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { PerItemContext } from '../../shared/router';
+import type { PerItemContext, RunContext } from '../../shared/router';
 
-export type ItemContext = PerItemContext;
+export type { PerItemContext, RunContext };
 
 /** One input item in, its output items out (the router pairs them with the input). */
 export interface Operation {
-	execute(this: IExecuteFunctions, context: ItemContext): Promise<INodeExecutionData[]>;
+	execute(this: IExecuteFunctions, context: PerItemContext): Promise<INodeExecutionData[]>;
 }

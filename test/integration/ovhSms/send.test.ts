@@ -324,6 +324,37 @@ describe('Send: message and options', () => {
 	});
 });
 
+describe('Send: what a run reads once, however many items', () => {
+	const gets = (path: RegExp) => harness.sandbox.requests.filter((request) => request.method === 'GET' && path.test(request.path)).length;
+
+	test('50 items sending to one recipient list read the list once and check the sender once', async () => {
+		const items = Array.from({ length: 50 }, (_, i) => ({ text: `Flash sale, code ${i}` }));
+		const result = await harness.run(
+			sendParameters({ recipientSource: 'recipientList', recipientListSlot: '1', message: '={{ $json.text }}' }),
+			items,
+		);
+		expect(result.status).toBe('success');
+		expect(result.output).toHaveLength(50);
+		expect(gets(/\/receivers\/1$/)).toBe(1);
+		expect(gets(/\/senders\/MyCompany$/)).toBe(1);
+	});
+
+	test('20 items naming a sender the account lacks each fail naming it; the sender is looked up once', async () => {
+		const items = Array.from({ length: 20 }, (_, i) => ({ phone: `+3361100${String(i).padStart(4, '0')}` }));
+		const result = await harness.run(
+			sendParameters({ receivers: '={{ $json.phone }}', sender: { __rl: true, mode: 'name', value: 'Nobody' } }),
+			items,
+			{ continueOnFail: true },
+		);
+		const errors = jsonOf(result).map((json) => json.error);
+		expect(errors).toHaveLength(20);
+		errors.forEach((error, i) => expect(error).toMatch(new RegExp(`^The sender "Nobody" does not exist on .*\\[item ${i}\\]$`)));
+		expect(gets(/\/senders\/Nobody$/)).toBe(1);
+		expect(gets(/\/senders$/)).toBe(1);
+		expect(harness.jobBodies()).toHaveLength(0);
+	});
+});
+
 describe('Send: continue on fail', () => {
 	test('a bad item fails alone, named with its field; the others are sent', async () => {
 		const items = [

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 export const description: INodeProperties[] = [];
 
@@ -12,7 +12,7 @@ function withoutToken(value: unknown): unknown {
 	return value.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
 }
 
-export async function execute(this: IExecuteFunctions, { api }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api }: PerItemContext): Promise<IDataObject> {
 	const account = await api.getAccount();
 	const out: IDataObject = { ...account };
 	for (const key of ['callBack', 'stopCallBack']) if (key in out) out[key] = withoutToken(out[key]) as IDataObject[string];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itemError } from '../common/itemError';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 export const description: INodeProperties[] = [
 	{
@@ -50,7 +50,7 @@ const URL_LABELS: Record<string, string> = {
 };
 
 /** Sets the account's callback URLs (delivery reports, STOP, replies) and returns them as saved. */
-export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: PerItemContext): Promise<IDataObject> {
 	const callbacks = this.getNodeParameter('callbacks', itemIndex, {}) as {
 		deliveryReportUrl?: string;
 		stopUrl?: string;

@@ -19,7 +19,7 @@ import { senderTypeOfName, stopMentionAdded } from '../../../../lib/messages';
 import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { formatInZone } from '../../../../lib/sendWindow';
 import { errorItem, toNodeError } from '../../../shared/errors';
-import { forEachItem } from '../../../shared/router';
+import { forEachItem, type RunContext } from '../../../shared/router';
 import { putToUploadUrl } from '../../../shared/upload';
 import { timeItemSend } from '../common/sendWindow';
 import { campaignJson } from './common/campaignJson';
@@ -40,7 +40,7 @@ export const description: INodeProperties[] = createFields;
 /** Reads the recipients of one campaign from its source. */
 type Planner = (serviceName: string, options: PlanOptions) => Promise<CampaignPlan>;
 /** Makes the campaigns of a run: their output items, paired. */
-type CampaignsOf = (ctx: IExecuteFunctions, client: OvhClient, claimed: Set<string>) => Promise<INodeExecutionData[]>;
+type CampaignsOf = (ctx: IExecuteFunctions, run: RunContext, claimed: Set<string>) => Promise<INodeExecutionData[]>;
 
 async function createOne(
 	this: IExecuteFunctions,
@@ -137,7 +137,7 @@ async function createOne(
 }
 
 /** Input items: one campaign for all of them, paired with every item. */
-const oneCampaignForAllItems: CampaignsOf = async (ctx, client, claimed) => {
+const oneCampaignForAllItems: CampaignsOf = async (ctx, { client }, claimed) => {
 	const pairedItem = Array.from({ length: ctx.getInputData().length }, (_, item) => ({ item }));
 	try {
 		const json = await createOne.call(ctx, client, 0, async (_serviceName, options) => planFromItems.call(ctx, options), claimed);
@@ -151,8 +151,8 @@ const oneCampaignForAllItems: CampaignsOf = async (ctx, client, claimed) => {
 
 /** A CSV file or a recipient list: one campaign per input item (each may hold its own file). */
 function campaignPerItem(planOf: (ctx: IExecuteFunctions, client: OvhClient, itemIndex: number) => Planner): CampaignsOf {
-	return async (ctx, client, claimed) =>
-		await forEachItem(ctx, client, async ({ itemIndex }) => [
+	return async (ctx, run, claimed) =>
+		await forEachItem(ctx, run, async ({ client, itemIndex }) => [
 			{ json: await createOne.call(ctx, client, itemIndex, planOf(ctx, client, itemIndex), claimed) },
 		]);
 }
@@ -166,10 +166,10 @@ const CAMPAIGNS_BY_SOURCE: Record<CampaignSource, CampaignsOf> = {
 	),
 };
 
-export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
+export async function executeAll(this: IExecuteFunctions, run: RunContext): Promise<INodeExecutionData[]> {
 	const source = this.getNodeParameter('recipientSource', 0) as CampaignSource;
 	const campaigns = CAMPAIGNS_BY_SOURCE[source];
 	if (!campaigns) throw new NodeOperationError(this.getNode(), `Recipients "${String(source)}" is not supported`);
 	// A Retry finds what the first run created: each campaign is claimed once, so two identical items make two.
-	return await campaigns(this, client, new Set<string>());
+	return await campaigns(this, run, new Set<string>());
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { BatchStatus } from '../../../../lib/campaigns';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 import { campaignJson } from './common/campaignJson';
 import { showFor } from './common/fields';
 import { limitProperties, readLimit } from '../../../shared/limit';
@@ -44,7 +44,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Newest first. */
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('campaignFilters', itemIndex, {}) as { status?: BatchStatus[]; nameContains?: string };
 	const wanted = filters.nameContains?.trim().toLowerCase();

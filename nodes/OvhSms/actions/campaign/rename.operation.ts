@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 import { campaignJson } from './common/campaignJson';
 import { campaignIdField, showFor } from './common/fields';
 
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<IDataObject> {
 	const id = (this.getNodeParameter('campaignId', itemIndex) as string).trim();
 	const name = (this.getNodeParameter('newCampaignName', itemIndex) as string).trim();
 	const answer = await api.renameBatch(id, name);

@@ -1,6 +1,6 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { lookUpNumbers, ovhLookupGateway, type NumberLookup } from '../../../../lib/numberLookup';
-import { SmsApi, type OvhClient } from '../../../../lib/ovh';
+import { SmsApi } from '../../../../lib/ovh';
 import { RecipientList, splitNumberList, type InvalidRecipient } from '../../../../lib/recipients';
 import { errorItem, toNodeError } from '../../../shared/errors';
 import { itemError } from '../common/itemError';
@@ -8,6 +8,7 @@ import { ItemParameters } from '../common/itemParameters';
 import { OptionValues } from '../common/optionValues';
 import { DEFAULT_MAX_LOOKUPS, DEFAULT_WAIT_MINUTES, LOOKUPS_PER_REQUEST, lookUpFields, MAX_LOOKUPS, WAIT_MINUTES } from './lookUp/fields';
 import { invalidNumberJson, lookupJson } from './lookUp/itemOutput';
+import type { RunContext } from '../types';
 
 export const description: INodeProperties[] = lookUpFields;
 
@@ -50,7 +51,7 @@ function readItem(ctx: IExecuteFunctions, parameters: ItemParameters, itemIndex:
  * then the distinct numbers of all items are asked together (a request per 500) and waited
  * for with back-off; each input item gets one output item per number, paired with it.
  */
-export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
+export async function executeAll(this: IExecuteFunctions, { client, memo }: RunContext): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
 	const outputs = new Map<number, INodeExecutionData[]>();
@@ -62,7 +63,7 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	const emit = (itemIndex: number, json: IDataObject) =>
 		outputs.set(itemIndex, [...(outputs.get(itemIndex) ?? []), { json, pairedItem: { item: itemIndex } }]);
 
-	const parameters = new ItemParameters(this);
+	const parameters = new ItemParameters(this, memo);
 	const items: LookUpItem[] = [];
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { findSms, type FoundSms } from '../common/findSms';
 import { itemError } from '../common/itemError';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 export const receivedIdProperty = (operation: string): INodeProperties => ({
 	displayName: 'Received SMS ID',
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [receivedIdProperty('get')];
 /** The received SMS the item names, from the account's route or the virtual number that received it. */
 export async function findReceivedSms(
 	ctx: IExecuteFunctions,
-	{ api, serviceName, itemIndex }: ItemContext,
+	{ api, serviceName, itemIndex }: PerItemContext,
 ): Promise<FoundSms<'incoming'> & { id: number }> {
 	const id = String(ctx.getNodeParameter('receivedSmsId', itemIndex, '') ?? '').trim();
 	if (!/^\d+$/.test(id)) throw itemError(ctx.getNode(), itemIndex, `"Received SMS ID" must be a number (got "${id}")`);
@@ -34,7 +34,7 @@ export async function findReceivedSms(
 	return { ...found, id: Number(id) };
 }
 
-export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, context: PerItemContext): Promise<IDataObject> {
 	const { value, virtualNumber } = await findReceivedSms(this, context);
 	return { ...value, ...(virtualNumber ? { virtualNumber } : {}) };
 }

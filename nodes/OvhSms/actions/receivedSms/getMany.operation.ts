@@ -4,7 +4,7 @@ import { normalizePhoneNumber } from '../../../../lib/recipients';
 import { limitProperties, readLimit } from '../../../shared/limit';
 import { dateFilterOptions, dateFilters, newestIds } from '../common/listing';
 import { virtualNumberKey } from '../../../../lib/senders';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['receivedSms'], operation: ['getMany'] };
 
@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Replies and other SMS the account received, newest first. */
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		createdAfter?: string;
 		createdBefore?: string;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { findSms } from '../common/findSms';
 import { itemError } from '../common/itemError';
 import { readSmsId } from './getStatus.operation';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 export const description: INodeProperties[] = [
 	{
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Cancels a deferred SMS before its time; OVHcloud gives its credits back. */
-export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: PerItemContext): Promise<IDataObject> {
 	const id = readSmsId(this, itemIndex);
 	const found = await findSms(api, ['jobs'], id);
 	if (!found) {

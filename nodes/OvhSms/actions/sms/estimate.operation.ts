@@ -12,7 +12,7 @@ import {
 import { messageCostNotices } from '../common/messageCost';
 import { itemError } from '../common/itemError';
 import { OptionValues } from '../common/optionValues';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['sms'], operation: ['estimate'] };
 
@@ -64,19 +64,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The account's credits, read once per run however many items are estimated (the run's memo; a failed read is forgotten with it). */
-function creditsLeftOf({ api, memo }: ItemContext): Promise<number> {
-	const key = `creditsLeft:${api.serviceName}`;
-	let credits = memo.get(key) as Promise<number> | undefined;
-	if (!credits) {
-		credits = api.getAccount().then((account) => Number(account.creditsLeft ?? 0));
-		memo.set(key, credits);
-	}
-	return credits;
+/** The account's credits, read once per run however many items are estimated (a failed read is forgotten with the item). */
+async function creditsLeftOf({ api, memo }: PerItemContext): Promise<number> {
+	return await memo.once(`creditsLeft:${api.serviceName}`, async () => Number((await api.getAccount()).creditsLeft ?? 0));
 }
 
 /** What a send would cost, without sending: the counter of the control panel and the credit check. */
-export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, context: PerItemContext): Promise<IDataObject> {
 	const { serviceName, itemIndex } = context;
 	const fields = new OptionValues(
 		this.getNode(),

@@ -4,7 +4,7 @@ import { normalizePhoneNumber } from '../../../../lib/recipients';
 import { outgoingJson } from './common/delivery';
 import { limitProperties, readLimit } from '../../../shared/limit';
 import { dateFilterOptions, dateFilters, newestIds } from '../common/listing';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['sms'], operation: ['getMany'] };
 
@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** The outgoing history, newest first, each SMS with its delivery state in words. */
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		createdAfter?: string;
 		createdBefore?: string;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { findSms } from '../common/findSms';
 import { outgoingJson, scheduledJson } from './common/delivery';
 import { itemError } from '../common/itemError';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 export const description: INodeProperties[] = [
 	{
@@ -24,7 +24,7 @@ export function readSmsId(ctx: IExecuteFunctions, itemIndex: number): string {
 }
 
 /** One sent SMS with its delivery state in words; a deferred SMS not yet sent is "scheduled". */
-export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: PerItemContext): Promise<IDataObject> {
 	const id = readSmsId(this, itemIndex);
 	const found = await findSms(api, ['outgoing', 'jobs'], id);
 	if (!found) {

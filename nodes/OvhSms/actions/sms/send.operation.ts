@@ -8,7 +8,6 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 import { DEFAULT_MAX_RECEIVERS_PER_JOB, groupIntoJobs } from '../../../../lib/batching';
-import type { OvhClient } from '../../../../lib/ovh';
 import {
 	checkCredits,
 	dispatchSends,
@@ -26,6 +25,7 @@ import { dryRunItemJson, sentItemJson } from './send/itemOutput';
 import { prepareSend, readSendItem } from './send/readItem';
 import { RecipientReader } from './send/recipientSources';
 import type { PreparedSend } from './send/types';
+import type { RunContext } from '../types';
 
 export const description: INodeProperties[] = sendFields;
 
@@ -37,7 +37,7 @@ type ItemFailure = ReturnType<typeof toNodeError>;
  * sender, text and options go out together as jobs of many receivers, and each item gets its
  * own output with its SMS ids, receivers and cost.
  */
-export async function executeAll(this: IExecuteFunctions, client: OvhClient): Promise<INodeExecutionData[]> {
+export async function executeAll(this: IExecuteFunctions, { client, memo }: RunContext): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const node = this.getNode();
 	const continueOnFail = this.continueOnFail();
@@ -49,9 +49,9 @@ export async function executeAll(this: IExecuteFunctions, client: OvhClient): Pr
 	};
 
 	const runStartedAt = Date.now();
-	const parameters = new ItemParameters(this);
-	const recipients = new RecipientReader(this, parameters, client);
-	const senders = new SenderResolver(client);
+	const parameters = new ItemParameters(this, memo);
+	const recipients = new RecipientReader(this, parameters, client, memo);
+	const senders = new SenderResolver(client, memo);
 	let sends: PreparedSend[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {

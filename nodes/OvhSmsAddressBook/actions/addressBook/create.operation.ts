@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 export const description: INodeProperties[] = [
 	{
@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const name = (this.getNodeParameter('bookName', itemIndex) as string).trim();
 	const bookKey = await api.createPhonebook({ name });
 	return [{ json: await api.getPhonebook(bookKey) }];

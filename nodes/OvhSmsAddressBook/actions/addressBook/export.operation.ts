@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { writeContactsCsv } from '../../../../lib/contacts';
 import { addressBookLocator } from '../common/fields';
 import { readContacts } from '../common/phonebook';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['addressBook'], operation: ['export'] };
 
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const book = await api.getPhonebook(bookKey);

@@ -16,7 +16,7 @@ import { DEFAULT_GROUP } from '../common/fields';
 import { importFields } from './import/fields';
 import { mapWithConcurrency } from '../../../../lib/batching';
 import { deleteDocument, expireDocument, readContacts, readInputText, uploadDocument, waitForContactCount } from '../common/phonebook';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 /** Writes in flight at once in contact-by-contact mode: fast, yet gentle on OVHcloud's rate limits. */
 const WRITE_CONCURRENCY = 4;
@@ -53,7 +53,7 @@ interface ImportOutcome {
  */
 async function importThroughOvhcloud(
 	ctx: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
+	{ api, itemIndex }: PerItemContext,
 	{ bookKey, plan, fileName, contactsBefore }: ImportJob,
 ): Promise<ImportOutcome> {
 	if (plan.toCreate.length === 0) return { created: 0, updated: 0, failed: [], extra: { importStatus: 'nothing to import' } };
@@ -125,7 +125,7 @@ function rowFailure(error: unknown, line: number): RejectedRow | undefined {
 
 async function importContactByContact(
 	ctx: IExecuteFunctions,
-	{ api, itemIndex }: ItemContext,
+	{ api, itemIndex }: PerItemContext,
 	{ bookKey, plan }: ImportJob,
 ): Promise<ImportOutcome> {
 	const failed: RejectedRow[] = [];
@@ -169,7 +169,7 @@ async function importContactByContact(
 	return { created: done('create'), updated: done('update'), failed, extra: {} };
 }
 
-const IMPORTERS: Record<ImportMode, (ctx: IExecuteFunctions, context: ItemContext, job: ImportJob) => Promise<ImportOutcome>> = {
+const IMPORTERS: Record<ImportMode, (ctx: IExecuteFunctions, context: PerItemContext, job: ImportJob) => Promise<ImportOutcome>> = {
 	ovhImport: importThroughOvhcloud,
 	contactByContact: importContactByContact,
 };
@@ -197,7 +197,7 @@ function readFile(ctx: IExecuteFunctions, itemIndex: number, text: string, mode:
 	return reading;
 }
 
-export async function execute(this: IExecuteFunctions, context: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, context: PerItemContext): Promise<INodeExecutionData[]> {
 	const { api, itemIndex } = context;
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const mode = this.getNodeParameter('importMode', itemIndex) as ImportMode;

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addressBookLocator } from '../common/fields';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['addressBook'], operation: ['rename'] };
 
@@ -9,7 +9,7 @@ export const description: INodeProperties[] = [
 	{ displayName: 'New Name', name: 'newName', type: 'string', required: true, default: '', displayOptions: { show } },
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const name = (this.getNodeParameter('newName', itemIndex) as string).trim();
 	await api.renamePhonebook(bookKey, name);

@@ -5,6 +5,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import { ContactIndex, type PhonebookContact } from '../../../../lib/contacts';
+import type { RunMemo } from '../../../../lib/memo';
 import type { SmsApi } from '../../../../lib/ovh';
 import { decodeText, whyNotText, type PhoneNumberNormaliser } from '../../../../lib/recipients';
 import { putToUploadUrl } from '../../../shared/upload';
@@ -19,18 +20,15 @@ export async function readContacts(api: SmsApi, bookKey: string, limit = Infinit
 
 /** The book's contacts indexed by number, read once per execution and kept up to date by writers. */
 export async function contactIndexOf(
-	memo: Map<string, unknown>,
+	memo: RunMemo,
 	api: SmsApi,
 	bookKey: string,
 	normaliseNumber: PhoneNumberNormaliser,
 ): Promise<ContactIndex> {
-	const key = `contacts:${api.serviceName}:${bookKey}`;
-	let index = memo.get(key) as ContactIndex | undefined;
-	if (!index) {
-		index = new ContactIndex(await readContacts(api, bookKey), normaliseNumber);
-		memo.set(key, index);
-	}
-	return index;
+	return await memo.once(
+		`contacts:${api.serviceName}:${bookKey}`,
+		async () => new ContactIndex(await readContacts(api, bookKey), normaliseNumber),
+	);
 }
 
 export interface UploadedDocument {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addressBookLocator } from '../common/fields';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 import { contactIdField, readContactId } from './get.operation';
 
 export const description: INodeProperties[] = [
@@ -8,7 +8,7 @@ export const description: INodeProperties[] = [
 	contactIdField('delete'),
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const id = readContactId(this, itemIndex);
 	await api.deleteContact(bookKey, id);

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { addressBookLocator } from '../common/fields';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['get'] };
 
@@ -35,7 +35,7 @@ export function readContactId(ctx: IExecuteFunctions, itemIndex: number): number
 
 export const description: INodeProperties[] = [addressBookLocator(show), contactIdField('get')];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const id = readContactId(this, itemIndex);
 	return [{ json: { ...(await api.getContact(bookKey, id)), addressBook: bookKey } }];

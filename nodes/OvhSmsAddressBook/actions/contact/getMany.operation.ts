@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addressBookLocator } from '../common/fields';
 import { readContacts } from '../common/phonebook';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 import { limitProperties, readLimit } from '../../../shared/limit';
 
 const show = { resource: ['contact'], operation: ['getMany'] };
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const limit = readLimit(this, itemIndex);
 	const group = ((this.getNodeParameter('filters', itemIndex, {}) as { group?: string }).group ?? '').trim();

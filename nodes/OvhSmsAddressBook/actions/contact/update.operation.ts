@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { readContactParameters } from '../common/contactInput';
 import { addressBookLocator, CONTACT_NAME_FIELDS, defaultCountryField, phoneFieldOptions } from '../common/fields';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 import { contactIdField, readContactId } from './get.operation';
 
 const show = { resource: ['contact'], operation: ['update'] };
@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 	defaultCountryField(show),
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const id = readContactId(this, itemIndex);
 	const changes = readContactParameters(this, itemIndex, 'updateFields');

@@ -3,7 +3,7 @@ import { contactChanges, type PhonebookContact } from '../../../../lib/contacts'
 import { normaliserFor, readContactParameters, requireNewContact } from '../common/contactInput';
 import { addressBookLocator, contactTextFields, DEFAULT_GROUP, defaultCountryField } from '../common/fields';
 import { contactIndexOf } from '../common/phonebook';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['contact'], operation: ['upsert'] };
 
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 	defaultCountryField(show),
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex, memo }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex, memo }: PerItemContext): Promise<INodeExecutionData[]> {
 	const bookKey = this.getNodeParameter('addressBook', itemIndex, '', { extractValue: true }) as string;
 	const wanted = readContactParameters(this, itemIndex, 'parameters');
 	const index = await contactIndexOf(memo, api, bookKey, normaliserFor(this, itemIndex));

@@ -4,7 +4,7 @@ import { normaliserFor } from '../common/contactInput';
 import { binaryField, defaultCountryField } from '../common/fields';
 import type { SmsReceiverCreate } from '../../../../lib/ovh/models';
 import { deleteDocument, expireDocument, readInputText, uploadDocument } from '../common/phonebook';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['recipientList'], operation: ['create'] };
 
@@ -94,7 +94,7 @@ function prepare(ctx: IExecuteFunctions, itemIndex: number, text: string): Recip
 	return file;
 }
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const slotId = Number(this.getNodeParameter('newSlotId', itemIndex));
 	const description = (this.getNodeParameter('listDescription', itemIndex) as string).trim();
 	if (this.getNodeParameter('listSource', itemIndex) === 'url') {

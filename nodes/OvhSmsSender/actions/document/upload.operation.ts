@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { senderLocator } from '../common/fields';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 import { putToUploadUrl } from '../../../shared/upload';
 
 /** What the control panel accepts as a supporting document. */
@@ -40,7 +40,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const options = this.getNodeParameter('documentOptions', itemIndex, {}) as { name?: string; description?: string };

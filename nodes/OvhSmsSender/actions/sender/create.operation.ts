@@ -3,7 +3,7 @@ import { OvhApiError } from '../../../../lib/ovh';
 import { checkSenderName } from '../../../../lib/senders';
 import { waitOptions } from '../common/fields';
 import { readSenderMaybeWaiting, type WaitSettings } from './common/readSender';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 /**
  * The reason for a name offered by `sendersAvailableForValidation`, validated at once. A guess
@@ -93,7 +93,7 @@ export const description: INodeProperties[] = [
 	waitOptions({ ...show, creationMode: ['manual'] }),
 ];
 
-export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, serviceName, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const mode = this.getNodeParameter('creationMode', itemIndex) as string;
 	const description = this.getNodeParameter('senderDescription', itemIndex, '') as string;
 	let sender: string;

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { senderLocator, waitOptions } from '../common/fields';
 import { readSenderMaybeWaiting, type WaitSettings } from './common/readSender';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['get'] };
 
 export const description: INodeProperties[] = [senderLocator(show), waitOptions(show)];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const settings = this.getNodeParameter('waitOptions', itemIndex, {}) as WaitSettings;
 	return [{ json: await readSenderMaybeWaiting.call(this, api, sender, settings) }];

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { senderJson } from './common/readSender';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 import { limitProperties, readLimit } from '../../../shared/limit';
 
 const show = { resource: ['sender'], operation: ['getMany'] };
@@ -43,7 +43,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; type?: string[] };
 	const senders = await api.readSenders(await api.listSenders());

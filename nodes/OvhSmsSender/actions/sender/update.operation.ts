@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 import type { SmsSenderUpdate } from '../../../../lib/ovh/models';
 import { senderLocator } from '../common/fields';
 import { readSenderMaybeWaiting } from './common/readSender';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['update'] };
 
@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as SmsSenderUpdate;
 	if (fields.description === undefined && fields.status === undefined) {

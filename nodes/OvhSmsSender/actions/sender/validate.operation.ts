@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { senderLocator } from '../common/fields';
 import { readSenderMaybeWaiting } from './common/readSender';
-import type { ItemContext } from '../types';
+import type { PerItemContext } from '../types';
 
 const show = { resource: ['sender'], operation: ['validate'] };
 
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, { api, itemIndex }: ItemContext): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerItemContext): Promise<INodeExecutionData[]> {
 	const sender = this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) as string;
 	const code = String(this.getNodeParameter('code', itemIndex)).trim();
 	await api.validateSender(sender, code);

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import type { RunMemo } from '../../../../../lib/memo';
 import { SmsApi, type OvhClient } from '../../../../../lib/ovh';
 import {
 	readRecipientCsv,
@@ -43,16 +44,14 @@ function describeInvalid(invalid: InvalidRecipient[]): string {
 
 /**
  * Reads the receivers of each item from the source it chose. Recipient lists and address
- * books are read once per run, however many items use them.
+ * books are read once per run (the run's memo), however many items use them.
  */
 export class RecipientReader {
-	private readonly slots = new Map<string, Promise<number | undefined>>();
-	private readonly phonebooks = new Map<string, Promise<PhonebookContact[] | undefined>>();
-
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly parameters: ItemParameters,
 		private readonly client: OvhClient,
+		private readonly memo: RunMemo,
 	) {}
 
 	async read(itemIndex: number, serviceName: string): Promise<RecipientSource> {
@@ -143,13 +142,10 @@ export class RecipientReader {
 	private async readRecipientList(itemIndex: number, serviceName: string): Promise<RecipientSource> {
 		const slotId = String(this.parameters.get('recipientListSlot', itemIndex, '', { extractValue: true }) ?? '').trim();
 		if (!slotId) throw itemError(this.ctx.getNode(), itemIndex, 'No recipient list chosen in "Recipient List"');
-		const key = `${serviceName}\u0000${slotId}`;
-		let records = this.slots.get(key);
-		if (!records) {
-			records = new SmsApi(this.client, serviceName).findReceiver(slotId).then((slot) => (slot ? Number(slot.records ?? 0) : undefined));
-			this.slots.set(key, records);
-		}
-		const count = await records;
+		const count = await this.memo.once(`recipientList:${serviceName}:${slotId}`, async () => {
+			const slot = await new SmsApi(this.client, serviceName).findReceiver(slotId);
+			return slot ? Number(slot.records ?? 0) : undefined;
+		});
 		if (count === undefined) {
 			throw itemError(this.ctx.getNode(), itemIndex, `Recipient list ${slotId} does not exist on ${serviceName}`);
 		}
@@ -185,19 +181,14 @@ export class RecipientReader {
 		return { kind: 'addressBook', numbers: list.numbers, invalid: list.invalid, duplicates: list.duplicates };
 	}
 
-	private phonebookContacts(serviceName: string, bookKey: string): Promise<PhonebookContact[] | undefined> {
-		const key = `${serviceName}\u0000${bookKey}`;
-		let contacts = this.phonebooks.get(key);
-		if (!contacts) {
+	private async phonebookContacts(serviceName: string, bookKey: string): Promise<PhonebookContact[] | undefined> {
+		return await this.memo.once(`addressBook:${serviceName}:${bookKey}`, async () => {
 			const api = new SmsApi(this.client, serviceName);
-			contacts = api.findContactIds(bookKey).then(async (ids) => {
-				if (!ids) return undefined;
-				const read = await api.readContacts(bookKey, ids);
-				return read.flatMap((entry) => (entry.value ? [entry.value] : []));
-			});
-			this.phonebooks.set(key, contacts);
-		}
-		return contacts;
+			const ids = await api.findContactIds(bookKey);
+			if (!ids) return undefined;
+			const read = await api.readContacts(bookKey, ids);
+			return read.flatMap((entry) => (entry.value ? [entry.value] : []));
+		});
 	}
 }
 
