@@ -13,26 +13,32 @@ export class SenderRefusedError extends Error {
 	}
 }
 
+type ChoiceOf<K extends SenderChoice['kind']> = Extract<SenderChoice, { kind: K }>;
+
 /**
  * Checks each sender once per run (the run's memo): it must exist and be enabled. A sender of
  * type `virtual` sends through its number's own jobs endpoint, as the control panel does.
  */
 export class SenderResolver {
+	private readonly checks: { [K in SenderChoice['kind']]: (serviceName: string, choice: ChoiceOf<K>) => Promise<ResolvedSender> } = {
+		shortNumber: async (serviceName) => ({
+			target: { serviceName },
+			fields: { senderForResponse: true },
+			type: 'shortcode',
+			label: 'short number',
+		}),
+		virtualNumber: async (serviceName, choice) => await this.checkVirtualNumber(serviceName, virtualNumberKey(choice.number)),
+		sender: async (serviceName, choice) => await this.checkSender(serviceName, choice.name),
+	};
+
 	constructor(
 		private readonly client: OvhClient,
 		private readonly memo: RunMemo,
 	) {}
 
 	resolve(serviceName: string, choice: SenderChoice): Promise<ResolvedSender> {
-		return this.memo.once(`sender:${JSON.stringify([serviceName, choice])}`, async () => await this.check(serviceName, choice));
-	}
-
-	private async check(serviceName: string, choice: SenderChoice): Promise<ResolvedSender> {
-		if (choice.kind === 'shortNumber') {
-			return { target: { serviceName }, fields: { senderForResponse: true }, type: 'shortcode', label: 'short number' };
-		}
-		if (choice.kind === 'virtualNumber') return await this.checkVirtualNumber(serviceName, virtualNumberKey(choice.number));
-		return await this.checkSender(serviceName, choice.name);
+		const check = this.checks[choice.kind] as (serviceName: string, choice: SenderChoice) => Promise<ResolvedSender>;
+		return this.memo.once(`sender:${JSON.stringify([serviceName, choice])}`, async () => await check(serviceName, choice));
 	}
 
 	private async checkSender(serviceName: string, name: string): Promise<ResolvedSender> {

@@ -355,6 +355,18 @@ describe('Send: what a run reads once, however many items', () => {
 	});
 });
 
+describe('Send: a kind the editor does not offer (a workflow edited by hand or through the API)', () => {
+	test.each([
+		['Recipients', { recipientSource: 'fax' }, /^"Recipients" is "fax": use one of numbers, csv, addressBook, recipientList \[item 0\]$/],
+		['Sender Type', { senderType: 'pigeon' }, /^"Sender Type" is "pigeon": use one of shortNumber, virtualNumber, sender \[item 0\]$/],
+	])('an unknown %s fails the item naming the field; nothing is sent', async (_field, parameters, error) => {
+		const result = await harness.run(sendParameters(parameters));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(error);
+		expect(harness.jobBodies()).toHaveLength(0);
+	});
+});
+
 describe('Send: continue on fail', () => {
 	test('a bad item fails alone, named with its field; the others are sent', async () => {
 		const items = [

@@ -16,17 +16,25 @@ import type { PreparedSend, ResolvedSender, SendItem, SendOptions, SenderChoice 
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+type SenderKind = SenderChoice['kind'];
+
+/** How each Sender Type reads its sender: `field` gives a parameter's trimmed text, `fail` fails the item. */
+const SENDER_CHOICES: Record<SenderKind, (field: (name: string) => string, fail: (message: string) => never) => SenderChoice> = {
+	shortNumber: () => ({ kind: 'shortNumber' }),
+	virtualNumber: (field, fail) => ({ kind: 'virtualNumber', number: field('virtualNumber') || fail('"Virtual Number" is empty') }),
+	sender: (field, fail) => ({ kind: 'sender', name: field('sender') || fail('"Sender" is empty') }),
+};
+
 function readSender(ctx: IExecuteFunctions, parameters: ItemParameters, itemIndex: number): SenderChoice {
+	const fail = (message: string): never => {
+		throw itemError(ctx.getNode(), itemIndex, message);
+	};
 	const kind = parameters.get<string>('senderType', itemIndex, 'sender');
-	if (kind === 'shortNumber') return { kind };
-	if (kind === 'virtualNumber') {
-		const number = String(parameters.get('virtualNumber', itemIndex, '', { extractValue: true }) ?? '').trim();
-		if (!number) throw itemError(ctx.getNode(), itemIndex, '"Virtual Number" is empty');
-		return { kind, number };
+	if (!Object.keys(SENDER_CHOICES).includes(kind)) {
+		fail(`"Sender Type" is "${kind}": use one of ${Object.keys(SENDER_CHOICES).join(', ')}`);
 	}
-	const name = String(parameters.get('sender', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!name) throw itemError(ctx.getNode(), itemIndex, '"Sender" is empty');
-	return { kind: 'sender', name };
+	const field = (name: string) => String(parameters.get(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	return SENDER_CHOICES[kind as SenderKind](field, fail);
 }
 
 /** OVHcloud's periods are minutes in a 32-bit integer. */

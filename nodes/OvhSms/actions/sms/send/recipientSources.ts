@@ -14,6 +14,9 @@ import { itemError } from '../../common/itemError';
 import type { ItemParameters } from '../../common/itemParameters';
 import type { RecipientSource } from './types';
 
+/** The Recipients parameter of Send. */
+type RecipientSourceKind = RecipientSource['kind'];
+
 interface PhonebookContact {
 	id: number;
 	group?: string | null;
@@ -47,6 +50,13 @@ function describeInvalid(invalid: InvalidRecipient[]): string {
  * books are read once per run (the run's memo), however many items use them.
  */
 export class RecipientReader {
+	private readonly readers: Record<RecipientSourceKind, (itemIndex: number, serviceName: string) => Promise<RecipientSource>> = {
+		numbers: async (itemIndex) => this.readNumbers(itemIndex),
+		csv: async (itemIndex) => await this.readCsv(itemIndex),
+		addressBook: async (itemIndex, serviceName) => await this.readAddressBook(itemIndex, serviceName),
+		recipientList: async (itemIndex, serviceName) => await this.readRecipientList(itemIndex, serviceName),
+	};
+
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		private readonly parameters: ItemParameters,
@@ -56,10 +66,11 @@ export class RecipientReader {
 
 	async read(itemIndex: number, serviceName: string): Promise<RecipientSource> {
 		const source = this.parameters.get<string>('recipientSource', itemIndex, 'numbers');
-		if (source === 'recipientList') return await this.readRecipientList(itemIndex, serviceName);
-		if (source === 'addressBook') return await this.readAddressBook(itemIndex, serviceName);
-		if (source === 'csv') return await this.readCsv(itemIndex);
-		return this.readNumbers(itemIndex);
+		const reader = Object.keys(this.readers).includes(source) ? this.readers[source as RecipientSourceKind] : undefined;
+		if (!reader) {
+			throw itemError(this.ctx.getNode(), itemIndex, `"Recipients" is "${source}": use one of ${Object.keys(this.readers).join(', ')}`);
+		}
+		return await reader(itemIndex, serviceName);
 	}
 
 	private defaultCountry(itemIndex: number): string {
