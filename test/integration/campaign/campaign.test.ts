@@ -229,6 +229,31 @@ describe('Campaign › Create from input items', () => {
 	});
 });
 
+describe('Campaign › Create: the sender, checked before anything is created', () => {
+	const csv = 'number\n+33611111111\n';
+	test.each([
+		['an empty Sender', { sender: { __rl: true, mode: 'name', value: ' ' } }, /^"Sender" is empty: nothing was created/],
+		[
+			'a Sender Type the editor does not offer (a workflow edited by hand)',
+			{ senderType: 'virtualNumber' },
+			/^"Sender Type" is "virtualNumber": use one of sender, shortNumber; nothing was created/,
+		],
+	])('%s fails the item with the field named', async (_case, extra, error) => {
+		const result = await run(fromCsv('Spring sale', extra), [csvItem(csv)]);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(error);
+		expect(writes()).toEqual([]);
+	});
+
+	test('the short number: the batch is sent to be answered, from no sender name', async () => {
+		const { output } = await run(fromCsv('Spring sale', { senderType: 'shortNumber' }), [csvItem(csv)]);
+		expect(output[0].json).toMatchObject({ status: expect.any(String) });
+		const post = sandbox.requests.find((request) => request.method === 'POST' && request.path.endsWith('/batches'))!;
+		expect(JSON.parse(post.body)).toMatchObject({ senderForResponse: true });
+		expect(JSON.parse(post.body)).not.toHaveProperty('from');
+	});
+});
+
 describe('Campaign › scheduled, then cancelled before its start', () => {
 	test('waits for its date, cancelling gives the credits back and nothing is ever sent', async () => {
 		const creditsBefore = account().creditsLeft;

@@ -15,7 +15,7 @@ import {
 	startInstant,
 	type BatchParams,
 } from '../../../../lib/campaigns';
-import { senderTypeOfName, stopMentionAdded } from '../../../../lib/messages';
+import { senderTypeOfName, stopMentionAdded, type MessageSenderType } from '../../../../lib/messages';
 import { SmsApi, type OvhClient } from '../../../../lib/ovh';
 import { formatInZone } from '../../../../lib/sendWindow';
 import { errorItem, toNodeError } from '../../../shared/errors';
@@ -37,6 +37,34 @@ import {
 
 export const description: INodeProperties[] = createFields;
 
+/** A campaign's sender: what the batch gets, how OVHcloud counts the STOP mention, and its name in the output. */
+interface CampaignSender {
+	params: Pick<BatchParams, 'from' | 'senderForResponse'>;
+	type: MessageSenderType;
+	label: string;
+}
+
+/** The Sender Types a campaign offers; `name` is the Sender parameter's trimmed text. */
+const CAMPAIGN_SENDERS: Record<'sender' | 'shortNumber', (name: () => string) => CampaignSender> = {
+	sender: (name) => {
+		const from = name();
+		if (!from) throw new CampaignInputError('"Sender" is empty: nothing was created');
+		return { params: { from }, type: senderTypeOfName(from), label: from };
+	},
+	shortNumber: () => ({ params: { senderForResponse: true }, type: 'shortcode', label: 'short number' }),
+};
+
+function readCampaignSender(ctx: IExecuteFunctions, itemIndex: number): CampaignSender {
+	const senderType = String(ctx.getNodeParameter('senderType', itemIndex));
+	if (!Object.keys(CAMPAIGN_SENDERS).includes(senderType)) {
+		throw new CampaignInputError(
+			`"Sender Type" is "${senderType}": use one of ${Object.keys(CAMPAIGN_SENDERS).join(', ')}; nothing was created`,
+		);
+	}
+	const name = () => String(ctx.getNodeParameter('sender', itemIndex, '', { extractValue: true }) ?? '').trim();
+	return CAMPAIGN_SENDERS[senderType as keyof typeof CAMPAIGN_SENDERS](name);
+}
+
 /** Reads the recipients of one campaign from its source. */
 type Planner = (serviceName: string, options: PlanOptions) => Promise<CampaignPlan>;
 /** Makes the campaigns of a run: their output items, paired. */
@@ -51,8 +79,7 @@ async function createOne(
 ): Promise<IDataObject> {
 	const serviceName = this.getNodeParameter('serviceName', itemIndex, '', { extractValue: true }) as string;
 	const name = (this.getNodeParameter('campaignName', itemIndex) as string).trim();
-	const senderType = this.getNodeParameter('senderType', itemIndex) as string;
-	const sender = senderType === 'sender' ? String(this.getNodeParameter('sender', itemIndex, '', { extractValue: true }) ?? '').trim() : '';
+	const sender = readCampaignSender(this, itemIndex);
 	const options = readCampaignOptions(this, itemIndex);
 	const { noStop, dryRun } = options;
 
@@ -69,7 +96,7 @@ async function createOne(
 		emptyValue: options.emptyValue,
 	});
 	if (recipients.template.trim() === '') throw new CampaignInputError('"Message" is empty: nothing was created');
-	const stopClause = stopMentionAdded(senderType === 'sender' ? senderTypeOfName(sender) : 'shortcode', noStop);
+	const stopClause = stopMentionAdded(sender.type, noStop);
 	// A commercial campaign due outside its Send Window starts at the next opening: OVHcloud holds it, Cancel still works.
 	const windowJson: IDataObject = {};
 	if (options.sendWindow) {
@@ -98,13 +125,13 @@ async function createOne(
 		...windowJson,
 	};
 	if (dryRun) {
-		return { dryRun: true, name, message: recipients.template, sender: sender || 'short number', deferred: deferred ?? null, ...summary };
+		return { dryRun: true, name, message: recipients.template, sender: sender.label, deferred: deferred ?? null, ...summary };
 	}
 
 	const params: Omit<BatchParams, 'to' | 'slotID'> = {
 		name,
 		message: recipients.template,
-		...(senderType === 'sender' ? { from: sender } : { senderForResponse: true }),
+		...sender.params,
 		noStop,
 		...(deferred ? { deferred } : {}),
 		...(options.tag ? { tag: options.tag } : {}),
