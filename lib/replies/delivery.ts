@@ -60,10 +60,15 @@ const PTT_WORDS: Record<number, PttWords> = {
 	202: { text: 'Ported number combination blocked for this account', duration: 'permanent' },
 };
 
+/** The DLR ids (`deliveryReceipt`) that mean `status`: what to ask OVHcloud's `/outgoing` for, one id a query. */
+export function deliveryReceiptsOf(status: DeliveryStatus): number[] {
+	return Object.entries(DLR_WORDS)
+		.filter(([, words]) => words.status === status)
+		.map(([code]) => Number(code));
+}
+
 /** The DLR ids after which no later report changes an SMS's state (delivered or failed). */
-export const FINAL_DELIVERY_RECEIPTS: readonly number[] = Object.entries(DLR_WORDS)
-	.filter(([, words]) => words.status !== 'pending')
-	.map(([code]) => Number(code));
+export const FINAL_DELIVERY_RECEIPTS: readonly number[] = [...deliveryReceiptsOf('delivered'), ...deliveryReceiptsOf('failed')];
 
 function statusFromPtt(ptt: number | undefined): DeliveryStatus {
 	if (ptt === 4) return 'delivered';

@@ -15,7 +15,7 @@ export {
 	unseenIds,
 } from './cursor';
 export type { CursorSettings, SeenCursor, SeenItem } from './cursor';
-export { describeDelivery, FINAL_DELIVERY_RECEIPTS, hasDeliveryNews } from './delivery';
+export { deliveryReceiptsOf, describeDelivery, FINAL_DELIVERY_RECEIPTS, hasDeliveryNews } from './delivery';
 export type { DeliveryDescription, DeliveryStatus } from './delivery';
 export { DEFAULT_TRACKER_LIMITS, forgetSms, observeSms, pruneTracker, readTracker, trackedIds, trackSms } from './deliveryTracker';
 export type { DeliveryObservation, DeliveryTracker, TrackedState, TrackerLimits } from './deliveryTracker';

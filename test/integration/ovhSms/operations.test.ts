@@ -85,6 +85,16 @@ describe('Get Status and Get Many', () => {
 				.sort(),
 		).toEqual(['+33622220000', '+33633330001']);
 
+		const pending = await harness.run({ resource: 'sms', operation: 'getMany', returnAll: true, filters: { deliveryState: 'pending' } });
+		expect(jsonOf(pending)).toEqual([]);
+		const unknown = await harness.run({
+			resource: 'sms',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { deliveryState: '={{ "sent" }}' },
+		});
+		expect(unknown.error?.message).toBe('"Delivery State" must be delivered, failed or pending, not "sent" [item 0]');
+
 		const one = await harness.run({ resource: 'sms', operation: 'getMany', returnAll: true, filters: { receiver: '06 11 11 11 11' } });
 		expect(jsonOf(one).map((json) => json.id)).toEqual([ids[0]]);
 	});

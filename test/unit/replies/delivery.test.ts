@@ -1,4 +1,4 @@
-import { describeDelivery, hasDeliveryNews } from '../../../lib/replies';
+import { deliveryReceiptsOf, describeDelivery, FINAL_DELIVERY_RECEIPTS, hasDeliveryNews } from '../../../lib/replies';
 
 describe('delivery codes in plain words', () => {
 	test('delivered', () => {
@@ -40,5 +40,20 @@ describe('delivery codes in plain words', () => {
 	test('an SMS being created has nothing to report yet', () => {
 		expect(hasDeliveryNews({ ptt: 0, dlrCode: 0 })).toBe(false);
 		expect(hasDeliveryNews({ ptt: 3, dlrCode: 4 })).toBe(true);
+	});
+});
+
+describe('the DLR ids a delivery state stands for (SMS › Get Many, Delivery State)', () => {
+	test.each([
+		['delivered', [1]],
+		['failed', [2, 16]],
+		['pending', [0, 4, 8]],
+	] as const)('%s: %j, each described with that state', (status, ids) => {
+		expect(deliveryReceiptsOf(status)).toEqual(ids);
+		for (const dlrCode of ids) expect(describeDelivery({ dlrCode }).status).toBe(status);
+	});
+
+	test('the final ones are the delivered and the failed', () => {
+		expect([...FINAL_DELIVERY_RECEIPTS].sort((a, b) => a - b)).toEqual([1, 2, 16]);
 	});
 });

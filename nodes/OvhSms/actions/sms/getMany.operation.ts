@@ -1,19 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Query } from '../../../../lib/ovh';
 import { normalizePhoneNumber } from '../../../../lib/recipients';
+import { deliveryReceiptsOf, type DeliveryStatus } from '../../../../lib/replies';
 import { outgoingJson } from './common/delivery';
 import { limitProperties, readLimit } from '../../../shared/limit';
+import { itemError } from '../common/itemError';
 import { dateFilterOptions, dateFilters, newestIds } from '../common/listing';
 import type { PerItemContext } from '../types';
 
 const show = { resource: ['sms'], operation: ['getMany'] };
-
-/** DLR ids (`deliveryReceipt`) per delivery state, as lib/replies reads them. */
-const DELIVERY_RECEIPTS: Record<string, number[]> = {
-	delivered: [1],
-	failed: [2, 16],
-	pending: [0, 4, 8],
-};
 
 export const description: INodeProperties[] = [
 	...limitProperties(show),
@@ -68,7 +63,15 @@ export async function execute(this: IExecuteFunctions, { api, itemIndex }: PerIt
 	if (filters.sender?.trim()) query.sender = filters.sender.trim();
 	if (filters.tag?.trim()) query.tag = filters.tag.trim();
 
-	const receipts = filters.deliveryState ? (DELIVERY_RECEIPTS[filters.deliveryState] ?? []) : [undefined];
+	const receipts = filters.deliveryState ? deliveryReceiptsOf(filters.deliveryState as DeliveryStatus) : [undefined];
+	// A state from an expression that is none of the three would list nothing and look like an empty history.
+	if (receipts.length === 0) {
+		throw itemError(
+			this.getNode(),
+			itemIndex,
+			`"Delivery State" must be delivered, failed or pending, not "${String(filters.deliveryState)}"`,
+		);
+	}
 	const ids: number[] = [];
 	for (const deliveryReceipt of receipts) ids.push(...(await api.listSmsIds('outgoing', { ...query, deliveryReceipt })));
 	const wanted = newestIds(ids, readLimit(this, itemIndex));
