@@ -48,6 +48,26 @@ describe('Send › Wait for Delivery', () => {
 		]);
 	});
 
+	test('an SMS held for later (Send At) is not waited for: the item says it is scheduled, at once', async () => {
+		const sendAt = new Date(Date.now() + 2 * 3600_000).toISOString();
+		const result = await harness.run(
+			sendParameters({ receivers: '+33611111111, +33622222222', options: { sendAt, waitForDeliveryMinutes: 1 } }),
+		);
+		expect(result.status).toBe('success');
+		const delivery = jsonOf(result)[0].delivery as IDataObject;
+		expect(delivery).toMatchObject({
+			scheduled: true,
+			finished: false,
+			delivered: 0,
+			failed: 0,
+			pending: 2,
+			waitedSeconds: 0,
+			historyReads: 0,
+		});
+		expect(delivery.summary).toMatch(/^Scheduled for .+: not waited for\. Read its delivery later/);
+		expect(historyRequests().listings).toHaveLength(0);
+	});
+
 	test('the time limit passes with some receivers still pending: they are listed as pending, the others final', async () => {
 		const result = await harness.run(sendParameters({ receivers: '+33611111111, +33644499999', options: { waitForDeliveryMinutes: 0.1 } }));
 		expect(result.status).toBe('success');

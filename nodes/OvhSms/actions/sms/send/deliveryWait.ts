@@ -55,9 +55,14 @@ export async function addDeliveryOutcomes(
 	results: Map<number, INodeExecutionData>,
 	runStartedAtMs: number,
 ): Promise<void> {
-	const waiting = sends.filter((send) => send.item.options.waitForDeliveryMinutes !== undefined && results.has(send.item.itemIndex));
+	const asked = sends.filter((send) => send.item.options.waitForDeliveryMinutes !== undefined && results.has(send.item.itemIndex));
+	// An SMS OVHcloud holds for later (Send At, a Send Window's deferral) cannot be delivered within the wait: it is not waited for.
+	for (const send of asked.filter(isScheduled)) {
+		const result = results.get(send.item.itemIndex)!;
+		result.json = { ...result.json, delivery: scheduledDelivery(send, deliveries.get(send.item.itemIndex)!) };
+	}
 	const byService = new Map<string, PreparedSend[]>();
-	for (const send of waiting) {
+	for (const send of asked.filter((send) => !isScheduled(send))) {
 		const serviceName = send.sender.target.serviceName;
 		byService.set(serviceName, [...(byService.get(serviceName) ?? []), send]);
 	}
@@ -124,6 +129,23 @@ export async function addDeliveryOutcomes(
 			location: 'outputPane',
 		});
 	}
+}
+
+/** OVHcloud holds the SMS and sends it later (`differedPeriod`). */
+const isScheduled = (send: PreparedSend) => (send.item.differedPeriod ?? 0) > 0;
+
+function scheduledDelivery(send: PreparedSend, delivery: ItemDelivery): IDataObject {
+	const sendsAt = send.item.sendsAt ?? send.item.scheduledFor;
+	return {
+		finished: false,
+		scheduled: true,
+		delivered: 0,
+		failed: 0,
+		pending: delivery.ids.length,
+		summary: `Scheduled${sendsAt ? ` for ${sendsAt}` : ''}: not waited for. Read its delivery later with SMS › Get Status or Get Many, or the trigger's delivery reports`,
+		waitedSeconds: 0,
+		historyReads: 0,
+	};
 }
 
 const isFailure = (receipt: number | undefined) => receipt !== undefined && describeDelivery({ dlrCode: receipt }).status === 'failed';
