@@ -1,7 +1,7 @@
 /**
  * State objects as the API shows them: OVHcloud's fields only, internal ones left out, each
  * typed with OVHcloud's published model (lib/ovh/models.ts) so the compiler refuses an answer
- * the model does not allow (test/integration/sandbox/models.test.ts checks the JSON at run time).
+ * the model does not allow (test/integration/sandbox/publishedModels.test.ts checks the JSON at run time).
  */
 import { createHash } from 'node:crypto';
 import type { SmsAccount, SmsBlacklist, SmsJob, SmsOutgoing, SmsSender, SmsVirtualNumberJob, Wire } from '../lib/ovh/models';

@@ -4,9 +4,9 @@
  * task runner), at a rate n8n keeps up with, so the figure is cost, not queueing. One fresh
  * n8n per configuration: n8n's defaults (the "vm" expression engine, no override), then
  * N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true, then the "legacy" engine for reference. With
- * --before <pack root> (e.g. /work/main, built) the pack from there is measured too.
+ * --before <pack root> (e.g. ../main, a built checkout of another commit) the pack from there is measured too.
  *
- *   npx tsx bench/trigger/index.ts [--replies 200] [--rate 10] [--before /work/main] [--defaults-only]
+ *   npx tsx bench/trigger/index.ts [--replies 200] [--rate 10] [--before ../main] [--defaults-only]
  *
  * --defaults-only measures this pack on n8n's defaults only (no engine variants).
  */
